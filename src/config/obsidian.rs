@@ -1,0 +1,342 @@
+//! The vault's own Obsidian settings that change how notes are read: excluded files, the
+//! daily-note format (core plugin, Periodic Notes in its released and 1.0 layouts), the
+//! Calendar plugin's weekly notes, and the Obsidian Tasks status registry and global filter.
+
+use super::Config;
+use crate::dates::moment::MomentFormat;
+use crate::diagnostic::Diagnostic;
+use crate::model::Status;
+use serde_json::Value;
+use std::path::Path;
+
+/// One periodic-note setting as a plugin stores it; empty strings mean "not set".
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct NoteSetting {
+    pub format: Option<String>,
+    pub folder: Option<String>,
+    pub template: Option<String>,
+}
+
+impl NoteSetting {
+    fn from_json(v: &Value, template_key: &str) -> NoteSetting {
+        let text = |k: &str| {
+            v.get(k)
+                .and_then(Value::as_str)
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+        };
+        NoteSetting {
+            format: text("format"),
+            folder: text("folder"),
+            template: text(template_key),
+        }
+    }
+
+    fn enabled(v: &Value) -> bool {
+        v.get("enabled").and_then(Value::as_bool).unwrap_or(true)
+    }
+}
+
+/// What was found in `.obsidian/`.
+#[derive(Debug, Default, Clone)]
+pub struct Settings {
+    pub ignore: Vec<String>,
+    /// Daily-note settings, in order of precedence.
+    pub daily: Vec<NoteSetting>,
+    /// Weekly-note settings, in order of precedence.
+    pub weekly: Vec<NoteSetting>,
+    pub tasks_statuses: Vec<(char, Status)>,
+    pub global_filter: Option<String>,
+    pub remove_global_filter: bool,
+}
+
+fn read_json(vault: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Option<Value> {
+    let bytes = match std::fs::read(vault.join(rel)) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(e) => {
+            warnings.push(Diagnostic::file(
+                rel,
+                format!("cannot be read ({e}); its settings are ignored"),
+            ));
+            return None;
+        }
+    };
+    match serde_json::from_slice(&bytes) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            warnings.push(Diagnostic::new(
+                rel,
+                u32::try_from(e.line()).unwrap_or(0),
+                u32::try_from(e.column()).unwrap_or(0),
+                format!("is not valid JSON ({e}); its settings are ignored"),
+            ));
+            None
+        }
+    }
+}
+
+impl Settings {
+    pub fn read(vault: &Path, warnings: &mut Vec<Diagnostic>) -> Settings {
+        let mut s = Settings::default();
+        if let Some(app) = read_json(vault, ".obsidian/app.json", warnings) {
+            s.ignore = app
+                .get("userIgnoreFilters")
+                .and_then(Value::as_array)
+                .map(|a| {
+                    a.iter()
+                        .filter_map(Value::as_str)
+                        .map(str::to_string)
+                        .collect()
+                })
+                .unwrap_or_default();
+        }
+        if let Some(daily) = read_json(vault, ".obsidian/daily-notes.json", warnings) {
+            s.daily.push(NoteSetting::from_json(&daily, "template"));
+        }
+        if let Some(p) = read_json(
+            vault,
+            ".obsidian/plugins/periodic-notes/data.json",
+            warnings,
+        ) {
+            s.periodic_notes(&p);
+        }
+        if let Some(cal) = read_json(vault, ".obsidian/plugins/calendar/data.json", warnings) {
+            let text = |k: &str| {
+                cal.get(k)
+                    .and_then(Value::as_str)
+                    .map(str::trim)
+                    .filter(|v| !v.is_empty())
+                    .map(str::to_string)
+            };
+            s.weekly.push(NoteSetting {
+                format: text("weeklyNoteFormat"),
+                folder: text("weeklyNoteFolder"),
+                template: text("weeklyNoteTemplate"),
+            });
+        }
+        if let Some(tasks) = read_json(
+            vault,
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            warnings,
+        ) {
+            s.tasks(&tasks);
+        }
+        s
+    }
+
+    /// Periodic Notes: `{daily: {…}, weekly: {…}}` (released) or
+    /// `{calendarSets: [{id, day: {…}, week: {…}}], activeCalendarSet}` (1.0 beta).
+    fn periodic_notes(&mut self, p: &Value) {
+        if let Some(sets) = p.get("calendarSets").and_then(Value::as_array) {
+            let active = p.get("activeCalendarSet").and_then(Value::as_str);
+            let set = sets
+                .iter()
+                .find(|s| active.is_some() && s.get("id").and_then(Value::as_str) == active)
+                .or_else(|| sets.first());
+            if let Some(set) = set {
+                for (key, list) in [("day", &mut self.daily), ("week", &mut self.weekly)] {
+                    if let Some(c) = set.get(key).filter(|c| NoteSetting::enabled(c)) {
+                        list.push(NoteSetting::from_json(c, "templatePath"));
+                    }
+                }
+            }
+            return;
+        }
+        for (key, list) in [("daily", &mut self.daily), ("weekly", &mut self.weekly)] {
+            if let Some(c) = p.get(key).filter(|c| NoteSetting::enabled(c)) {
+                list.push(NoteSetting::from_json(c, "template"));
+            }
+        }
+    }
+
+    fn tasks(&mut self, t: &Value) {
+        self.global_filter = t
+            .get("globalFilter")
+            .and_then(Value::as_str)
+            .map(str::trim)
+            .filter(|f| !f.is_empty())
+            .map(str::to_string);
+        self.remove_global_filter = t
+            .get("removeGlobalFilter")
+            .and_then(Value::as_bool)
+            .unwrap_or(false);
+        let Some(settings) = t.get("statusSettings") else {
+            return;
+        };
+        for group in ["coreStatuses", "customStatuses"] {
+            for status in settings
+                .get(group)
+                .and_then(Value::as_array)
+                .into_iter()
+                .flatten()
+            {
+                let symbol = status.get("symbol").and_then(Value::as_str).unwrap_or("");
+                let mut chars = symbol.chars();
+                let (Some(c), None) = (chars.next(), chars.next()) else {
+                    continue;
+                };
+                if let Some(s) = status
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .and_then(Status::from_name)
+                {
+                    self.tasks_statuses.push((c, s));
+                }
+            }
+        }
+    }
+
+    /// Puts these settings into `config`, under whatever `.journal.toml` will say.
+    pub fn apply(self, config: &mut Config) {
+        config.obsidian_ignore = self.ignore;
+        let first = |list: &[NoteSetting], pick: fn(&NoteSetting) -> Option<&String>| {
+            list.iter().find_map(|s| pick(s).cloned())
+        };
+        for (list, target) in [
+            (&self.daily, &mut config.daily),
+            (&self.weekly, &mut config.weekly),
+        ] {
+            if let Some(f) = first(list, |s| s.format.as_ref()) {
+                target.format = MomentFormat::new(&f);
+            }
+            if let Some(f) = first(list, |s| s.folder.as_ref()) {
+                target.folder = super::clean_folder(&f);
+            }
+            target.template = first(list, |s| s.template.as_ref());
+        }
+        for (c, s) in self.tasks_statuses {
+            config.parse.statuses.set(c, s);
+        }
+        config.parse.global_filter = self.global_filter;
+        config.parse.remove_global_filter = self.remove_global_filter;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vault(files: &[(&str, &str)]) -> tempfile::TempDir {
+        let dir = tempfile::tempdir().expect("temp dir");
+        for (path, text) in files {
+            let p = dir.path().join(path);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(p, text).expect("write");
+        }
+        dir
+    }
+
+    fn config(files: &[(&str, &str)]) -> Config {
+        let dir = vault(files);
+        Config::load(dir.path()).expect("config")
+    }
+
+    #[test]
+    fn daily_notes_core_plugin() {
+        let c = config(&[(
+            ".obsidian/daily-notes.json",
+            r#"{"format":"DD.MM.YYYY","folder":"Journal/","template":"T/Day"}"#,
+        )]);
+        assert_eq!(c.daily.format.as_str(), "DD.MM.YYYY");
+        assert_eq!(c.daily.folder, "Journal");
+        assert_eq!(c.daily.template.as_deref(), Some("T/Day"));
+        assert_eq!(c.parse.daily_format.as_str(), "DD.MM.YYYY");
+    }
+
+    #[test]
+    fn periodic_notes_released_layout() {
+        let c = config(&[(
+            ".obsidian/plugins/periodic-notes/data.json",
+            r#"{"daily":{"enabled":true,"format":"YYYY/MM/YYYY-MM-DD","folder":"Days","template":""},"weekly":{"enabled":true,"format":"gggg-[W]ww","folder":"Weeks"}}"#,
+        )]);
+        assert_eq!(c.daily.format.as_str(), "YYYY/MM/YYYY-MM-DD");
+        assert_eq!(c.daily.template, None);
+        assert_eq!(
+            (c.weekly.format.as_str(), c.weekly.folder.as_str()),
+            ("gggg-[W]ww", "Weeks")
+        );
+    }
+
+    #[test]
+    fn periodic_notes_beta_layout_uses_the_active_set() {
+        let c = config(&[(
+            ".obsidian/plugins/periodic-notes/data.json",
+            r#"{"activeCalendarSet":"Work","calendarSets":[{"id":"Default","day":{"enabled":true,"format":"YYYY-MM-DD"}},{"id":"Work","day":{"enabled":true,"format":"YYYY_MM_DD","templatePath":"T/Work"},"week":{"enabled":false,"format":"GGGG-WW"}}]}"#,
+        )]);
+        assert_eq!(c.daily.format.as_str(), "YYYY_MM_DD");
+        assert_eq!(c.daily.template.as_deref(), Some("T/Work"));
+        assert_eq!(
+            c.weekly.format.as_str(),
+            "GGGG-[W]WW",
+            "a disabled setting is not used"
+        );
+    }
+
+    #[test]
+    fn core_daily_notes_come_before_periodic_notes_and_config_before_both() {
+        let files = [
+            (".obsidian/daily-notes.json", r#"{"format":"DD.MM.YYYY"}"#),
+            (
+                ".obsidian/plugins/periodic-notes/data.json",
+                r#"{"daily":{"format":"YYYY_MM_DD","folder":"P"}}"#,
+            ),
+            (
+                ".obsidian/plugins/calendar/data.json",
+                r#"{"weeklyNoteFormat":"gggg [week] ww","weeklyNoteFolder":"W"}"#,
+            ),
+        ];
+        let c = config(&files);
+        assert_eq!(c.daily.format.as_str(), "DD.MM.YYYY");
+        assert_eq!(
+            c.daily.folder, "P",
+            "each setting comes from the first source that has it"
+        );
+        assert_eq!(c.weekly.format.as_str(), "gggg [week] ww");
+        let mut with_config = files.to_vec();
+        with_config.push((".journal.toml", "[daily]\nformat = \"YYYY-MM-DD\"\n"));
+        assert_eq!(config(&with_config).daily.format.as_str(), "YYYY-MM-DD");
+    }
+
+    #[test]
+    fn tasks_plugin_registry_and_global_filter() {
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r##"{"globalFilter":"#task","removeGlobalFilter":true,"statusSettings":{"coreStatuses":[{"symbol":" ","type":"TODO"},{"symbol":"x","type":"DONE"}],"customStatuses":[{"symbol":"!","type":"IN_PROGRESS"},{"symbol":"~","type":"NON_TASK"},{"symbol":"h","type":"ON_HOLD"}]}}"##,
+        )]);
+        assert_eq!(c.parse.global_filter.as_deref(), Some("#task"));
+        assert!(c.parse.remove_global_filter);
+        assert_eq!(c.parse.statuses.get('!'), Some(Status::InProgress));
+        assert_eq!(c.parse.statuses.get('~'), Some(Status::NonTask));
+        assert_eq!(c.parse.statuses.get('h'), Some(Status::Deferred));
+        let c = config(&[
+            (
+                ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+                r#"{"statusSettings":{"customStatuses":[{"symbol":"!","type":"IN_PROGRESS"}]}}"#,
+            ),
+            (".journal.toml", "[statuses]\n\"!\" = \"done\"\n"),
+        ]);
+        assert_eq!(
+            c.parse.statuses.get('!'),
+            Some(Status::Done),
+            ".journal.toml wins"
+        );
+    }
+
+    #[test]
+    fn broken_settings_are_warnings() {
+        let c = config(&[(".obsidian/app.json", "{ not json")]);
+        assert_eq!(c.warnings.len(), 1);
+        assert_eq!(c.warnings[0].path, ".obsidian/app.json");
+    }
+
+    #[test]
+    fn excluded_files() {
+        let c = config(&[(
+            ".obsidian/app.json",
+            r#"{"userIgnoreFilters":["Templates/","/\\.excalidraw/"]}"#,
+        )]);
+        assert_eq!(c.obsidian_ignore, ["Templates/", "/\\.excalidraw/"]);
+    }
+}

@@ -1,0 +1,253 @@
+//! Dates and weeks: the one place that knows how `YYYY-MM-DD` is read, what a week is and
+//! how weeks are named.
+//!
+//! Weeks are ISO weeks (Monday–Sunday) unless the config says they start on Sunday. A
+//! Sunday-start week carries the id of the ISO week of its Monday, so `2026-W48` is
+//! 2026-11-23..=2026-11-29 with Monday weeks and 2026-11-22..=2026-11-28 with Sunday weeks.
+
+pub mod moment;
+
+use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// How a `YYYY-MM-DD` token reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IsoDate {
+    /// A real calendar date.
+    Valid(NaiveDate),
+    /// Well-formed but impossible, such as `2026-02-30`: consumed as a field, with no value.
+    Impossible,
+}
+
+/// Reads exactly `YYYY-MM-DD` (4, 2 and 2 ASCII digits). `None` when `s` has another shape.
+pub fn parse_iso(s: &str) -> Option<IsoDate> {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |acc, &c| {
+            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
+        })
+    };
+    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let date = i32::try_from(y)
+        .ok()
+        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
+    Some(date.map_or(IsoDate::Impossible, IsoDate::Valid))
+}
+
+/// Reads a `YYYY-MM-DD` date that must be valid.
+pub fn parse_date(s: &str) -> Option<NaiveDate> {
+    match parse_iso(s.trim()) {
+        Some(IsoDate::Valid(d)) => Some(d),
+        _ => None,
+    }
+}
+
+/// Finds the first valid `YYYY-MM-DD` date in `s` that is not part of a longer run of digits,
+/// with its byte offset.
+pub fn find_iso_date(s: &str) -> Option<(usize, NaiveDate)> {
+    let b = s.as_bytes();
+    if b.len() < 10 {
+        return None;
+    }
+    let mut i = 0;
+    while i + 10 <= b.len() {
+        if b[i].is_ascii_digit()
+            && (i == 0 || !b[i - 1].is_ascii_digit())
+            && b.get(i + 10).is_none_or(|c| !c.is_ascii_digit())
+            && let Some(IsoDate::Valid(d)) = s.get(i..i + 10).and_then(parse_iso)
+        {
+            return Some((i, d));
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Formats a date as `YYYY-MM-DD`.
+pub fn ymd(date: NaiveDate) -> String {
+    date.format("%Y-%m-%d").to_string()
+}
+
+/// The first day of the week.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum WeekStart {
+    #[default]
+    Monday,
+    Sunday,
+}
+
+/// A seven-day week, named by the ISO week of its Monday.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Week {
+    start: NaiveDate,
+}
+
+/// Why a week id could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{0}` is not a week: use YYYY-Www, such as 2026-W48 (weeks 01 to 52 or 53)")]
+pub struct BadWeek(pub String);
+
+impl Week {
+    /// The week that holds `date`.
+    pub fn containing(date: NaiveDate, start: WeekStart) -> Week {
+        let back = match start {
+            WeekStart::Monday => date.weekday().num_days_from_monday(),
+            WeekStart::Sunday => date.weekday().num_days_from_sunday(),
+        };
+        Week {
+            start: date - Days::new(u64::from(back)),
+        }
+    }
+
+    /// Reads `2026-W48` (also `2026-w48`, `2026W48`).
+    pub fn parse(id: &str, start: WeekStart) -> Result<Week, BadWeek> {
+        let bad = || BadWeek(id.to_string());
+        let t = id.trim();
+        let (year, week) = t.split_once(['W', 'w']).ok_or_else(bad)?;
+        let year: i32 = year.trim_end_matches('-').parse().map_err(|_| bad())?;
+        if week.len() != 2 && week.len() != 1 {
+            return Err(bad());
+        }
+        let week: u32 = week.parse().map_err(|_| bad())?;
+        let monday = NaiveDate::from_isoywd_opt(year, week, Weekday::Mon).ok_or_else(bad)?;
+        Ok(match start {
+            WeekStart::Monday => Week { start: monday },
+            WeekStart::Sunday => Week {
+                start: monday - Days::new(1),
+            },
+        })
+    }
+
+    pub fn start(self) -> NaiveDate {
+        self.start
+    }
+
+    pub fn end(self) -> NaiveDate {
+        self.start + Days::new(6)
+    }
+
+    pub fn contains(self, date: NaiveDate) -> bool {
+        (self.start..=self.end()).contains(&date)
+    }
+
+    pub fn days(self) -> impl Iterator<Item = NaiveDate> {
+        self.start.iter_days().take(7)
+    }
+
+    pub fn previous(self) -> Week {
+        Week {
+            start: self.start - Days::new(7),
+        }
+    }
+
+    pub fn next(self) -> Week {
+        Week {
+            start: self.start + Days::new(7),
+        }
+    }
+
+    fn iso(self) -> IsoWeek {
+        // The Monday of a Sunday-start week is its second day.
+        let monday = match self.start.weekday() {
+            Weekday::Mon => self.start,
+            _ => self.start + Days::new(1),
+        };
+        monday.iso_week()
+    }
+
+    /// `2026-W48`.
+    pub fn id(self) -> String {
+        let iso = self.iso();
+        format!("{:04}-W{:02}", iso.year(), iso.week())
+    }
+}
+
+impl fmt::Display for Week {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.id())
+    }
+}
+
+/// Whole days from `from` to `to` (negative when `to` is earlier).
+pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
+    (to - from).num_days()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).expect("test date")
+    }
+
+    #[test]
+    fn iso_dates_read_strictly() {
+        assert_eq!(
+            parse_iso("2026-11-24"),
+            Some(IsoDate::Valid(d("2026-11-24")))
+        );
+        assert_eq!(parse_iso("2026-02-30"), Some(IsoDate::Impossible));
+        assert_eq!(parse_iso("9999-99-99"), Some(IsoDate::Impossible));
+        assert_eq!(parse_iso("2026-3-5"), None);
+        assert_eq!(parse_iso("2026-03-05x"), None);
+        assert_eq!(parse_iso("２０２６-03-05"), None);
+    }
+
+    #[test]
+    fn finds_a_date_inside_a_name() {
+        assert_eq!(
+            find_iso_date("Journal 2026-11-24 notes").map(|x| x.1),
+            Some(d("2026-11-24"))
+        );
+        assert_eq!(find_iso_date("12026-11-24"), None);
+        assert_eq!(
+            find_iso_date("2026-02-30 then 2026-03-01").map(|x| x.1),
+            Some(d("2026-03-01"))
+        );
+    }
+
+    #[test]
+    fn iso_weeks_and_sunday_weeks() {
+        let w = Week::parse("2026-W48", WeekStart::Monday).expect("week");
+        assert_eq!((w.start(), w.end()), (d("2026-11-23"), d("2026-11-29")));
+        let s = Week::parse("2026-W48", WeekStart::Sunday).expect("week");
+        assert_eq!((s.start(), s.end()), (d("2026-11-22"), d("2026-11-28")));
+        assert_eq!(s.id(), "2026-W48");
+        assert_eq!(
+            Week::containing(d("2026-11-29"), WeekStart::Sunday).id(),
+            "2026-W49"
+        );
+        assert_eq!(
+            Week::containing(d("2026-11-29"), WeekStart::Monday).id(),
+            "2026-W48"
+        );
+    }
+
+    #[test]
+    fn week_53_and_year_boundaries() {
+        let w = Week::parse("2026-W53", WeekStart::Monday).expect("2026 has 53 ISO weeks");
+        assert_eq!((w.start(), w.end()), (d("2026-12-28"), d("2027-01-03")));
+        assert_eq!(
+            Week::containing(d("2027-01-01"), WeekStart::Monday).id(),
+            "2026-W53"
+        );
+        assert_eq!(w.next().id(), "2027-W01");
+        assert_eq!(
+            Week::parse("2027-W01", WeekStart::Monday)
+                .expect("w")
+                .previous()
+                .id(),
+            "2026-W53"
+        );
+        assert!(Week::parse("2025-W53", WeekStart::Monday).is_err());
+        assert!(Week::parse("2026-W54", WeekStart::Monday).is_err());
+        assert!(Week::parse("2026-W00", WeekStart::Monday).is_err());
+        assert!(Week::parse("last week", WeekStart::Monday).is_err());
+    }
+}

@@ -1,0 +1,309 @@
+//! Plain data read from notes: what one note holds once parsed.
+//!
+//! Nothing here does I/O or depends on "today". These types are what the parser produces,
+//! what the cache stores and what the index is built from, so they stay small and owned.
+
+use crate::diagnostic::Diagnostic;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A task's state, by its checkbox symbol.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Todo,
+    InProgress,
+    Done,
+    Cancelled,
+    Deferred,
+    NonTask,
+}
+
+impl Status {
+    /// Todo or in progress: something still to do.
+    pub fn is_open(self) -> bool {
+        matches!(self, Status::Todo | Status::InProgress)
+    }
+
+    /// Counts toward a plan's progress (everything but cancelled and non-tasks).
+    pub fn counts(self) -> bool {
+        !matches!(self, Status::Cancelled | Status::NonTask)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Todo => "todo",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::Cancelled => "cancelled",
+            Status::Deferred => "deferred",
+            Status::NonTask => "non_task",
+        }
+    }
+
+    /// Reads a status name as written in `.journal.toml` or the Obsidian Tasks settings
+    /// (`TODO`, `in_progress`, `in-progress`, `ON_HOLD`, ...).
+    pub fn from_name(name: &str) -> Option<Status> {
+        let n = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        Some(match n.as_str() {
+            "todo" => Status::Todo,
+            "in_progress" => Status::InProgress,
+            "done" => Status::Done,
+            "cancelled" | "canceled" => Status::Cancelled,
+            "deferred" | "on_hold" => Status::Deferred,
+            "non_task" => Status::NonTask,
+            _ => return None,
+        })
+    }
+}
+
+/// Obsidian Tasks priorities.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Priority {
+    Highest,
+    High,
+    Medium,
+    Low,
+    Lowest,
+}
+
+impl Priority {
+    pub fn from_name(name: &str) -> Option<Priority> {
+        Some(match name.trim().to_ascii_lowercase().as_str() {
+            "highest" => Priority::Highest,
+            "high" => Priority::High,
+            "medium" => Priority::Medium,
+            "low" => Priority::Low,
+            "lowest" => Priority::Lowest,
+            _ => return None,
+        })
+    }
+
+    /// Sort rank: highest first; "no priority" sits between medium and low, as in Obsidian Tasks.
+    pub fn rank(p: Option<Priority>) -> u8 {
+        match p {
+            Some(Priority::Highest) => 0,
+            Some(Priority::High) => 1,
+            Some(Priority::Medium) => 2,
+            None => 3,
+            Some(Priority::Low) => 4,
+            Some(Priority::Lowest) => 5,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Priority::Highest => "highest",
+            Priority::High => "high",
+            Priority::Medium => "medium",
+            Priority::Low => "low",
+            Priority::Lowest => "lowest",
+        }
+    }
+}
+
+/// Where an item sits inside its note.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Place {
+    /// 1-based line number in the file (front matter lines included).
+    pub line: u32,
+    /// The innermost heading above the item, as written.
+    pub heading: Option<String>,
+    /// The date of the note, or of the dated heading the item sits under.
+    pub date: Option<NaiveDate>,
+}
+
+/// The dates a task can carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskDates {
+    pub due: Option<NaiveDate>,
+    pub scheduled: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub created: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub cancelled: Option<NaiveDate>,
+}
+
+/// One task (an action): a list item with a `[c]` checkbox.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Task {
+    /// The description: the line without checkbox, metadata and block id.
+    pub text: String,
+    pub status: Status,
+    pub symbol: char,
+    pub dates: TaskDates,
+    pub priority: Option<Priority>,
+    pub recurrence: Option<String>,
+    /// Tags in the description, without `#`.
+    pub tags: Vec<String>,
+    /// Link targets in the description (`Note`, `Folder/Note#Heading`), without aliases.
+    pub links: Vec<String>,
+    pub id: Option<String>,
+    pub depends_on: Vec<String>,
+    pub on_completion: Option<String>,
+    pub block_id: Option<String>,
+    /// `feeling::` or `mood::` on the line or in its sub-items (for checkpoints).
+    pub feeling: Option<String>,
+    /// Index of the enclosing task in the same note, for sub-tasks.
+    pub parent: Option<u32>,
+    pub place: Place,
+}
+
+impl Task {
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| tag_matches(t, tag))
+    }
+}
+
+/// `#plan` matches the tag `plan` and `plan/sub`, case-insensitively, as Obsidian's tag search does.
+pub fn tag_matches(tag: &str, wanted: &str) -> bool {
+    let wanted = wanted.trim_start_matches('#');
+    tag.len() >= wanted.len()
+        && tag.is_char_boundary(wanted.len())
+        && tag[..wanted.len()].eq_ignore_ascii_case(wanted)
+        && (tag.len() == wanted.len() || tag.as_bytes()[wanted.len()] == b'/')
+}
+
+/// A `checkpoint:: YYYY-MM-DD text` line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CheckpointLine {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    /// When it was reached (`✅ date` or `[completion:: date]` on the line).
+    pub done: Option<NaiveDate>,
+    pub feeling: Option<String>,
+    pub links: Vec<String>,
+    pub place: Place,
+}
+
+/// How a prompt was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PromptKind {
+    Callout,
+    Heading,
+}
+
+/// A reflection prompt and what was written under it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Prompt {
+    /// The question as written.
+    pub text: String,
+    /// The question folded for grouping (see `note::prompts::normalize`).
+    pub key: String,
+    pub answer: String,
+    pub answered: bool,
+    pub kind: PromptKind,
+    pub place: Place,
+}
+
+/// A `mood:: N` value.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mood {
+    pub value: f64,
+    pub place: Place,
+}
+
+/// A `decision:: text` line.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Decision {
+    pub text: String,
+    pub revisit: Option<NaiveDate>,
+    pub links: Vec<String>,
+    pub place: Place,
+}
+
+/// A Dataview inline field, key folded (lowercase, spaces and `-` as `_`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Field {
+    pub key: String,
+    pub value: String,
+    pub line: u32,
+}
+
+/// The front matter keys `journal` uses.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FrontMatter {
+    pub date: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    pub status: Option<String>,
+    pub target: Option<NaiveDate>,
+    pub title: Option<String>,
+    pub goal: Option<String>,
+    pub decision: Option<String>,
+    pub revisit: Option<NaiveDate>,
+    pub generator: Option<String>,
+    /// Line of the closing `---`; the body starts after it (0 without front matter).
+    pub end_line: u32,
+}
+
+/// Words written on one day.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DayWords {
+    pub date: NaiveDate,
+    pub words: u32,
+}
+
+/// Everything read from one note.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Note {
+    /// Vault-relative path with `/` separators.
+    pub path: String,
+    /// The first H1, if any.
+    pub h1: Option<String>,
+    /// The note's own date (front matter, else file name).
+    pub date: Option<NaiveDate>,
+    pub front: FrontMatter,
+    /// The note's own tags (front matter and text outside tasks; tasks keep theirs), without
+    /// `#`, sorted and deduplicated.
+    pub tags: Vec<String>,
+    pub tasks: Vec<Task>,
+    pub checkpoints: Vec<CheckpointLine>,
+    pub prompts: Vec<Prompt>,
+    pub moods: Vec<Mood>,
+    pub decisions: Vec<Decision>,
+    pub fields: Vec<Field>,
+    /// Words per date, for the dated parts of the note.
+    pub words: Vec<DayWords>,
+    /// One date per journal entry: the note's date, and each dated heading.
+    pub entries: Vec<NaiveDate>,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Note {
+    /// The file name without folder and extension, as Obsidian links name notes.
+    pub fn stem(&self) -> &str {
+        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
+        name.strip_suffix(".md")
+            .or_else(|| name.strip_suffix(".markdown"))
+            .unwrap_or(name)
+    }
+
+    pub fn has_tag(&self, tag: &str) -> bool {
+        self.tags.iter().any(|t| tag_matches(t, tag))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_match_nested_and_case_insensitively() {
+        assert!(tag_matches("plan", "#plan"));
+        assert!(tag_matches("Plan/career", "plan"));
+        assert!(!tag_matches("planning", "plan"));
+        assert!(!tag_matches("pl", "plan"));
+    }
+
+    #[test]
+    fn status_names_read_from_settings() {
+        assert_eq!(Status::from_name("IN_PROGRESS"), Some(Status::InProgress));
+        assert_eq!(Status::from_name("ON_HOLD"), Some(Status::Deferred));
+        assert_eq!(Status::from_name("non-task"), Some(Status::NonTask));
+        assert_eq!(Status::from_name("later"), None);
+    }
+}

@@ -1,0 +1,906 @@
+//! The block structure of a note, line by line: the one place that knows which lines are
+//! code, HTML, comments, headings, list items, quotes or plain text.
+//!
+//! This is a line scanner that follows CommonMark's block rules (fenced and indented code,
+//! HTML blocks, ATX and setext headings, thematic breaks, list items and their indentation,
+//! block quotes, lazy continuation lines) plus Obsidian's `%% … %%` comments. It is not a full
+//! Markdown parser: inline content is left to `inline.rs`. We scan lines ourselves rather than
+//! walk pulldown-cmark's events because every note of a vault goes through here on a cold run
+//! and a line scanner is several times faster (docs/PERFORMANCE.md); a property test checks
+//! that it agrees with pulldown-cmark on which lines are code.
+
+use std::borrow::Cow;
+
+/// What a line is, once containers (block quotes) are stripped.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Kind<'a> {
+    /// Empty or only whitespace.
+    Blank,
+    /// Inside code, an HTML block or a comment: nothing on it is read.
+    Hidden,
+    /// An ATX heading (`## Text`).
+    Heading {
+        level: u8,
+        text: Cow<'a, str>,
+    },
+    /// A setext underline (`===` or `---`): the previous text line was a heading.
+    SetextUnderline {
+        level: u8,
+    },
+    ThematicBreak,
+    /// A list item's first line. `content` is the text after the marker.
+    ListItem {
+        id: u32,
+        parent: Option<u32>,
+        content: Cow<'a, str>,
+    },
+    /// Paragraph text, or a continuation line inside a list item.
+    Text {
+        content: Cow<'a, str>,
+    },
+}
+
+/// One line of a note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Line<'a> {
+    /// 1-based line number in the file.
+    pub no: u32,
+    pub kind: Kind<'a>,
+    /// How many `>` levels the line sits in.
+    pub quote_depth: u8,
+    /// The line opens a block quote (the line before was not in one this deep).
+    pub quote_opened: bool,
+    /// The innermost open list item the line belongs to.
+    pub item: Option<u32>,
+    /// Byte offset of the kind's text within the line (comments removed), for columns.
+    pub offset: usize,
+    /// The line as written.
+    pub raw: &'a str,
+}
+
+/// Splits text into lines on `\n`, `\r\n` or a bare `\r`.
+#[derive(Debug, Clone)]
+pub struct Lines<'a> {
+    rest: &'a str,
+    done: bool,
+}
+
+impl<'a> Lines<'a> {
+    pub fn new(text: &'a str) -> Self {
+        Lines {
+            rest: text,
+            done: text.is_empty(),
+        }
+    }
+}
+
+impl<'a> Iterator for Lines<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        if self.done {
+            return None;
+        }
+        match memchr::memchr2(b'\n', b'\r', self.rest.as_bytes()) {
+            Some(i) => {
+                let line = &self.rest[..i];
+                let skip = if self.rest.as_bytes()[i] == b'\r'
+                    && self.rest.as_bytes().get(i + 1) == Some(&b'\n')
+                {
+                    2
+                } else {
+                    1
+                };
+                self.rest = &self.rest[i + skip..];
+                if self.rest.is_empty() {
+                    self.done = true;
+                }
+                Some(line)
+            }
+            None => {
+                self.done = true;
+                Some(self.rest)
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Fence {
+    ch: u8,
+    len: usize,
+    quote_depth: u8,
+}
+
+#[derive(Debug, Clone, Copy)]
+enum HtmlEnd {
+    /// Ends at the line holding this closing tag (`</script>`, ...).
+    Tag(&'static str),
+    /// Ends at the next blank line.
+    Blank,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Frame {
+    content_col: usize,
+    quote_depth: u8,
+    id: u32,
+}
+
+/// Walks a note body line by line. Build one with [`Scanner::new`] and iterate.
+#[derive(Debug, Clone)]
+pub struct Scanner<'a> {
+    lines: Lines<'a>,
+    next_no: u32,
+    fence: Option<Fence>,
+    html: Option<HtmlEnd>,
+    in_percent_comment: bool,
+    in_html_comment: bool,
+    list: Vec<Frame>,
+    next_item: u32,
+    /// The previous line was paragraph text (lazy continuation and setext headings apply).
+    para: bool,
+    prev_quote_depth: u8,
+}
+
+impl<'a> Scanner<'a> {
+    /// Scans `body`, whose first line is line `first_line` of the file.
+    pub fn new(body: &'a str, first_line: u32) -> Self {
+        Scanner {
+            lines: Lines::new(body),
+            next_no: first_line,
+            fence: None,
+            html: None,
+            in_percent_comment: false,
+            in_html_comment: false,
+            list: Vec::new(),
+            next_item: 0,
+            para: false,
+            prev_quote_depth: 0,
+        }
+    }
+
+    fn line(&self, no: u32, kind: Kind<'a>, quote_depth: u8, offset: usize) -> Line<'a> {
+        Line {
+            no,
+            kind,
+            quote_depth,
+            quote_opened: quote_depth > self.prev_quote_depth,
+            item: self.list.last().map(|f| f.id),
+            offset,
+            raw: "",
+        }
+    }
+
+    fn classify(&mut self, no: u32, raw: &'a str) -> Line<'a> {
+        if let Some(f) = self.fence {
+            let (depth, rest) = strip_quotes(raw);
+            if depth >= f.quote_depth {
+                if is_closing_fence(rest, f) {
+                    self.fence = None;
+                }
+                return self.line(no, Kind::Hidden, depth, 0);
+            }
+            // The block quote holding the fence ended, and the fence with it.
+            self.fence = None;
+        }
+        if let Some(end) = self.html {
+            match end {
+                HtmlEnd::Blank if raw.trim().is_empty() => {
+                    self.html = None;
+                    self.para = false;
+                    return self.line(no, Kind::Blank, 0, 0);
+                }
+                HtmlEnd::Blank => {}
+                HtmlEnd::Tag(tag) => {
+                    if contains_ignore_ascii_case(raw, tag) {
+                        self.html = None;
+                    }
+                }
+            }
+            return self.line(no, Kind::Hidden, 0, 0);
+        }
+
+        let was_in_comment = self.in_percent_comment || self.in_html_comment;
+        let visible = self.strip_comments(raw);
+        if visible.trim().is_empty() && (was_in_comment || !raw.trim().is_empty()) {
+            return self.line(no, Kind::Hidden, self.prev_quote_depth, 0);
+        }
+        match visible {
+            Cow::Borrowed(v) => self.structure(no, v),
+            Cow::Owned(v) => {
+                let line = self.structure(no, &v);
+                into_owned(line, raw)
+            }
+        }
+    }
+
+    /// Removes `%% … %%` and `<!-- … -->` comments (which may span lines), leaving code
+    /// spans alone.
+    fn strip_comments(&mut self, raw: &'a str) -> Cow<'a, str> {
+        let b = raw.as_bytes();
+        if !self.in_percent_comment
+            && !self.in_html_comment
+            && memchr::memchr2(b'%', b'<', b).is_none()
+        {
+            return Cow::Borrowed(raw);
+        }
+        let mut out = String::with_capacity(raw.len());
+        let mut i = 0;
+        let mut keep_from = 0;
+        let mut changed = false;
+        while i < b.len() {
+            if self.in_percent_comment {
+                if b[i..].starts_with(b"%%") {
+                    self.in_percent_comment = false;
+                    i += 2;
+                    keep_from = i;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            if self.in_html_comment {
+                if b[i..].starts_with(b"-->") {
+                    self.in_html_comment = false;
+                    i += 3;
+                    keep_from = i;
+                } else {
+                    i += 1;
+                }
+                continue;
+            }
+            match b[i] {
+                b'`' => i = skip_code_span(b, i),
+                b'%' if b[i..].starts_with(b"%%") => {
+                    out.push_str(&raw[keep_from..i]);
+                    changed = true;
+                    self.in_percent_comment = true;
+                    i += 2;
+                }
+                b'<' if b[i..].starts_with(b"<!--") => {
+                    out.push_str(&raw[keep_from..i]);
+                    changed = true;
+                    self.in_html_comment = true;
+                    i += 4;
+                }
+                _ => i += 1,
+            }
+        }
+        if !changed && keep_from == 0 {
+            if self.in_percent_comment || self.in_html_comment {
+                return Cow::Borrowed("");
+            }
+            return Cow::Borrowed(raw);
+        }
+        if !self.in_percent_comment && !self.in_html_comment {
+            out.push_str(&raw[keep_from.min(raw.len())..]);
+        }
+        Cow::Owned(out)
+    }
+
+    fn structure<'b>(&mut self, no: u32, visible: &'b str) -> Line<'b>
+    where
+        'a: 'b,
+    {
+        let (mut depth, content) = strip_quotes(visible);
+        if depth < self.prev_quote_depth && self.para && is_lazy_continuation(content) {
+            depth = self.prev_quote_depth;
+        }
+        let content_offset = visible.len() - content.len();
+        let quote_opened = depth > self.prev_quote_depth;
+        if depth != self.prev_quote_depth {
+            // Entering or leaving a block quote ends the paragraph and the lists around it.
+            self.list.retain(|f| f.quote_depth == depth);
+            self.para = false;
+        }
+        self.prev_quote_depth = depth;
+        let mk = |s: &Scanner<'a>, kind: Kind<'b>, offset: usize| Line {
+            no,
+            kind,
+            quote_depth: depth,
+            quote_opened,
+            item: s.list.last().map(|f| f.id),
+            offset,
+            raw: "",
+        };
+
+        if content.trim().is_empty() {
+            self.para = false;
+            return mk(self, Kind::Blank, 0);
+        }
+
+        let (indent, text_start) = indentation(content);
+        let text = &content[text_start..];
+        let offset = content_offset + text_start;
+        // Columns of the innermost list item this line can belong to.
+        let base = self
+            .list
+            .iter()
+            .rev()
+            .find(|f| f.content_col <= indent)
+            .map_or(0, |f| f.content_col);
+        let rel = indent - base;
+
+        if rel >= 4 {
+            if self.para {
+                return mk(
+                    self,
+                    Kind::Text {
+                        content: Cow::Borrowed(text),
+                    },
+                    offset,
+                );
+            }
+            self.pop_list(indent);
+            return mk(self, Kind::Hidden, offset);
+        }
+
+        if let Some(f) = opening_fence(text) {
+            self.pop_list(indent);
+            self.fence = Some(Fence {
+                quote_depth: depth,
+                ..f
+            });
+            self.para = false;
+            return mk(self, Kind::Hidden, offset);
+        }
+
+        if let Some((level, heading)) = atx_heading(text) {
+            self.pop_list(indent);
+            self.para = false;
+            return mk(
+                self,
+                Kind::Heading {
+                    level,
+                    text: Cow::Borrowed(heading),
+                },
+                offset,
+            );
+        }
+
+        if self.para
+            && depth == 0
+            && self.list.is_empty()
+            && let Some(level) = setext_underline(text)
+        {
+            self.para = false;
+            return mk(self, Kind::SetextUnderline { level }, offset);
+        }
+
+        if is_thematic_break(text) {
+            self.pop_list(indent);
+            self.para = false;
+            return mk(self, Kind::ThematicBreak, offset);
+        }
+
+        if let Some((marker_len, ordered_one_or_bullet)) = list_marker(text) {
+            let after = &text[marker_len..];
+            let empty = after.trim().is_empty();
+            // An empty item or an ordered list not starting at 1 cannot interrupt a paragraph.
+            let may_start = !self.para || (!empty && ordered_one_or_bullet);
+            if may_start || !self.list.is_empty() {
+                let (spaces, item_start) = indentation(after);
+                let content_col =
+                    indent + marker_len + if empty || spaces > 4 { 1 } else { spaces };
+                self.pop_list(indent);
+                let parent = self.list.last().map(|f| f.id);
+                let id = self.next_item;
+                self.next_item = self.next_item.saturating_add(1);
+                self.list.push(Frame {
+                    content_col,
+                    quote_depth: depth,
+                    id,
+                });
+                self.para = !empty;
+                let item_text = if spaces > 4 {
+                    &after[1.min(after.len())..]
+                } else {
+                    &after[item_start..]
+                };
+                let item_offset = offset + (text.len() - item_text.len());
+                return mk(
+                    self,
+                    Kind::ListItem {
+                        id,
+                        parent,
+                        content: Cow::Borrowed(item_text),
+                    },
+                    item_offset,
+                );
+            }
+        }
+
+        if text.starts_with('<')
+            && let Some(end) = html_block_start(text, self.para)
+        {
+            self.pop_list(indent);
+            self.para = false;
+            let closes_here =
+                matches!(end, HtmlEnd::Tag(tag) if contains_ignore_ascii_case(text, tag));
+            if !closes_here {
+                self.html = Some(end);
+            }
+            return mk(self, Kind::Hidden, offset);
+        }
+
+        if !self.para {
+            self.pop_list(indent);
+        }
+        self.para = true;
+        mk(
+            self,
+            Kind::Text {
+                content: Cow::Borrowed(text),
+            },
+            offset,
+        )
+    }
+
+    /// Closes the list items that a line at `indent` is not inside.
+    fn pop_list(&mut self, indent: usize) {
+        while self.list.last().is_some_and(|f| f.content_col > indent) {
+            self.list.pop();
+        }
+    }
+}
+
+impl<'a> Iterator for Scanner<'a> {
+    type Item = Line<'a>;
+
+    fn next(&mut self) -> Option<Line<'a>> {
+        let raw = self.lines.next()?;
+        let no = self.next_no;
+        self.next_no = self.next_no.saturating_add(1);
+        let mut line = self.classify(no, raw);
+        line.raw = raw;
+        Some(line)
+    }
+}
+
+fn into_owned<'x>(line: Line<'_>, raw: &'x str) -> Line<'x> {
+    let own = |c: Cow<'_, str>| Cow::Owned(c.into_owned());
+    let kind = match line.kind {
+        Kind::Blank => Kind::Blank,
+        Kind::Hidden => Kind::Hidden,
+        Kind::Heading { level, text } => Kind::Heading {
+            level,
+            text: own(text),
+        },
+        Kind::SetextUnderline { level } => Kind::SetextUnderline { level },
+        Kind::ThematicBreak => Kind::ThematicBreak,
+        Kind::ListItem {
+            id,
+            parent,
+            content,
+        } => Kind::ListItem {
+            id,
+            parent,
+            content: own(content),
+        },
+        Kind::Text { content } => Kind::Text {
+            content: own(content),
+        },
+    };
+    Line {
+        no: line.no,
+        kind,
+        quote_depth: line.quote_depth,
+        quote_opened: line.quote_opened,
+        item: line.item,
+        offset: line.offset,
+        raw,
+    }
+}
+
+/// Strips block-quote markers: `> > text` gives (2, "text").
+pub fn strip_quotes(line: &str) -> (u8, &str) {
+    let mut depth = 0u8;
+    let mut rest = line;
+    loop {
+        let (indent, start) = indentation(rest);
+        if indent > 3 || !rest[start..].starts_with('>') {
+            return (depth, rest);
+        }
+        rest = &rest[start + 1..];
+        rest = rest
+            .strip_prefix(' ')
+            .or_else(|| rest.strip_prefix('\t'))
+            .unwrap_or(rest);
+        depth = depth.saturating_add(1);
+    }
+}
+
+/// Leading whitespace as (columns with tab stops of 4, bytes).
+pub fn indentation(s: &str) -> (usize, usize) {
+    let mut col = 0;
+    for (i, b) in s.bytes().enumerate() {
+        match b {
+            b' ' => col += 1,
+            b'\t' => col += 4 - col % 4,
+            _ => return (col, i),
+        }
+    }
+    (col, s.len())
+}
+
+/// A line that continues the paragraph above it even without the `>` of its block quote.
+fn is_lazy_continuation(content: &str) -> bool {
+    let (_, start) = indentation(content);
+    let t = &content[start..];
+    !t.is_empty()
+        && opening_fence(t).is_none()
+        && atx_heading(t).is_none()
+        && !is_thematic_break(t)
+        && list_marker(t).is_none()
+}
+
+fn opening_fence(text: &str) -> Option<Fence> {
+    let ch = *text.as_bytes().first()?;
+    if ch != b'`' && ch != b'~' {
+        return None;
+    }
+    let len = text.bytes().take_while(|&b| b == ch).count();
+    if len < 3 || (ch == b'`' && text[len..].contains('`')) {
+        return None;
+    }
+    Some(Fence {
+        ch,
+        len,
+        quote_depth: 0,
+    })
+}
+
+fn is_closing_fence(line: &str, f: Fence) -> bool {
+    // Fences nested in list items are indented with their item, so any indent closes.
+    let t = line.trim_start();
+    let run = t.bytes().take_while(|&b| b == f.ch).count();
+    run >= f.len && t[run..].trim().is_empty()
+}
+
+fn atx_heading(text: &str) -> Option<(u8, &str)> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    if hashes == 0 || hashes > 6 {
+        return None;
+    }
+    let rest = &text[hashes..];
+    if !(rest.is_empty() || rest.starts_with(' ') || rest.starts_with('\t')) {
+        return None;
+    }
+    let mut t = rest.trim();
+    // An optional closing sequence of `#`s, preceded by a space.
+    let stripped = t.trim_end_matches('#');
+    if stripped.is_empty() || stripped.ends_with(' ') || stripped.ends_with('\t') {
+        t = stripped.trim_end();
+    }
+    Some((hashes as u8, t))
+}
+
+fn setext_underline(text: &str) -> Option<u8> {
+    let t = text.trim_end();
+    let ch = *t.as_bytes().first()?;
+    if (ch == b'=' || ch == b'-') && t.bytes().all(|b| b == ch) {
+        Some(if ch == b'=' { 1 } else { 2 })
+    } else {
+        None
+    }
+}
+
+fn is_thematic_break(text: &str) -> bool {
+    let Some(&ch) = text.as_bytes().first() else {
+        return false;
+    };
+    if !matches!(ch, b'-' | b'*' | b'_') {
+        return false;
+    }
+    let mut n = 0;
+    for b in text.bytes() {
+        match b {
+            b' ' | b'\t' => {}
+            b if b == ch => n += 1,
+            _ => return false,
+        }
+    }
+    n >= 3
+}
+
+/// A list marker at the start of `text`: (its length including nothing after it, whether it
+/// may interrupt a paragraph: a bullet, or an ordered item numbered 1).
+fn list_marker(text: &str) -> Option<(usize, bool)> {
+    let b = text.as_bytes();
+    let (len, may_interrupt) = match b.first()? {
+        b'-' | b'*' | b'+' => (1, true),
+        b'0'..=b'9' => {
+            let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+            if digits > 9 || !matches!(b.get(digits), Some(b'.' | b')')) {
+                return None;
+            }
+            (digits + 1, &text[..digits] == "1")
+        }
+        _ => return None,
+    };
+    match b.get(len) {
+        None | Some(b' ' | b'\t') => Some((len, may_interrupt)),
+        _ => None,
+    }
+}
+
+const BLOCK_TAGS: &[&str] = &[
+    "address",
+    "article",
+    "aside",
+    "base",
+    "basefont",
+    "blockquote",
+    "body",
+    "caption",
+    "center",
+    "col",
+    "colgroup",
+    "dd",
+    "details",
+    "dialog",
+    "dir",
+    "div",
+    "dl",
+    "dt",
+    "fieldset",
+    "figcaption",
+    "figure",
+    "footer",
+    "form",
+    "frame",
+    "frameset",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "head",
+    "header",
+    "hr",
+    "html",
+    "iframe",
+    "legend",
+    "li",
+    "link",
+    "main",
+    "menu",
+    "menuitem",
+    "nav",
+    "noframes",
+    "ol",
+    "optgroup",
+    "option",
+    "p",
+    "param",
+    "search",
+    "section",
+    "summary",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "title",
+    "tr",
+    "track",
+    "ul",
+];
+
+/// Whether `text` (starting with `<`) opens an HTML block, and what ends it.
+fn html_block_start(text: &str, in_paragraph: bool) -> Option<HtmlEnd> {
+    let rest = &text[1..];
+    let closing = rest.starts_with('/');
+    let name_start = usize::from(closing);
+    let name: String = rest[name_start..]
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect::<String>()
+        .to_ascii_lowercase();
+    if name.is_empty() {
+        return None;
+    }
+    let after = rest[name_start + name.len()..].chars().next();
+    let ends_name = matches!(after, None | Some(' ' | '\t' | '>'))
+        || (after == Some('/') && rest[name_start + name.len()..].starts_with("/>"));
+    if !closing && ends_name {
+        let end = match name.as_str() {
+            "script" => Some("</script>"),
+            "pre" => Some("</pre>"),
+            "style" => Some("</style>"),
+            "textarea" => Some("</textarea>"),
+            _ => None,
+        };
+        if let Some(tag) = end {
+            return Some(HtmlEnd::Tag(tag));
+        }
+    }
+    if ends_name && BLOCK_TAGS.contains(&name.as_str()) {
+        return Some(HtmlEnd::Blank);
+    }
+    // Type 7: a complete tag alone on its line, which cannot interrupt a paragraph.
+    if !in_paragraph && text.trim_end().ends_with('>') && !text[1..].contains('<') {
+        let first = name.chars().next().is_some_and(|c| c.is_ascii_alphabetic());
+        if first && ends_name {
+            return Some(HtmlEnd::Blank);
+        }
+    }
+    None
+}
+
+fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
+    let n = needle.as_bytes();
+    hay.as_bytes()
+        .windows(n.len())
+        .any(|w| w.eq_ignore_ascii_case(n))
+}
+
+/// Skips a code span starting at the backtick run at `i`; returns the index after it, or
+/// after the run when the span is not closed on this line.
+pub fn skip_code_span(b: &[u8], i: usize) -> usize {
+    let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+    let mut j = i + run;
+    while j < b.len() {
+        if b[j] == b'`' {
+            let close = b[j..].iter().take_while(|&&c| c == b'`').count();
+            if close == run {
+                return j + close;
+            }
+            j += close;
+        } else {
+            j += 1;
+        }
+    }
+    i + run
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<String> {
+        Scanner::new(text, 1)
+            .map(|l| match l.kind {
+                Kind::Blank => "blank".into(),
+                Kind::Hidden => "hidden".into(),
+                Kind::Heading { level, text } => format!("h{level} {text}"),
+                Kind::SetextUnderline { level } => format!("setext{level}"),
+                Kind::ThematicBreak => "hr".into(),
+                Kind::ListItem {
+                    id,
+                    parent,
+                    content,
+                } => {
+                    format!("item{id}<{parent:?} {content}")
+                }
+                Kind::Text { content } => format!("text {content}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_every_line_ending() {
+        let lines: Vec<_> = Lines::new("a\r\nb\rc\n\nd").collect();
+        assert_eq!(lines, ["a", "b", "c", "", "d"]);
+        assert_eq!(Lines::new("a\n").count(), 1);
+        assert_eq!(Lines::new("").count(), 0);
+    }
+
+    #[test]
+    fn fenced_code_is_hidden_until_closed() {
+        assert_eq!(
+            kinds("```md\n- [ ] no\n```\n- [ ] yes\n~~~~\n# no\n~~~\n~~~~"),
+            [
+                "hidden",
+                "hidden",
+                "hidden",
+                "item0<None [ ] yes",
+                "hidden",
+                "hidden",
+                "hidden",
+                "hidden"
+            ]
+        );
+    }
+
+    #[test]
+    fn indented_code_only_outside_paragraphs_and_lists() {
+        assert_eq!(kinds("text\n    more"), ["text text", "text more"]);
+        assert_eq!(
+            kinds("text\n\n    - [ ] code"),
+            ["text text", "blank", "hidden"]
+        );
+        assert_eq!(
+            kinds("- a\n\n    - b"),
+            ["item0<None a", "blank", "item1<Some(0) b"]
+        );
+    }
+
+    #[test]
+    fn nesting_follows_content_columns() {
+        assert_eq!(
+            kinds("- a\n  - b\n    - c\n  - d\n- e\n\tf"),
+            [
+                "item0<None a",
+                "item1<Some(0) b",
+                "item2<Some(1) c",
+                "item3<Some(0) d",
+                "item4<None e",
+                "text f"
+            ]
+        );
+        assert_eq!(kinds("1. a\n   - b"), ["item0<None a", "item1<Some(0) b"]);
+    }
+
+    #[test]
+    fn comments_hide_what_they_enclose() {
+        assert_eq!(
+            kinds("a %% hidden %% b\n%%\n- [ ] no\n%%\n<!--\n- [ ] no\n-->\n`%%` c"),
+            [
+                "text a  b",
+                "hidden",
+                "hidden",
+                "hidden",
+                "hidden",
+                "hidden",
+                "hidden",
+                "text `%%` c"
+            ]
+        );
+    }
+
+    #[test]
+    fn html_blocks_are_hidden() {
+        assert_eq!(
+            kinds("<div>\n- [ ] no\n\n- [ ] yes\n<script>\n#tag\n</script>\nafter"),
+            [
+                "hidden",
+                "hidden",
+                "blank",
+                "item0<None [ ] yes",
+                "hidden",
+                "hidden",
+                "hidden",
+                "text after"
+            ]
+        );
+        assert_eq!(kinds("Some <b>bold</b>"), ["text Some <b>bold</b>"]);
+    }
+
+    #[test]
+    fn headings_and_breaks() {
+        assert_eq!(
+            kinds("# One #\n#NoHeading\nAre you happy?\n---\n\n---\n- - -"),
+            [
+                "h1 One",
+                "text #NoHeading",
+                "text Are you happy?",
+                "setext2",
+                "blank",
+                "hr",
+                "hr"
+            ]
+        );
+    }
+
+    #[test]
+    fn quotes_and_callouts() {
+        let lines: Vec<_> = Scanner::new("> [!question] Why?\n> - [ ] t\nafter", 1).collect();
+        assert_eq!(lines[0].quote_depth, 1);
+        assert!(lines[0].quote_opened);
+        assert!(matches!(lines[1].kind, Kind::ListItem { .. }));
+        assert!(!lines[1].quote_opened);
+        assert_eq!(
+            lines[2].quote_depth, 1,
+            "a lazy continuation stays in the quote"
+        );
+    }
+
+    #[test]
+    fn unclosed_code_span_does_not_hide_a_comment() {
+        assert_eq!(kinds("a ` %%x%% b"), ["text a `  b"]);
+    }
+}

@@ -1,0 +1,293 @@
+//! What is read inside a line of text: tags, links, Dataview inline fields and words.
+//!
+//! Callers pass text whose code spans were blanked by [`mask_code`], so nothing inside
+//! backticks is read as a tag, link or field.
+
+use super::blocks::skip_code_span;
+use std::borrow::Cow;
+
+/// Replaces the inside of code spans with spaces, keeping byte offsets.
+pub fn mask_code(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    if memchr::memchr(b'`', b).is_none() {
+        return Cow::Borrowed(s);
+    }
+    let mut out = b.to_vec();
+    let mut i = 0;
+    let mut changed = false;
+    while i < b.len() {
+        if b[i] == b'`' {
+            let end = skip_code_span(b, i);
+            let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+            if end > i + run {
+                out[i..end].fill(b' ');
+                changed = true;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if !changed {
+        return Cow::Borrowed(s);
+    }
+    // Whole characters were replaced by ASCII spaces, so this is still UTF-8.
+    Cow::Owned(
+        String::from_utf8(out)
+            .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()),
+    )
+}
+
+fn is_tag_char(c: char) -> bool {
+    c.is_alphanumeric() || matches!(c, '_' | '-' | '/')
+}
+
+/// The tags in `s` as (byte offset of `#`, tag without `#`). A tag follows the start of the
+/// text or whitespace, and is not only digits (`#1984` is not a tag).
+pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
+    let b = s.as_bytes();
+    memchr::memchr_iter(b'#', b).filter_map(move |i| {
+        if i > 0 && !b[i - 1].is_ascii_whitespace() {
+            // Non-ASCII whitespace (such as a no-break space) also separates.
+            let prev = s[..i].chars().next_back()?;
+            if !prev.is_whitespace() {
+                return None;
+            }
+        }
+        let rest = &s[i + 1..];
+        let len = rest
+            .char_indices()
+            .find(|&(_, c)| !is_tag_char(c))
+            .map_or(rest.len(), |(j, _)| j);
+        let tag = rest[..len].trim_end_matches('/');
+        (!tag.is_empty()
+            && !tag
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '_' || c == '-' || c == '/'))
+        .then_some((i, tag))
+    })
+}
+
+/// Link targets in `s`: `[[Target]]`, `[[Target#Heading|alias]]`, `![[embed]]` and Markdown
+/// links to notes (`[text](Folder/Note.md)`), as written (alias removed, heading kept).
+pub fn links(s: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        let after = &rest[i..];
+        if let Some(inner) = after.strip_prefix("[[") {
+            if let Some(end) = inner.find("]]") {
+                let target = inner[..end].split('|').next().unwrap_or("").trim();
+                if !target.is_empty() {
+                    out.push(target.to_string());
+                }
+                rest = &inner[end + 2..];
+                continue;
+            }
+            rest = inner;
+            continue;
+        }
+        if let Some(close) = after.find("](") {
+            let target_start = close + 2;
+            if let Some(len) = after[target_start..].find(')') {
+                let raw = after[target_start..target_start + len].trim();
+                let raw = raw.trim_start_matches('<').trim_end_matches('>');
+                if is_note_target(raw) {
+                    out.push(percent_decode(raw));
+                }
+                rest = &after[target_start + len..];
+                continue;
+            }
+        }
+        rest = &after[1..];
+    }
+    out
+}
+
+fn is_note_target(t: &str) -> bool {
+    if t.is_empty() || t.starts_with('#') || t.contains(' ') && !t.ends_with(".md") {
+        return false;
+    }
+    let scheme = t.split_once(':').map(|(s, _)| s);
+    if scheme.is_some_and(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '+')) {
+        return false;
+    }
+    let path = t.split('#').next().unwrap_or(t);
+    path.ends_with(".md") || !path.rsplit('/').next().unwrap_or(path).contains('.')
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%'
+            && let Some(v) = s
+                .get(i + 1..i + 3)
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+        {
+            out.push(v);
+            i += 3;
+            continue;
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+/// Folds a field key as Dataview compares them: lowercase, spaces and `-` as `_`.
+pub fn fold_key(key: &str) -> String {
+    key.trim()
+        .trim_matches(|c| c == '*' || c == '_')
+        .chars()
+        .map(|c| if c == ' ' || c == '-' { '_' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// An inline field found in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InlineField<'a> {
+    pub key: String,
+    pub value: &'a str,
+    /// Byte range of the whole field (brackets included) in the text.
+    pub span: std::ops::Range<usize>,
+}
+
+fn valid_key(key: &str) -> bool {
+    let k = key.trim();
+    !k.is_empty()
+        && k.len() <= 100
+        && !k.contains([':', '[', ']', '(', ')', '`', '#'])
+        && k.chars().next().is_some_and(|c| !c.is_whitespace())
+}
+
+/// A whole-line field `key:: value` (also `**key**:: value`). `line` is a line's content with
+/// any list marker already removed.
+pub fn line_field(line: &str) -> Option<InlineField<'_>> {
+    let i = line.find("::")?;
+    let key = &line[..i];
+    if !valid_key(key.trim_matches(|c| c == '*' || c == '_')) {
+        return None;
+    }
+    let value = line[i + 2..].trim();
+    Some(InlineField {
+        key: fold_key(key),
+        value,
+        span: 0..line.len(),
+    })
+}
+
+/// The bracketed fields `[key:: value]` and `(key:: value)` in `s`.
+pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    if memchr::memmem::find(b, b"::").is_none() {
+        return out;
+    }
+    let mut i = 0;
+    while i < b.len() {
+        let (open, close) = match b[i] {
+            b'[' => (b'[', b']'),
+            b'(' => (b'(', b')'),
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
+        // Find the matching closer, allowing nested brackets in the value (links).
+        let mut depth = 0usize;
+        let mut end = None;
+        for (j, &c) in b.iter().enumerate().skip(i) {
+            if c == open {
+                depth += 1;
+            } else if c == close {
+                depth -= 1;
+                if depth == 0 {
+                    end = Some(j);
+                    break;
+                }
+            }
+        }
+        let Some(end) = end else {
+            i += 1;
+            continue;
+        };
+        let inner = &s[i + 1..end];
+        if let Some(k) = inner.find("::")
+            && valid_key(&inner[..k])
+            && !(open == b'[' && i > 0 && b[i - 1] == b'[')
+        {
+            out.push(InlineField {
+                key: fold_key(&inner[..k]),
+                value: inner[k + 2..].trim(),
+                span: i..end + 1,
+            });
+            i = end + 1;
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Words in a line of text: whitespace-separated tokens holding a letter or digit.
+pub fn count_words(s: &str) -> u32 {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+        .try_into()
+        .unwrap_or(u32::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tag_list(s: &str) -> Vec<&str> {
+        tags(s).map(|(_, t)| t).collect()
+    }
+
+    #[test]
+    fn tags_as_obsidian_reads_them() {
+        assert_eq!(
+            tag_list("#plan a #nested/tag, #日本語 #1984 # x#no (#no) #y2k #a-b_c."),
+            ["plan", "nested/tag", "日本語", "y2k", "a-b_c"]
+        );
+        assert_eq!(
+            tag_list("see https://example.com/#frag and [[Note#Heading]]"),
+            Vec::<&str>::new()
+        );
+        assert_eq!(tag_list(&mask_code("`#code` #real")), ["real"]);
+    }
+
+    #[test]
+    fn links_of_both_kinds() {
+        assert_eq!(
+            links(
+                "[[Publish a book]] and [[Plans/Move#Flat|the move]] ![[img]] [x](Go%20back.md) [w](https://a.b) [a](#h)"
+            ),
+            ["Publish a book", "Plans/Move#Flat", "img", "Go back.md"]
+        );
+    }
+
+    #[test]
+    fn fields_inline_and_whole_line() {
+        let f = bracket_fields("Call [due:: 2026-11-30] (Mood-Level:: 4) [[not:: link]] [x]");
+        let keys: Vec<_> = f.iter().map(|f| (f.key.as_str(), f.value)).collect();
+        assert_eq!(keys, [("due", "2026-11-30"), ("mood_level", "4")]);
+        let l = line_field("**Decision**:: stay [revisit:: 2027-03-01]").expect("field");
+        assert_eq!(
+            (l.key.as_str(), l.value),
+            ("decision", "stay [revisit:: 2027-03-01]")
+        );
+        assert!(line_field("time: 10::30").is_none());
+        assert!(line_field("See [[a]]:: b").is_none());
+    }
+
+    #[test]
+    fn words_need_a_letter_or_digit() {
+        assert_eq!(count_words("- [ ] Write the 3rd chapter — today!"), 5);
+    }
+}

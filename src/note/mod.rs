@@ -1,0 +1,750 @@
+//! One note → its items: tasks, checkpoints, prompts and answers, fields, moods, decisions,
+//! tags and words, each with its place (line, heading, date).
+//!
+//! `parse` is pure and depends only on the note's text, its path and the parse settings, so
+//! its result can be cached per note. The submodules each own one grammar: `blocks` the
+//! Markdown block structure, `inline` tags/links/fields, `tasks` the task line, `frontmatter`
+//! the YAML header, `prompts` questions and answers.
+
+pub mod blocks;
+pub mod frontmatter;
+pub mod inline;
+pub mod prompts;
+pub mod tasks;
+
+use crate::dates::{self, IsoDate, moment::MomentFormat};
+use crate::diagnostic::Diagnostic;
+use crate::model::{
+    CheckpointLine, DayWords, Decision, Field, Mood, Note, Place, Prompt, PromptKind, Status, Task,
+};
+use blocks::{Kind, Line, Scanner};
+use chrono::{Days, NaiveDate};
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+/// Checkbox symbols and what they mean.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatusMap {
+    entries: Vec<(char, Status)>,
+}
+
+impl Default for StatusMap {
+    /// The symbols every vault understands: ` ` todo, `x`/`X` done, `/` in progress,
+    /// `-` cancelled, `>` and `<` deferred.
+    fn default() -> Self {
+        StatusMap {
+            entries: vec![
+                (' ', Status::Todo),
+                ('x', Status::Done),
+                ('X', Status::Done),
+                ('/', Status::InProgress),
+                ('-', Status::Cancelled),
+                ('>', Status::Deferred),
+                ('<', Status::Deferred),
+            ],
+        }
+    }
+}
+
+impl StatusMap {
+    /// Sets what a symbol means, replacing any earlier meaning.
+    pub fn set(&mut self, symbol: char, status: Status) {
+        match self.entries.iter_mut().find(|(c, _)| *c == symbol) {
+            Some(e) => e.1 = status,
+            None => self.entries.push((symbol, status)),
+        }
+    }
+
+    /// The status of a symbol, if the symbol is known.
+    pub fn get(&self, symbol: char) -> Option<Status> {
+        self.entries.iter().find(|(c, _)| *c == symbol).map(|e| e.1)
+    }
+
+    pub fn entries(&self) -> &[(char, Status)] {
+        &self.entries
+    }
+}
+
+/// What parsing depends on besides the note itself (from the config and the vault's
+/// Obsidian settings). A change here invalidates every cached note.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseSettings {
+    pub statuses: StatusMap,
+    /// Obsidian Tasks' global filter: a checkbox line without it is not a task.
+    pub global_filter: Option<String>,
+    pub remove_global_filter: bool,
+    pub daily_format: MomentFormat,
+    pub weekly_format: Option<MomentFormat>,
+    pub mood_scale: u32,
+}
+
+impl Default for ParseSettings {
+    fn default() -> Self {
+        ParseSettings {
+            statuses: StatusMap::default(),
+            global_filter: None,
+            remove_global_filter: false,
+            daily_format: MomentFormat::new("YYYY-MM-DD"),
+            weekly_format: None,
+            mood_scale: 5,
+        }
+    }
+}
+
+/// Turns a file's bytes into text: a BOM is dropped, invalid UTF-8 is read lossily with a
+/// warning. A NUL byte means the file is not a note: `Err` with the warning.
+pub fn decode<'a>(
+    path: &str,
+    bytes: &'a [u8],
+) -> Result<(Cow<'a, str>, Option<Diagnostic>), Diagnostic> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if let Some(i) = memchr::memchr(0, bytes) {
+        let line = line_of(bytes, i);
+        return Err(Diagnostic::new(
+            path,
+            line,
+            0,
+            "contains a NUL byte, so it is not a text note; skipped",
+        ));
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(s) => Ok((Cow::Borrowed(s), None)),
+        Err(e) => {
+            let line = line_of(bytes, e.valid_up_to());
+            let warning = Diagnostic::new(
+                path,
+                line,
+                0,
+                "is not valid UTF-8; read with the bad bytes replaced by �",
+            );
+            Ok((String::from_utf8_lossy(bytes), Some(warning)))
+        }
+    }
+}
+
+fn line_of(bytes: &[u8], at: usize) -> u32 {
+    let before = &bytes[..at.min(bytes.len())];
+    let lf = memchr::memchr_iter(b'\n', before).count();
+    let cr = memchr::memchr_iter(b'\r', before).count();
+    let crlf = memchr::memmem::find_iter(before, b"\r\n").count();
+    u32::try_from(lf + cr - crlf)
+        .unwrap_or(u32::MAX)
+        .saturating_add(1)
+}
+
+/// Reads one note. `path` is vault-relative with `/` separators.
+pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
+    let mut diagnostics = Vec::new();
+    let split = frontmatter::split(text);
+    if split.unterminated {
+        diagnostics.push(Diagnostic::new(
+            path,
+            1,
+            1,
+            "front matter starts with `---` but is never closed; read as text",
+        ));
+    }
+    let mut front = match split.yaml {
+        Some(yaml) => frontmatter::parse(yaml, path, 2, &mut diagnostics),
+        None => Default::default(),
+    };
+    front.end_line = split.body_line.saturating_sub(1);
+    let date = front.date.or_else(|| date_from_path(path, settings));
+    let mut x = Extractor {
+        note: Note {
+            path: path.to_string(),
+            date,
+            diagnostics,
+            ..Note::default()
+        },
+        settings,
+        headings: Vec::new(),
+        items: Vec::new(),
+        heading_prompts: Vec::new(),
+        callout: None,
+        in_callout_header: false,
+        last_text: None,
+        words: BTreeMap::new(),
+        tags: front.tags.clone(),
+    };
+    x.note.front = front;
+    for line in Scanner::new(split.body, split.body_line) {
+        x.line(line);
+    }
+    x.finish()
+}
+
+/// A note's date from its path: the daily-note format, a weekly-note format, then any ISO
+/// date in the file name. A weekly note is dated by the Thursday of its week (for Sunday-start
+/// weeks, the Wednesday), the day ISO 8601 uses to place a week in its year.
+pub fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate> {
+    let without_ext = path
+        .strip_suffix(".md")
+        .or_else(|| path.strip_suffix(".markdown"))
+        .unwrap_or(path);
+    let tail = |format: &MomentFormat| -> &str {
+        let parts = format.as_str().matches('/').count() + 1;
+        let mut start = without_ext.len();
+        for _ in 0..parts {
+            match without_ext[..start].rfind('/') {
+                Some(i) => start = i,
+                None => return without_ext,
+            }
+        }
+        &without_ext[start + 1..]
+    };
+    if let Some(d) = settings.daily_format.parse(tail(&settings.daily_format)) {
+        return Some(d);
+    }
+    if let Some(weekly) = &settings.weekly_format
+        && let Some(start) = weekly.parse(tail(weekly))
+    {
+        return start.checked_add_days(Days::new(3));
+    }
+    let stem = without_ext.rsplit('/').next().unwrap_or(without_ext);
+    dates::find_iso_date(stem).map(|(_, d)| d)
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Item {
+    parent: Option<u32>,
+    task: Option<u32>,
+}
+
+#[derive(Debug)]
+struct OpenHeadingPrompt {
+    level: u8,
+    index: usize,
+    lines: Vec<String>,
+}
+
+#[derive(Debug)]
+struct OpenCallout {
+    depth: u8,
+    /// The prompt, once known (an empty title takes the first body line).
+    index: Option<usize>,
+    lines: Vec<String>,
+    /// The line of the callout's header.
+    line: u32,
+}
+
+struct Extractor<'s> {
+    note: Note,
+    settings: &'s ParseSettings,
+    /// (level, text, date) of the headings above the current line.
+    headings: Vec<(u8, String, Option<NaiveDate>)>,
+    items: Vec<Item>,
+    heading_prompts: Vec<OpenHeadingPrompt>,
+    callout: Option<OpenCallout>,
+    in_callout_header: bool,
+    /// The last paragraph line outside containers, in case a setext underline follows.
+    last_text: Option<(u32, String)>,
+    words: BTreeMap<NaiveDate, u32>,
+    tags: Vec<String>,
+}
+
+fn col(raw: &str, offset: usize) -> u32 {
+    let prefix = raw.get(..offset.min(raw.len())).unwrap_or(raw);
+    u32::try_from(prefix.chars().count())
+        .unwrap_or(u32::MAX)
+        .saturating_add(1)
+}
+
+impl Extractor<'_> {
+    fn date(&self) -> Option<NaiveDate> {
+        self.headings
+            .iter()
+            .rev()
+            .find_map(|h| h.2)
+            .or(self.note.date)
+    }
+
+    fn place(&self, line: u32) -> Place {
+        Place {
+            line,
+            heading: self.headings.last().map(|h| h.1.clone()),
+            date: self.date(),
+        }
+    }
+
+    fn warn(&mut self, line: u32, col: u32, message: impl Into<String>) {
+        self.note
+            .diagnostics
+            .push(Diagnostic::new(&self.note.path, line, col, message));
+    }
+
+    fn line(&mut self, line: Line<'_>) {
+        self.in_callout_header = self.track_callout(&line);
+        match &line.kind {
+            Kind::Blank => {
+                self.last_text = None;
+                self.answer_line("");
+            }
+            Kind::Hidden | Kind::ThematicBreak => {
+                self.last_text = None;
+            }
+            Kind::Heading { level, text } => {
+                self.last_text = None;
+                self.heading(*level, text, line.no, true);
+            }
+            Kind::SetextUnderline { level } => {
+                if let Some((no, text)) = self.last_text.take() {
+                    for p in &mut self.heading_prompts {
+                        if p.lines.last() == Some(&text) {
+                            p.lines.pop();
+                        }
+                    }
+                    self.heading(*level, &text, no, false);
+                }
+            }
+            Kind::ListItem {
+                id,
+                parent,
+                content,
+            } => {
+                self.last_text = None;
+                if self.items.len() <= *id as usize {
+                    self.items.resize(
+                        *id as usize + 1,
+                        Item {
+                            parent: None,
+                            task: None,
+                        },
+                    );
+                }
+                self.items[*id as usize].parent = *parent;
+                self.answer_line(&format!("- {content}"));
+                self.list_item(*id, content, &line);
+            }
+            Kind::Text { content } => {
+                self.last_text = (line.quote_depth == 0 && line.item.is_none())
+                    .then(|| (line.no, content.to_string()));
+                self.answer_line(content);
+                self.text(content, &line, line.item);
+            }
+        }
+    }
+
+    /// Opens and closes question callouts around `line`; true when `line` opens one.
+    fn track_callout(&mut self, line: &Line<'_>) -> bool {
+        if let Some(c) = &self.callout
+            && (line.quote_depth < c.depth || (line.quote_opened && line.quote_depth == c.depth))
+        {
+            self.close_callout();
+        }
+        if line.quote_opened
+            && let Kind::Text { content } = &line.kind
+            && let Some((kind, title)) = prompts::callout_header(content)
+            && prompts::is_question_callout(&kind)
+        {
+            self.close_callout();
+            let index =
+                (!title.is_empty()).then(|| self.push_prompt(title, PromptKind::Callout, line.no));
+            self.callout = Some(OpenCallout {
+                depth: line.quote_depth,
+                index,
+                lines: Vec::new(),
+                line: line.no,
+            });
+            return true;
+        }
+        false
+    }
+
+    fn push_prompt(&mut self, text: &str, kind: PromptKind, line: u32) -> usize {
+        let text = text
+            .trim()
+            .trim_matches(|c| c == '*' || c == '_')
+            .trim()
+            .to_string();
+        self.note.prompts.push(Prompt {
+            key: prompts::normalize(&text),
+            text,
+            answer: String::new(),
+            answered: false,
+            kind,
+            place: self.place(line),
+        });
+        self.note.prompts.len() - 1
+    }
+
+    /// Adds a line of text to the open prompts' answers.
+    fn answer_line(&mut self, text: &str) {
+        for p in &mut self.heading_prompts {
+            p.lines.push(text.to_string());
+        }
+        if self.in_callout_header {
+            return;
+        }
+        let Some(c) = &mut self.callout else {
+            return;
+        };
+        if c.index.is_some() {
+            c.lines.push(text.to_string());
+        } else if !text.trim().is_empty() {
+            let no = c.line;
+            let i = self.push_prompt(text, PromptKind::Callout, no);
+            if let Some(c) = &mut self.callout {
+                c.index = Some(i);
+            }
+        }
+    }
+
+    fn close_callout(&mut self) {
+        if let Some(c) = self.callout.take()
+            && let Some(i) = c.index
+        {
+            self.set_answer(i, &c.lines);
+        }
+    }
+
+    fn set_answer(&mut self, index: usize, lines: &[String]) {
+        let mut answer = String::new();
+        let mut blank = false;
+        for l in lines {
+            let l = l.trim_end();
+            if l.trim().is_empty() {
+                blank = !answer.is_empty();
+                continue;
+            }
+            if blank {
+                answer.push('\n');
+            }
+            if !answer.is_empty() {
+                answer.push('\n');
+            }
+            answer.push_str(l);
+            blank = false;
+        }
+        let p = &mut self.note.prompts[index];
+        p.answered = prompts::is_answered(&answer);
+        p.answer = answer;
+    }
+
+    fn heading(&mut self, level: u8, text: &str, no: u32, inline: bool) {
+        self.close_callout();
+        while let Some(p) = self.heading_prompts.last() {
+            if p.level < level {
+                break;
+            }
+            if let Some(p) = self.heading_prompts.pop() {
+                self.set_answer(p.index, &p.lines);
+            }
+        }
+        // Headings below an open question are part of its answer.
+        self.answer_line(text);
+        while self.headings.last().is_some_and(|h| h.0 >= level) {
+            self.headings.pop();
+        }
+        let date = dates::find_iso_date(text).map(|(_, d)| d);
+        if let Some(d) = date {
+            self.note.entries.push(d);
+        }
+        self.headings.push((level, text.to_string(), date));
+        if level == 1 && self.note.h1.is_none() {
+            self.note.h1 = Some(text.to_string());
+        }
+        if inline {
+            self.text(text, &Line::heading_stub(no), None);
+        }
+        if prompts::is_question_heading(text) {
+            let index = self.push_prompt(text, PromptKind::Heading, no);
+            self.heading_prompts.push(OpenHeadingPrompt {
+                level,
+                index,
+                lines: Vec::new(),
+            });
+        }
+    }
+
+    fn list_item(&mut self, id: u32, content: &str, line: &Line<'_>) {
+        if let Some((symbol, body)) = tasks::checkbox(content)
+            && self.is_task(body)
+        {
+            let body_offset = line.offset + (content.len() - body.len());
+            self.task(id, symbol, body, body_offset, line);
+            return;
+        }
+        self.text(content, line, Some(id));
+    }
+
+    fn is_task(&self, body: &str) -> bool {
+        self.settings
+            .global_filter
+            .as_deref()
+            .is_none_or(|f| f.is_empty() || body.contains(f))
+    }
+
+    fn task(&mut self, id: u32, symbol: char, body: &str, body_offset: usize, line: &Line<'_>) {
+        let filtered;
+        let body = match (
+            &self.settings.global_filter,
+            self.settings.remove_global_filter,
+        ) {
+            (Some(f), true) if !f.is_empty() => {
+                filtered = body.replacen(f.as_str(), "", 1);
+                filtered.as_str()
+            }
+            _ => body,
+        };
+        let parsed = tasks::parse_body(body);
+        for p in &parsed.problems {
+            let c = col(line.raw, body_offset + p.offset);
+            self.warn(line.no, c, p.message.clone());
+        }
+        let status = match self.settings.statuses.get(symbol) {
+            Some(s) => s,
+            None => {
+                let c = col(line.raw, line.offset);
+                self.warn(
+                    line.no,
+                    c,
+                    format!("unknown status symbol `[{symbol}]`, read as todo"),
+                );
+                Status::Todo
+            }
+        };
+        if let (Some(start), Some(due)) = (parsed.dates.start, parsed.dates.due)
+            && start > due
+        {
+            self.warn(
+                line.no,
+                col(line.raw, body_offset),
+                format!("starts on {start} but is due on {due}, before it starts"),
+            );
+        }
+        let parent = self.task_above(self.items[id as usize].parent);
+        let index = u32::try_from(self.note.tasks.len()).unwrap_or(u32::MAX);
+        self.items[id as usize].task = Some(index);
+        self.note.tasks.push(Task {
+            text: parsed.text,
+            status,
+            symbol,
+            dates: parsed.dates,
+            priority: parsed.priority,
+            recurrence: parsed.recurrence,
+            tags: parsed.tags,
+            links: parsed.links,
+            id: parsed.id,
+            depends_on: parsed.depends_on,
+            on_completion: parsed.on_completion,
+            block_id: parsed.block_id,
+            feeling: None,
+            parent,
+            place: self.place(line.no),
+        });
+        self.count_words(body);
+        self.fields(body, line, Some(id), false);
+    }
+
+    /// The nearest task at or above list item `item`.
+    fn task_above(&self, mut item: Option<u32>) -> Option<u32> {
+        // Parents always have smaller ids, so this walk ends.
+        while let Some(i) = item {
+            let it = self.items.get(i as usize)?;
+            if it.task.is_some() {
+                return it.task;
+            }
+            item = it.parent.filter(|&p| p < i);
+        }
+        None
+    }
+
+    /// Reads tags, fields and words from a line of text inside list item `item` (if any).
+    fn text(&mut self, content: &str, line: &Line<'_>, item: Option<u32>) {
+        let masked = inline::mask_code(content);
+        self.tags
+            .extend(inline::tags(&masked).map(|(_, t)| t.to_string()));
+        self.count_words(&masked);
+        self.fields(&masked, line, item, true);
+    }
+
+    fn count_words(&mut self, text: &str) {
+        if let Some(d) = self.date() {
+            *self.words.entry(d).or_default() += inline::count_words(text);
+        }
+    }
+
+    fn fields(&mut self, masked: &str, line: &Line<'_>, item: Option<u32>, whole_line: bool) {
+        let line_field = if whole_line {
+            inline::line_field(masked)
+        } else {
+            None
+        };
+        let bracketed = match &line_field {
+            Some(_) => Vec::new(),
+            None => inline::bracket_fields(masked),
+        };
+        let owner = self.task_above(item);
+        if let Some(f) = line_field {
+            match f.key.as_str() {
+                "decision" => self.decision(f.value, line),
+                "checkpoint" => self.checkpoint(f.value, line),
+                _ => {}
+            }
+            self.field(&f.key, f.value, line, owner);
+        }
+        for f in bracketed {
+            self.field(&f.key, f.value, line, owner);
+        }
+    }
+
+    fn field(&mut self, key: &str, value: &str, line: &Line<'_>, owner: Option<u32>) {
+        if (key == "mood" || key == "feeling")
+            && let Some(t) = owner
+            && let Some(task) = self.note.tasks.get_mut(t as usize)
+            && task.feeling.is_none()
+            && !value.is_empty()
+        {
+            task.feeling = Some(value.to_string());
+        }
+        if key == "mood" {
+            self.mood(value, line);
+        }
+        self.note.fields.push(Field {
+            key: key.to_string(),
+            value: value.to_string(),
+            line: line.no,
+        });
+    }
+
+    fn mood(&mut self, value: &str, line: &Line<'_>) {
+        let token = value.split(['/', ' ']).next().unwrap_or("");
+        let Ok(v) = token.trim().parse::<f64>() else {
+            return;
+        };
+        let scale = f64::from(self.settings.mood_scale);
+        if v.is_finite() && (1.0..=scale).contains(&v) {
+            self.note.moods.push(Mood {
+                value: v,
+                place: self.place(line.no),
+            });
+        } else {
+            self.warn(
+                line.no,
+                col(line.raw, line.offset),
+                format!(
+                    "mood {token} is outside the scale 1–{}",
+                    self.settings.mood_scale
+                ),
+            );
+        }
+    }
+
+    fn decision(&mut self, value: &str, line: &Line<'_>) {
+        let mut revisit = None;
+        let mut text = value.to_string();
+        for f in inline::bracket_fields(value).iter().rev() {
+            if f.key == "revisit" {
+                revisit = self.date_value(f.value, "revisit", line);
+                text.replace_range(f.span.clone(), "");
+            }
+        }
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        self.note.decisions.push(Decision {
+            links: inline::links(&text),
+            text,
+            revisit,
+            place: self.place(line.no),
+        });
+    }
+
+    fn date_value(&mut self, value: &str, what: &str, line: &Line<'_>) -> Option<NaiveDate> {
+        match dates::parse_iso(value.trim()) {
+            Some(IsoDate::Valid(d)) => Some(d),
+            Some(IsoDate::Impossible) => {
+                self.warn(
+                    line.no,
+                    col(line.raw, line.offset),
+                    format!("{what} date `{}` is not a real date", value.trim()),
+                );
+                None
+            }
+            None => {
+                self.warn(
+                    line.no,
+                    col(line.raw, line.offset),
+                    format!("{what} `{}` is not a YYYY-MM-DD date", value.trim()),
+                );
+                None
+            }
+        }
+    }
+
+    fn checkpoint(&mut self, value: &str, line: &Line<'_>) {
+        let (date, rest) = match value.get(..10).and_then(dates::parse_iso) {
+            Some(IsoDate::Valid(d)) => (Some(d), &value[10..]),
+            Some(IsoDate::Impossible) => {
+                self.warn(
+                    line.no,
+                    col(line.raw, line.offset),
+                    format!("checkpoint date `{}` is not a real date", &value[..10]),
+                );
+                (None, &value[10..])
+            }
+            None => {
+                self.warn(
+                    line.no,
+                    col(line.raw, line.offset),
+                    "checkpoint has no date: write `checkpoint:: YYYY-MM-DD what`",
+                );
+                (None, value)
+            }
+        };
+        let body = tasks::parse_body(rest);
+        let feeling = inline::bracket_fields(&body.text)
+            .into_iter()
+            .find(|f| f.key == "feeling" || f.key == "mood")
+            .map(|f| f.value.to_string());
+        self.note.checkpoints.push(CheckpointLine {
+            text: body.text,
+            date,
+            done: body.dates.done,
+            feeling,
+            links: body.links,
+            place: self.place(line.no),
+        });
+    }
+
+    fn finish(mut self) -> Note {
+        self.close_callout();
+        while let Some(p) = self.heading_prompts.pop() {
+            self.set_answer(p.index, &p.lines);
+        }
+        let mut note = self.note;
+        if let Some(d) = note.date {
+            note.entries.push(d);
+        }
+        note.entries.sort_unstable();
+        note.entries.dedup();
+        note.words = self
+            .words
+            .into_iter()
+            .filter(|&(_, w)| w > 0)
+            .map(|(date, words)| DayWords { date, words })
+            .collect();
+        let mut tags = self.tags;
+        tags.sort_unstable();
+        tags.dedup();
+        note.tags = tags;
+        note
+    }
+}
+
+impl Line<'static> {
+    /// A stand-in line for text that is not on a line of its own (a setext heading's text).
+    fn heading_stub(no: u32) -> Line<'static> {
+        Line {
+            no,
+            kind: Kind::Blank,
+            quote_depth: 0,
+            quote_opened: false,
+            item: None,
+            offset: 0,
+            raw: "",
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,131 @@
+//! Reflection prompts: which headings and callouts ask a question, when an answer counts as
+//! an answer, and how questions are folded so answers to the same one can be followed.
+
+/// The callout types that hold a question.
+const QUESTION_CALLOUTS: &[&str] = &["question", "faq", "help"];
+
+/// A callout header `[!question]- Title`: its type (lowercase) and title.
+pub fn callout_header(content: &str) -> Option<(String, &str)> {
+    let rest = content.trim_start().strip_prefix("[!")?;
+    let end = rest.find(']')?;
+    let kind = rest[..end].trim().to_ascii_lowercase();
+    if kind.is_empty() || kind.contains(char::is_whitespace) {
+        return None;
+    }
+    let title = rest[end + 1..].trim_start_matches(['-', '+']).trim();
+    Some((kind, title))
+}
+
+/// Whether a callout of this type is a reflection prompt.
+pub fn is_question_callout(kind: &str) -> bool {
+    QUESTION_CALLOUTS.contains(&kind)
+}
+
+/// Whether a heading is a prompt: its text ends with `?`.
+pub fn is_question_heading(text: &str) -> bool {
+    text.trim_end_matches(['*', '_', ' ']).ends_with('?')
+}
+
+/// Folds a question for grouping: case, surrounding whitespace and emphasis, inner runs of
+/// whitespace, and trailing punctuation.
+pub fn normalize(question: &str) -> String {
+    let t = question
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+        .trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '?' | '!' | '.' | ':' | '…' | '？' | '*' | '_')
+        });
+    let mut out = String::with_capacity(t.len());
+    for word in t.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(word.chars().flat_map(char::to_lowercase));
+    }
+    out
+}
+
+/// Whether an answer holds at least one word that is not a placeholder (`...`, `TODO`, `TBD`,
+/// `-`, an empty or unfilled template variable such as `{{answer}}` or `<% tp.x %>`).
+pub fn is_answered(answer: &str) -> bool {
+    let mut text = String::with_capacity(answer.len());
+    let mut rest = answer;
+    // Drop template variables: `{{ … }}` and Templater's `<% … %>`.
+    loop {
+        let next = [("{{", "}}"), ("<%", "%>")]
+            .iter()
+            .filter_map(|&(open, close)| rest.find(open).map(|i| (i, open, close)))
+            .min_by_key(|&(i, _, _)| i);
+        let Some((i, open, close)) = next else {
+            text.push_str(rest);
+            break;
+        };
+        text.push_str(&rest[..i]);
+        text.push(' ');
+        match rest[i + open.len()..].find(close) {
+            Some(j) => rest = &rest[i + open.len() + j + close.len()..],
+            None => break,
+        }
+    }
+    text.split_whitespace().any(|w| {
+        let core = w.trim_matches(|c: char| !c.is_alphanumeric());
+        !core.is_empty()
+            && !core.eq_ignore_ascii_case("todo")
+            && !core.eq_ignore_ascii_case("tbd")
+            && w.chars().any(char::is_alphanumeric)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn callout_headers() {
+        assert_eq!(
+            callout_header("[!question] Are you happy?"),
+            Some(("question".into(), "Are you happy?"))
+        );
+        assert_eq!(
+            callout_header("[!FAQ]- What next?"),
+            Some(("faq".into(), "What next?"))
+        );
+        assert_eq!(callout_header("[!help]"), Some(("help".into(), "")));
+        assert_eq!(callout_header("[x] no"), None);
+    }
+
+    #[test]
+    fn questions_fold_together() {
+        assert_eq!(normalize("  Are you   HAPPY?? "), "are you happy");
+        assert_eq!(normalize("**What next?**"), "what next");
+        assert_eq!(normalize("What next"), normalize("what next?"));
+    }
+
+    #[test]
+    fn placeholders_are_not_answers() {
+        for a in [
+            "",
+            "...",
+            "…",
+            "TODO",
+            "TBD:",
+            "-",
+            "- ",
+            "{{answer}}",
+            "<% tp.file.cursor() %>",
+            "- [ ] \n-",
+        ] {
+            assert!(!is_answered(a), "{a:?}");
+        }
+        for a in ["Yes", "- mostly, yes", "{{x}} I think so", "42"] {
+            assert!(is_answered(a), "{a:?}");
+        }
+    }
+
+    #[test]
+    fn headings_that_ask() {
+        assert!(is_question_heading("Are you happy?"));
+        assert!(is_question_heading("**What next?**"));
+        assert!(!is_question_heading("Plans"));
+    }
+}

@@ -1,0 +1,260 @@
+//! Which files of the vault are notes, and reading them.
+//!
+//! Notes are `.md` and `.markdown` files below the vault root, except hidden files and
+//! folders, Obsidian's excluded files, the config's `exclude` globs and (once parsed) notes
+//! that `journal` generated itself. Symbolic links are followed only when the config says so,
+//! and a link loop is a warning, never a hang. Every file problem is a warning and the walk
+//! goes on.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::Note;
+use crate::note;
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use regex::Regex;
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+/// A note file found by the walk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteFile {
+    /// Vault-relative, `/`-separated.
+    pub rel: String,
+    pub abs: PathBuf,
+    pub size: u64,
+    /// Modification time in nanoseconds since the Unix epoch (0 when unknown).
+    pub mtime_ns: i128,
+}
+
+/// Which vault paths to skip.
+#[derive(Debug, Clone)]
+pub struct Filter {
+    globs: GlobSet,
+    prefixes: Vec<String>,
+    regexes: Vec<Regex>,
+}
+
+/// Why the vault cannot be walked at all.
+#[derive(Debug, thiserror::Error)]
+pub enum VaultError {
+    #[error("`{0}` is not a valid exclude glob: {1}")]
+    BadGlob(String, globset::Error),
+}
+
+impl Filter {
+    pub fn new(config: &Config, warnings: &mut Vec<Diagnostic>) -> Result<Filter, VaultError> {
+        let mut b = GlobSetBuilder::new();
+        for g in &config.exclude {
+            let glob = Glob::new(g).map_err(|e| VaultError::BadGlob(g.clone(), e))?;
+            b.add(glob);
+        }
+        let globs = b
+            .build()
+            .map_err(|e| VaultError::BadGlob(config.exclude.join(", "), e))?;
+        let mut prefixes = Vec::new();
+        let mut regexes = Vec::new();
+        for f in &config.obsidian_ignore {
+            // Obsidian reads `/…/` as a regular expression and anything else as a path prefix.
+            if f.len() > 2 && f.starts_with('/') && f.ends_with('/') {
+                match Regex::new(&f[1..f.len() - 1]) {
+                    Ok(r) => regexes.push(r),
+                    Err(e) => warnings.push(Diagnostic::file(
+                        ".obsidian/app.json",
+                        format!("excluded-files filter `{f}` is not a valid regular expression ({e}); ignored"),
+                    )),
+                }
+            } else if !f.trim().is_empty() {
+                prefixes.push(f.trim_start_matches('/').to_string());
+            }
+        }
+        Ok(Filter {
+            globs,
+            prefixes,
+            regexes,
+        })
+    }
+
+    /// Whether a vault-relative path (file or folder) is excluded.
+    pub fn excludes(&self, rel: &str) -> bool {
+        self.globs.is_match(rel)
+            || self.prefixes.iter().any(|p| rel.starts_with(p.as_str()))
+            || self.regexes.iter().any(|r| r.is_match(rel))
+    }
+}
+
+fn is_note_name(name: &str) -> bool {
+    let lower = name.len() >= 3 && name.is_char_boundary(name.len() - 3);
+    (lower && name[name.len() - 3..].eq_ignore_ascii_case(".md"))
+        || (name.len() > 9
+            && name.is_char_boundary(name.len() - 9)
+            && name[name.len() - 9..].eq_ignore_ascii_case(".markdown"))
+}
+
+fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    let mut out = String::new();
+    for part in rel.components() {
+        if !out.is_empty() {
+            out.push('/');
+        }
+        let s = part.as_os_str().to_string_lossy();
+        out.push_str(&s);
+    }
+    if rel.to_str().is_none() {
+        warnings.push(Diagnostic::file(
+            &out,
+            "file name is not valid UTF-8; shown with � in place of the bad bytes",
+        ));
+    }
+    out
+}
+
+/// Finds the notes of the vault, sorted by path.
+pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
+    let root = &config.vault;
+    let mut warnings = Vec::new();
+    let mut files = Vec::new();
+    let walk = walkdir::WalkDir::new(root)
+        .follow_links(config.follow_links)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+        });
+    let mut skip_prefix: Option<PathBuf> = None;
+    for entry in walk {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(|p| rel_path(root, p, &mut warnings))
+                    .unwrap_or_default();
+                let message = if e.loop_ancestor().is_some() {
+                    "symbolic link loop; not followed".to_string()
+                } else {
+                    format!(
+                        "cannot be read: {}",
+                        e.io_error()
+                            .map_or_else(|| e.to_string(), ToString::to_string)
+                    )
+                };
+                warnings.push(Diagnostic::file(&path, message));
+                continue;
+            }
+        };
+        if let Some(p) = &skip_prefix
+            && entry.path().starts_with(p)
+        {
+            continue;
+        }
+        let ft = entry.file_type();
+        let rel = rel_path(root, entry.path(), &mut warnings);
+        if entry.depth() > 0 && filter.excludes(&rel) {
+            if ft.is_dir() {
+                skip_prefix = Some(entry.path().to_path_buf());
+            }
+            continue;
+        }
+        if !ft.is_file() || !entry.file_name().to_str().is_some_and(is_note_name) {
+            continue;
+        }
+        let (size, mtime_ns) = match entry.metadata() {
+            Ok(m) => (m.len(), mtime_ns(m.modified().ok())),
+            Err(e) => {
+                warnings.push(Diagnostic::file(&rel, format!("cannot be read: {e}")));
+                continue;
+            }
+        };
+        files.push(NoteFile {
+            rel,
+            abs: entry.into_path(),
+            size,
+            mtime_ns,
+        });
+    }
+    files.sort_by(|a, b| a.rel.cmp(&b.rel));
+    (files, warnings)
+}
+
+/// Nanoseconds since the Unix epoch, 0 when unknown.
+pub fn mtime_ns(t: Option<SystemTime>) -> i128 {
+    match t.map(|t| t.duration_since(SystemTime::UNIX_EPOCH)) {
+        Some(Ok(d)) => d.as_nanos() as i128,
+        Some(Err(e)) => -(e.duration().as_nanos() as i128),
+        None => 0,
+    }
+}
+
+/// Reads and parses one note. `Err` is the warning when it cannot be read at all.
+pub fn read_note(file: &NoteFile, config: &Config) -> Result<Note, Diagnostic> {
+    if file.size > config.max_note_bytes {
+        return Err(Diagnostic::file(
+            &file.rel,
+            format!(
+                "is {} bytes, over max_note_bytes ({}); skipped",
+                file.size, config.max_note_bytes
+            ),
+        ));
+    }
+    let bytes = read_bounded(&file.abs, config.max_note_bytes)
+        .map_err(|e| Diagnostic::file(&file.rel, format!("cannot be read: {e}")))?;
+    let Some(bytes) = bytes else {
+        return Err(Diagnostic::file(
+            &file.rel,
+            format!(
+                "grew over max_note_bytes ({}) while being read; skipped",
+                config.max_note_bytes
+            ),
+        ));
+    };
+    let (text, warning) = note::decode(&file.rel, &bytes)?;
+    let mut n = note::parse(&file.rel, &text, &config.parse);
+    if let Some(w) = warning {
+        n.diagnostics.insert(0, w);
+    }
+    Ok(n)
+}
+
+/// Reads a file, refusing to hold more than `max` bytes of it (`None` when it is larger).
+fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
+    use std::io::Read;
+    let f = std::fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    f.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= max).then_some(bytes))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn note_names() {
+        assert!(is_note_name("a.md"));
+        assert!(is_note_name("A.MD"));
+        assert!(is_note_name("x.markdown"));
+        assert!(!is_note_name("a.mdx"));
+        assert!(!is_note_name("md"));
+        assert!(!is_note_name("é.txt"));
+    }
+
+    #[test]
+    fn obsidian_filters_are_prefixes_or_regexes() {
+        let mut c = Config::defaults(PathBuf::from("/v"));
+        c.obsidian_ignore = vec![
+            "Templates/".into(),
+            "/\\.excalidraw\\.md$/".into(),
+            "/[/".into(),
+        ];
+        c.exclude = vec!["Archive/**".into(), "**/*.tmp.md".into()];
+        let mut w = Vec::new();
+        let f = Filter::new(&c, &mut w).expect("filter");
+        assert_eq!(w.len(), 1, "a bad regex is a warning");
+        assert!(f.excludes("Templates/Daily.md"));
+        assert!(f.excludes("Drawing.excalidraw.md"));
+        assert!(f.excludes("Archive/old.md"));
+        assert!(f.excludes("x/y.tmp.md"));
+        assert!(!f.excludes("Daily/2026-11-24.md"));
+    }
+}
