@@ -361,7 +361,8 @@ impl Index {
                     }
                 }
                 for l in &t.links {
-                    if Self::names_a_note(l) && self.resolve(l).is_none() {
+                    let same_note = l.starts_with('#');
+                    if !same_note && Self::names_a_note(l) && self.resolve(l).is_none() {
                         found.push(at(format!(
                             "links to [[{l}]], which is not a note in the vault"
                         )));
@@ -517,11 +518,7 @@ pub struct PlanState {
 
 impl PlanState {
     pub fn percent(&self) -> u32 {
-        if self.total == 0 {
-            0
-        } else {
-            self.done * 100 / self.total
-        }
+        (self.done * 100).checked_div(self.total).unwrap_or(0)
     }
 }
 

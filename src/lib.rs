@@ -1,13 +1,63 @@
 //! `journal` reads a folder of Markdown notes (often an Obsidian vault) and finds plans,
 //! the actions that carry them out, checkpoints, reflection prompts and decisions.
 //!
-//! The pipeline: [`vault`] (which files are notes) → [`note`] (one note → items) →
-//! [`index`] (plans, links, health) → commands.
+//! The pipeline, one module per stage: [`vault`] (which files are notes) → [`note`] (one
+//! note → items, plain data in [`model`]) → [`index`] (plans, links, health) → [`commands`].
+//! [`config`] resolves every setting in one place; [`dates`] owns dates, weeks and moment.js
+//! formats. The binary is a thin wrapper around [`run`].
 
+pub mod cli;
+pub mod commands;
 pub mod config;
 pub mod dates;
 pub mod diagnostic;
 pub mod index;
 pub mod model;
 pub mod note;
+pub mod table;
 pub mod vault;
+pub mod views;
+
+use cli::{Cli, Command};
+use std::process::ExitCode;
+
+/// A mistake in how `journal` was called (a bad flag value, a missing vault, an invalid
+/// config): one line for the user, exit status 2.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct UsageError(pub String);
+
+/// Runs one command line. Errors are returned for `main` to report.
+pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let ctx = commands::Context::new(&cli.global)?;
+    match &cli.command {
+        Command::Tasks(args) => commands::tasks::run(&ctx, args)?,
+        Command::Plans(args) => commands::plans::run(&ctx, args)?,
+        Command::Checkpoints(args) => commands::checkpoints::run(&ctx, args)?,
+        Command::Prompts(args) => commands::prompts::run(&ctx, args)?,
+        Command::Check => return commands::check::run(&ctx),
+        Command::Index(args) => commands::index::run(&ctx, args)?,
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The exit status and message for an error: 2 for usage errors, 0 for a closed pipe
+/// (`journal tasks | head` is not a failure), 1 otherwise.
+pub fn exit_for(err: &anyhow::Error) -> (ExitCode, Option<String>) {
+    for cause in err.chain() {
+        if let Some(io) = cause.downcast_ref::<std::io::Error>()
+            && io.kind() == std::io::ErrorKind::BrokenPipe
+        {
+            return (ExitCode::SUCCESS, None);
+        }
+    }
+    if let Some(u) = err.downcast_ref::<UsageError>() {
+        return (ExitCode::from(2), Some(u.0.clone()));
+    }
+    let mut msg = err.to_string();
+    for cause in err.chain().skip(1) {
+        msg.push_str(": ");
+        msg.push_str(&cause.to_string());
+    }
+    (ExitCode::from(1), Some(msg))
+}

@@ -1,0 +1,154 @@
+//! The command line, declared with clap and nothing else: flags, commands, help text.
+//! Completions and the man page are generated from this same definition.
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "journal",
+    version,
+    about = "Plans, actions, checkpoints and reflections from your Markdown notes, and a weekly review",
+    long_about = "journal reads a folder of Markdown notes (often an Obsidian vault) and finds your plans, \
+the tasks that carry them out, the checkpoints along the way, the reflection prompts you answered \
+and the decisions you made. It never changes your notes.",
+    after_help = "Examples:\n  journal --vault ~/Notes tasks --overdue\n  journal plans\n  journal check"
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct Global {
+    /// The vault (default: $JOURNAL_VAULT, else the nearest folder above with .journal.toml or .obsidian/, else here)
+    #[arg(long, global = true, value_name = "DIR")]
+    pub vault: Option<PathBuf>,
+    /// Take this day as today (YYYY-MM-DD), for reproducible output
+    #[arg(long, global = true, value_name = "DATE", env = "JOURNAL_TODAY")]
+    pub today: Option<String>,
+    /// When to use colour (NO_COLOR is honoured with auto)
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print nothing on stderr but errors
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Print every warning about the vault on stderr
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+    /// Read every note again instead of using the cache
+    #[arg(long, global = true)]
+    pub no_cache: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Md,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List tasks: open ones by default, most urgent first
+    #[command(
+        after_help = "Examples:\n  journal tasks\n  journal tasks --overdue\n  journal tasks --tag help --format md\n  journal tasks --all --plan \"Publish a book\" --format json"
+    )]
+    Tasks(TasksArgs),
+    /// Each plan with its health, progress, next action and next checkpoint
+    #[command(after_help = "Examples:\n  journal plans\n  journal plans --all --format json")]
+    Plans(PlansArgs),
+    /// Missed and upcoming checkpoints
+    #[command(after_help = "Examples:\n  journal checkpoints\n  journal checkpoints --all")]
+    Checkpoints(CheckpointsArgs),
+    /// Reflection prompts and how often they were answered
+    #[command(
+        after_help = "Examples:\n  journal prompts\n  journal prompts --unanswered\n  journal prompts --history \"Are you happy?\""
+    )]
+    Prompts(PromptsArgs),
+    /// Every problem in the vault, as path:line:col: warning: message (exit 1 when any)
+    #[command(after_help = "Examples:\n  journal check\n  journal check --vault ~/Notes")]
+    Check,
+    /// Build or refresh the index and print its counts
+    #[command(after_help = "Examples:\n  journal index\n  journal index --json > index.json")]
+    Index(IndexArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct TasksArgs {
+    /// Every task, whatever its status
+    #[arg(long)]
+    pub all: bool,
+    /// Only tasks with this status (todo, in_progress, done, cancelled, deferred, non_task); repeatable
+    #[arg(long, value_name = "STATUS")]
+    pub status: Vec<String>,
+    /// Only done tasks
+    #[arg(long)]
+    pub done: bool,
+    /// Only open tasks due before today
+    #[arg(long)]
+    pub overdue: bool,
+    /// Only tasks due before this day
+    #[arg(long, value_name = "DATE")]
+    pub due_before: Option<String>,
+    /// Only tasks due after this day
+    #[arg(long, value_name = "DATE")]
+    pub due_after: Option<String>,
+    /// Only tasks with this tag (nested tags match too); repeatable
+    #[arg(long, value_name = "TAG")]
+    pub tag: Vec<String>,
+    /// Only tasks of this plan (its title or note name)
+    #[arg(long, value_name = "PLAN")]
+    pub plan: Option<String>,
+    /// Only tasks in notes whose vault path matches this glob
+    #[arg(long, value_name = "GLOB")]
+    pub path: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PlansArgs {
+    /// Include plans that are done or dropped
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckpointsArgs {
+    /// Every checkpoint, reached and later ones included
+    #[arg(long)]
+    pub all: bool,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct PromptsArgs {
+    /// Only prompts left without an answer
+    #[arg(long, conflicts_with = "history")]
+    pub unanswered: bool,
+    /// Every dated answer to one question
+    #[arg(long, value_name = "QUESTION")]
+    pub history: Option<String>,
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Dump the whole index as JSON
+    #[arg(long)]
+    pub json: bool,
+}

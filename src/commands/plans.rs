@@ -1,0 +1,130 @@
+//! `journal plans`: each plan with its health, progress, next action and next checkpoint.
+
+use super::{Context, write_json};
+use crate::cli::{ListFormat, PlansArgs};
+use crate::index::{Health, Index};
+use crate::table::{Cell, Table, bar, color};
+use crate::views::{PlanView, wikilink};
+use anstyle::{AnsiColor, Style};
+use std::io::Write;
+
+/// The plans to show as of `ctx.today`: all, or those not done or dropped.
+pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
+    let week = ctx.this_week();
+    (0..index.plans.len() as u32)
+        .map(|p| PlanView::new(index, p, ctx.today, (week.start(), week.end()), &ctx.config))
+        .filter(|v| all || !matches!(v.health, "done" | "dropped"))
+        .collect()
+}
+
+/// The colour of a health.
+pub fn health_style(health: &str) -> Style {
+    match health {
+        "on-track" => color(AnsiColor::Green),
+        "at-risk" => color(AnsiColor::Red).bold(),
+        "stuck" => color(AnsiColor::Red),
+        "stalled" => color(AnsiColor::Yellow),
+        "paused" => color(AnsiColor::Blue),
+        _ => Style::new().dimmed(),
+    }
+}
+
+pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
+    let index = ctx.index()?;
+    let plans = views(ctx, &index, args.all);
+    let mut out = ctx.stdout();
+    match args.format {
+        ListFormat::Json => write_json(&mut out, &plans)?,
+        ListFormat::Md => {
+            for p in &plans {
+                writeln!(
+                    out,
+                    "- **{}** ({}) `{}` {}% ({}/{}) — {}",
+                    p.title,
+                    p.health,
+                    bar(p.progress.percent, 10),
+                    p.progress.percent,
+                    p.progress.done,
+                    p.progress.total,
+                    wikilink(&p.path, None, None, None)
+                )?;
+                if let Some(a) = &p.next_action {
+                    writeln!(out, "  - next: {}", a.text)?;
+                }
+                if let Some(c) = &p.next_checkpoint {
+                    let date = c.date.map(|d| d.to_string()).unwrap_or_default();
+                    writeln!(out, "  - checkpoint: {} {date}", c.text)?;
+                }
+                if let Some(d) = &p.decision {
+                    let revisit = p
+                        .revisit
+                        .map(|r| format!(" (revisit {r})"))
+                        .unwrap_or_default();
+                    writeln!(out, "  - decision: {d}{revisit}")?;
+                }
+            }
+        }
+        ListFormat::Table => {
+            let mut table = Table::new(&[
+                "PLAN",
+                "HEALTH",
+                "PROGRESS",
+                "NEXT ACTION",
+                "NEXT CHECKPOINT",
+            ])
+            .limit(0, 32)
+            .limit(3, 48)
+            .limit(4, 40);
+            for p in &plans {
+                let next_action = match (&p.next_action, p.health) {
+                    (Some(a), _) => a.text.clone(),
+                    (None, h) if h == Health::Paused.as_str() => p
+                        .decision
+                        .clone()
+                        .map(|d| match p.revisit {
+                            Some(r) => format!("paused: {d} (revisit {r})"),
+                            None => format!("paused: {d}"),
+                        })
+                        .unwrap_or_else(|| "paused".into()),
+                    (None, _) => "—".into(),
+                };
+                let checkpoint = p
+                    .next_checkpoint
+                    .as_ref()
+                    .map(|c| {
+                        format!(
+                            "{} {}",
+                            c.date.map(|d| d.to_string()).unwrap_or_default(),
+                            c.text
+                        )
+                    })
+                    .unwrap_or_default();
+                table.row(vec![
+                    Cell::plain(p.title.clone()),
+                    Cell::styled(p.health, health_style(p.health)),
+                    Cell::plain(format!(
+                        "{} {:>3}% {}/{}",
+                        bar(p.progress.percent, 10),
+                        p.progress.percent,
+                        p.progress.done,
+                        p.progress.total
+                    )),
+                    Cell::plain(next_action),
+                    Cell::plain(checkpoint),
+                ]);
+            }
+            if table.is_empty() {
+                if !ctx.quiet {
+                    eprintln!(
+                        "journal: no plans found (a plan is a note with `type: plan` or a #plan tag)"
+                    );
+                }
+            } else {
+                table.write(&mut out)?;
+            }
+        }
+    }
+    out.flush()?;
+    ctx.report_warnings(&index);
+    Ok(())
+}

@@ -1,0 +1,200 @@
+//! `journal prompts`: the questions asked in the vault, how often answered; the unanswered
+//! ones; or the history of answers to one question.
+
+use super::{Context, write_json};
+use crate::cli::{ListFormat, PromptsArgs};
+use crate::index::Index;
+use crate::model::Prompt;
+use crate::note::prompts::normalize;
+use crate::table::{Cell, Table, clean};
+use crate::views::{Source, wikilink};
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::collections::BTreeMap;
+use std::io::Write;
+
+/// A question and how it was answered over time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PromptSummary {
+    /// The question as last written.
+    pub prompt: String,
+    pub asked: u32,
+    pub answered: u32,
+    pub last_answered: Option<NaiveDate>,
+}
+
+/// One dated answer (or a prompt left open).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PromptEntry {
+    pub prompt: String,
+    pub date: Option<NaiveDate>,
+    pub answer: String,
+    pub source: Source,
+}
+
+fn all(index: &Index) -> impl Iterator<Item = (&str, &Prompt)> {
+    index
+        .notes
+        .iter()
+        .flat_map(|n| n.prompts.iter().map(move |p| (n.path.as_str(), p)))
+}
+
+/// Questions grouped by their folded text, most asked first.
+pub fn summaries(index: &Index) -> Vec<PromptSummary> {
+    let mut by_key: BTreeMap<&str, (PromptSummary, Option<NaiveDate>)> = BTreeMap::new();
+    for (_, p) in all(index) {
+        let e = by_key.entry(p.key.as_str()).or_insert_with(|| {
+            (
+                PromptSummary {
+                    prompt: p.text.clone(),
+                    asked: 0,
+                    answered: 0,
+                    last_answered: None,
+                },
+                None,
+            )
+        });
+        e.0.asked += 1;
+        if p.answered {
+            e.0.answered += 1;
+            e.0.last_answered = e.0.last_answered.max(p.place.date);
+        }
+        // The latest wording names the group.
+        if p.place.date >= e.1 {
+            e.1 = p.place.date;
+            e.0.prompt = p.text.clone();
+        }
+    }
+    let mut out: Vec<PromptSummary> = by_key.into_values().map(|(s, _)| s).collect();
+    out.sort_by(|a, b| b.asked.cmp(&a.asked).then_with(|| a.prompt.cmp(&b.prompt)));
+    out
+}
+
+fn entry(path: &str, p: &Prompt) -> PromptEntry {
+    PromptEntry {
+        prompt: p.text.clone(),
+        date: p.place.date,
+        answer: p.answer.clone(),
+        source: Source::new(path, &p.place),
+    }
+}
+
+/// Every answer to `question`, oldest first (undated last).
+pub fn history(index: &Index, question: &str) -> Vec<PromptEntry> {
+    let key = normalize(question);
+    let mut out: Vec<PromptEntry> = all(index)
+        .filter(|(_, p)| p.key == key && p.answered)
+        .map(|(path, p)| entry(path, p))
+        .collect();
+    out.sort_by_key(|e| (e.date.is_none(), e.date));
+    out
+}
+
+/// Prompts left without an answer, newest first.
+pub fn unanswered(index: &Index) -> Vec<PromptEntry> {
+    let mut out: Vec<PromptEntry> = all(index)
+        .filter(|(_, p)| !p.answered)
+        .map(|(path, p)| entry(path, p))
+        .collect();
+    out.sort_by_key(|e| std::cmp::Reverse(e.date));
+    out
+}
+
+pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
+    let index = ctx.index()?;
+    let mut out = ctx.stdout();
+    if args.history.is_some() || args.unanswered {
+        let entries = match &args.history {
+            Some(q) => history(&index, q),
+            None => unanswered(&index),
+        };
+        match args.format {
+            ListFormat::Json => write_json(&mut out, &entries)?,
+            ListFormat::Md => {
+                for e in &entries {
+                    let date = e
+                        .date
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "undated".into());
+                    writeln!(out, "## {date}: {}", e.prompt)?;
+                    if !e.answer.is_empty() {
+                        writeln!(out, "{}", e.answer)?;
+                    }
+                    writeln!(
+                        out,
+                        "{}\n",
+                        wikilink(&e.source.path, e.source.heading.as_deref(), None, None)
+                    )?;
+                }
+            }
+            ListFormat::Table => {
+                let mut table = if args.unanswered {
+                    Table::new(&["DATE", "PROMPT", "WHERE"])
+                } else {
+                    Table::new(&["DATE", "ANSWER", "WHERE"])
+                }
+                .limit(1, 72);
+                for e in &entries {
+                    let middle = if args.unanswered {
+                        e.prompt.clone()
+                    } else {
+                        clean(&e.answer).into_owned()
+                    };
+                    table.row(vec![
+                        Cell::plain(e.date.map(|d| d.to_string()).unwrap_or_default()),
+                        Cell::plain(middle),
+                        Cell::styled(
+                            format!("{}:{}", e.source.path, e.source.line),
+                            anstyle::Style::new().dimmed(),
+                        ),
+                    ]);
+                }
+                if table.is_empty() {
+                    if !ctx.quiet {
+                        eprintln!("journal: no prompts match");
+                    }
+                } else {
+                    table.write(&mut out)?;
+                }
+            }
+        }
+    } else {
+        let list = summaries(&index);
+        match args.format {
+            ListFormat::Json => write_json(&mut out, &list)?,
+            ListFormat::Md => {
+                for s in &list {
+                    writeln!(
+                        out,
+                        "- {} — answered {} of {}",
+                        s.prompt, s.answered, s.asked
+                    )?;
+                }
+            }
+            ListFormat::Table => {
+                let mut table =
+                    Table::new(&["PROMPT", "ASKED", "ANSWERED", "LAST ANSWER"]).limit(0, 60);
+                for s in &list {
+                    table.row(vec![
+                        Cell::plain(s.prompt.clone()),
+                        Cell::plain(s.asked.to_string()),
+                        Cell::plain(s.answered.to_string()),
+                        Cell::plain(s.last_answered.map(|d| d.to_string()).unwrap_or_default()),
+                    ]);
+                }
+                if table.is_empty() {
+                    if !ctx.quiet {
+                        eprintln!(
+                            "journal: no prompts found (a heading ending in `?` or a [!question] callout)"
+                        );
+                    }
+                } else {
+                    table.write(&mut out)?;
+                }
+            }
+        }
+    }
+    out.flush()?;
+    ctx.report_warnings(&index);
+    Ok(())
+}

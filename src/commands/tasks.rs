@@ -1,0 +1,239 @@
+//! `journal tasks`: tasks filtered and sorted by urgency (overdue, then due date, then
+//! priority, then where they are written).
+
+use super::{Context, parse_day, write_json};
+use crate::UsageError;
+use crate::cli::{ListFormat, TasksArgs};
+use crate::index::{Index, TaskRef, is_overdue};
+use crate::model::{Priority, Status, Task};
+use crate::table::{Cell, Table, color};
+use crate::views::{TaskView, wikilink};
+use anstyle::AnsiColor;
+use chrono::NaiveDate;
+use std::io::Write;
+
+/// The filters of `journal tasks`, checked and resolved.
+#[derive(Debug, Default)]
+pub struct Filter {
+    pub statuses: Vec<Status>,
+    pub overdue: bool,
+    pub due_before: Option<NaiveDate>,
+    pub due_after: Option<NaiveDate>,
+    pub tags: Vec<String>,
+    pub plan: Option<u32>,
+    pub path: Option<globset::GlobMatcher>,
+}
+
+impl Filter {
+    pub fn from_args(args: &TasksArgs, index: &Index) -> Result<Filter, UsageError> {
+        let statuses = if args.all {
+            Vec::new()
+        } else if !args.status.is_empty() {
+            args.status
+                .iter()
+                .map(|s| {
+                    Status::from_name(s).ok_or_else(|| {
+                        UsageError(format!(
+                            "--status {s}: use todo, in_progress, done, cancelled, deferred or non_task"
+                        ))
+                    })
+                })
+                .collect::<Result<_, _>>()?
+        } else if args.done {
+            vec![Status::Done]
+        } else {
+            vec![Status::Todo, Status::InProgress]
+        };
+        let plan = match &args.plan {
+            None => None,
+            Some(p) => Some(find_plan(index, p).ok_or_else(|| {
+                UsageError(format!(
+                    "--plan {p}: no plan has that title or note name (see `journal plans`)"
+                ))
+            })?),
+        };
+        let path = match &args.path {
+            None => None,
+            Some(g) => Some(
+                globset::Glob::new(g)
+                    .map_err(|e| UsageError(format!("--path {g}: not a valid glob ({e})")))?
+                    .compile_matcher(),
+            ),
+        };
+        Ok(Filter {
+            statuses,
+            overdue: args.overdue,
+            due_before: args
+                .due_before
+                .as_deref()
+                .map(|d| parse_day("--due-before", d))
+                .transpose()?,
+            due_after: args
+                .due_after
+                .as_deref()
+                .map(|d| parse_day("--due-after", d))
+                .transpose()?,
+            tags: args
+                .tag
+                .iter()
+                .map(|t| t.trim_start_matches('#').to_string())
+                .collect(),
+            plan,
+            path,
+        })
+    }
+
+    fn keeps(&self, index: &Index, r: TaskRef, t: &Task, today: NaiveDate) -> bool {
+        (self.statuses.is_empty() || self.statuses.contains(&t.status))
+            && (!self.overdue || is_overdue(t, today))
+            && self
+                .due_before
+                .is_none_or(|d| t.dates.due.is_some_and(|due| due < d))
+            && self
+                .due_after
+                .is_none_or(|d| t.dates.due.is_some_and(|due| due > d))
+            && self.tags.iter().all(|tag| t.has_tag(tag))
+            && self
+                .plan
+                .is_none_or(|p| index.task_plan[r.note as usize][r.task as usize] == Some(p))
+            && self
+                .path
+                .as_ref()
+                .is_none_or(|g| g.is_match(&index.notes[r.note as usize].path))
+    }
+}
+
+/// A plan by title or note name, case-insensitively.
+pub fn find_plan(index: &Index, name: &str) -> Option<u32> {
+    let name = name.trim();
+    index
+        .plans
+        .iter()
+        .position(|p| p.title.eq_ignore_ascii_case(name))
+        .or_else(|| {
+            index.plans.iter().position(|p| {
+                index.notes[p.note as usize]
+                    .stem()
+                    .eq_ignore_ascii_case(name)
+            })
+        })
+        .map(|i| i as u32)
+}
+
+/// Most urgent first: overdue, then by due date (undated last), then priority, then place.
+pub fn sort_by_urgency(index: &Index, tasks: &mut [TaskRef], today: NaiveDate) {
+    tasks.sort_by_key(|&r| {
+        let t = index.task(r);
+        (
+            !is_overdue(t, today),
+            t.dates.due.is_none(),
+            t.dates.due,
+            Priority::rank(t.priority),
+            r,
+        )
+    });
+}
+
+/// The tasks the filter keeps, most urgent first.
+pub fn select(index: &Index, filter: &Filter, today: NaiveDate) -> Vec<TaskRef> {
+    let mut refs: Vec<TaskRef> = index
+        .tasks()
+        .filter(|&(r, t)| filter.keeps(index, r, t, today))
+        .map(|(r, _)| r)
+        .collect();
+    sort_by_urgency(index, &mut refs, today);
+    refs
+}
+
+pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
+    let index = ctx.index()?;
+    let filter = Filter::from_args(args, &index)?;
+    let refs = select(&index, &filter, ctx.today);
+    let mut out = ctx.stdout();
+    match args.format {
+        ListFormat::Json => {
+            let views: Vec<TaskView> = refs.iter().map(|&r| TaskView::new(&index, r)).collect();
+            write_json(&mut out, &views)?;
+        }
+        ListFormat::Md => {
+            for &r in &refs {
+                writeln!(out, "{}", markdown_line(&TaskView::new(&index, r)))?;
+            }
+        }
+        ListFormat::Table => {
+            let mut table = Table::new(&["", "DUE", "PRI", "TASK", "PLAN", "WHERE"])
+                .limit(3, 60)
+                .limit(4, 24);
+            for &r in &refs {
+                let t = index.task(r);
+                let v = TaskView::new(&index, r);
+                let due_style = if is_overdue(t, ctx.today) {
+                    color(AnsiColor::Red).bold()
+                } else if t.dates.due == Some(ctx.today) {
+                    color(AnsiColor::Yellow)
+                } else {
+                    anstyle::Style::new()
+                };
+                table.row(vec![
+                    Cell::styled(format!("[{}]", t.symbol), status_style(t.status)),
+                    Cell::styled(v.due.map(crate::dates::ymd).unwrap_or_default(), due_style),
+                    Cell::plain(v.priority.unwrap_or("")),
+                    Cell::plain(v.text.clone()),
+                    Cell::plain(v.plan.clone().unwrap_or_default()),
+                    Cell::styled(
+                        format!("{}:{}", v.source.path, v.source.line),
+                        anstyle::Style::new().dimmed(),
+                    ),
+                ]);
+            }
+            if table.is_empty() {
+                if !ctx.quiet {
+                    eprintln!("journal: no tasks match");
+                }
+            } else {
+                table.write(&mut out)?;
+            }
+        }
+    }
+    out.flush()?;
+    ctx.report_warnings(&index);
+    Ok(())
+}
+
+/// The colour of a status.
+pub fn status_style(s: Status) -> anstyle::Style {
+    match s {
+        Status::Todo => anstyle::Style::new(),
+        Status::InProgress => color(AnsiColor::Cyan),
+        Status::Done => color(AnsiColor::Green),
+        Status::Cancelled | Status::NonTask => anstyle::Style::new().dimmed(),
+        Status::Deferred => color(AnsiColor::Magenta),
+    }
+}
+
+/// A task as a Markdown task line with its dates and a link back to where it is written.
+pub fn markdown_line(v: &TaskView) -> String {
+    // The link comes before the dates, so Obsidian Tasks still reads them.
+    let mut line = format!(
+        "- [{}] {} — {}",
+        v.symbol,
+        v.text,
+        wikilink(
+            &v.source.path,
+            v.source.heading.as_deref(),
+            v.block_id.as_deref(),
+            None
+        )
+    );
+    for (emoji, date) in [
+        ("🛫", v.start),
+        ("⏳", v.scheduled),
+        ("📅", v.due),
+        ("✅", v.done),
+    ] {
+        if let Some(d) = date {
+            line.push_str(&format!(" {emoji} {d}"));
+        }
+    }
+    line
+}

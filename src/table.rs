@@ -1,0 +1,222 @@
+//! Aligned text tables and the small visual pieces of terminal output (progress bars,
+//! sparklines), with optional colour. Colour is added as ANSI styles here and stripped by
+//! `anstream` when the output is not a terminal or colour is off.
+
+use anstyle::{AnsiColor, Style};
+use std::io::{self, Write};
+use unicode_width::UnicodeWidthStr;
+
+/// One cell: its text and how to colour it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Cell {
+    pub text: String,
+    pub style: Style,
+}
+
+impl Cell {
+    pub fn plain(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            style: Style::new(),
+        }
+    }
+
+    pub fn styled(text: impl Into<String>, style: Style) -> Cell {
+        Cell {
+            text: text.into(),
+            style,
+        }
+    }
+}
+
+impl<T: Into<String>> From<T> for Cell {
+    fn from(t: T) -> Cell {
+        Cell::plain(t)
+    }
+}
+
+/// A table with a header row.
+#[derive(Debug, Clone, Default)]
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<Cell>>,
+    limits: Vec<Option<usize>>,
+}
+
+impl Table {
+    pub fn new(headers: &[&str]) -> Table {
+        Table {
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+            limits: vec![None; headers.len()],
+        }
+    }
+
+    /// Cuts the cells of column `col` to `width` columns, ending them with `…`.
+    pub fn limit(mut self, col: usize, width: usize) -> Table {
+        if let Some(l) = self.limits.get_mut(col) {
+            *l = Some(width.max(2));
+        }
+        self
+    }
+
+    pub fn row(&mut self, mut cells: Vec<Cell>) {
+        for (c, limit) in cells.iter_mut().zip(&self.limits) {
+            if let Some(max) = limit {
+                c.text = truncate(&clean(&c.text), *max);
+            }
+        }
+        self.rows.push(cells);
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// Writes the table; columns are as wide as their widest cell, the last one unpadded.
+    pub fn write(&self, w: &mut dyn Write) -> io::Result<()> {
+        let n = self.headers.len();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
+        for row in &self.rows {
+            for (i, c) in row.iter().enumerate().take(n) {
+                widths[i] = widths[i].max(clean(&c.text).width());
+            }
+        }
+        let header_style = Style::new().bold();
+        let header: Vec<Cell> = self
+            .headers
+            .iter()
+            .map(|h| Cell::styled(h.clone(), header_style))
+            .collect();
+        for row in std::iter::once(&header).chain(&self.rows) {
+            let mut line = String::new();
+            for (i, c) in row.iter().enumerate().take(n) {
+                let text = clean(&c.text);
+                let pad = widths[i].saturating_sub(text.width());
+                line.push_str(&format!(
+                    "{}{}{}",
+                    c.style.render(),
+                    text,
+                    c.style.render_reset()
+                ));
+                if i + 1 < n {
+                    line.push_str(&" ".repeat(pad + 2));
+                }
+            }
+            writeln!(w, "{}", line.trim_end())?;
+        }
+        Ok(())
+    }
+}
+
+/// Text fit for one table cell: control characters (a note could hold escape sequences)
+/// and line breaks become spaces.
+pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.chars().any(char::is_control) {
+        std::borrow::Cow::Owned(
+            s.chars()
+                .map(|c| if c.is_control() { ' ' } else { c })
+                .collect(),
+        )
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// `text` cut to `max` display columns, with `…` where it was cut.
+pub fn truncate(text: &str, max: usize) -> String {
+    if text.width() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in text.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    out.push('…');
+    out
+}
+
+/// `██████░░░░` for a percentage.
+pub fn bar(percent: u32, width: usize) -> String {
+    let filled = (percent.min(100) as usize * width + 50) / 100;
+    format!("{}{}", "█".repeat(filled), "░".repeat(width - filled))
+}
+
+/// `▁▃▅█` for a series; `·` where there is no value.
+pub fn sparkline(values: &[Option<f64>]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let present: Vec<f64> = values.iter().flatten().copied().collect();
+    let (lo, hi) = present
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), &v| {
+            (lo.min(v), hi.max(v))
+        });
+    values
+        .iter()
+        .map(|v| match v {
+            None => '·',
+            Some(v) if hi > lo => BARS[(((v - lo) / (hi - lo)) * 7.0).round() as usize],
+            Some(_) => BARS[3],
+        })
+        .collect()
+}
+
+pub fn color(c: AnsiColor) -> Style {
+    Style::new().fg_color(Some(c.into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_align_by_display_width() {
+        let mut t = Table::new(&["A", "B", "C"]);
+        t.row(vec!["日本".into(), "x".into(), "end".into()]);
+        t.row(vec!["a".into(), "long cell".into(), "".into()]);
+        let mut out = Vec::new();
+        t.write(&mut out).expect("write");
+        let s = String::from_utf8(out).expect("utf8");
+        let plain: String = anstream::adapter::strip_str(&s).to_string();
+        assert_eq!(
+            plain,
+            "A     B          C\n日本  x          end\na     long cell\n"
+        );
+    }
+
+    #[test]
+    fn long_cells_are_cut() {
+        assert_eq!(truncate("abcdef", 4), "abc…");
+        assert_eq!(truncate("日本語", 5), "日本…");
+        assert_eq!(truncate("abc", 3), "abc");
+        let mut t = Table::new(&["A", "B"]).limit(0, 3);
+        t.row(vec!["abcdef".into(), "x".into()]);
+        let mut out = Vec::new();
+        t.write(&mut out).expect("write");
+        assert!(
+            anstream::adapter::strip_str(&String::from_utf8(out).expect("utf8"))
+                .to_string()
+                .contains("ab…  x")
+        );
+    }
+
+    #[test]
+    fn control_characters_never_reach_the_terminal() {
+        assert_eq!(clean("a\u{1b}[31mb\nc"), "a [31mb c");
+    }
+
+    #[test]
+    fn bars_and_sparklines() {
+        assert_eq!(bar(0, 4), "░░░░");
+        assert_eq!(bar(50, 4), "██░░");
+        assert_eq!(bar(100, 4), "████");
+        assert_eq!(sparkline(&[Some(1.0), None, Some(5.0), Some(3.0)]), "▁·█▅");
+        assert_eq!(sparkline(&[Some(2.0), Some(2.0)]), "▄▄");
+    }
+}

@@ -1,0 +1,252 @@
+//! The output shapes of tasks, plans and checkpoints, shared by every command and the review,
+//! so the same thing always prints the same way (SPEC §3). Plain serializable data.
+
+use crate::config::Config;
+use crate::index::{self, CheckpointSource, Index, TaskRef};
+use crate::model::{Place, Task};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Where something was written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Source {
+    pub path: String,
+    pub line: u32,
+    pub heading: Option<String>,
+}
+
+impl Source {
+    pub fn new(path: &str, place: &Place) -> Source {
+        Source {
+            path: path.to_string(),
+            line: place.line,
+            heading: place.heading.clone(),
+        }
+    }
+}
+
+/// A task as every output shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TaskView {
+    pub text: String,
+    pub status: &'static str,
+    pub symbol: String,
+    pub due: Option<NaiveDate>,
+    pub scheduled: Option<NaiveDate>,
+    pub start: Option<NaiveDate>,
+    pub created: Option<NaiveDate>,
+    pub done: Option<NaiveDate>,
+    pub cancelled: Option<NaiveDate>,
+    pub priority: Option<&'static str>,
+    pub recurrence: Option<String>,
+    pub tags: Vec<String>,
+    pub links: Vec<String>,
+    pub plan: Option<String>,
+    pub id: Option<String>,
+    pub depends_on: Vec<String>,
+    pub block_id: Option<String>,
+    pub source: Source,
+}
+
+impl TaskView {
+    pub fn new(index: &Index, r: TaskRef) -> TaskView {
+        let t: &Task = index.task(r);
+        let path = &index.notes[r.note as usize].path;
+        TaskView {
+            text: t.text.clone(),
+            status: t.status.as_str(),
+            symbol: t.symbol.to_string(),
+            due: t.dates.due,
+            scheduled: t.dates.scheduled,
+            start: t.dates.start,
+            created: t.dates.created,
+            done: t.dates.done,
+            cancelled: t.dates.cancelled,
+            priority: t.priority.map(|p| p.as_str()),
+            recurrence: t.recurrence.clone(),
+            tags: t.tags.clone(),
+            links: t.links.clone(),
+            plan: index.plan_of(r).map(|p| p.title.clone()),
+            id: t.id.clone(),
+            depends_on: t.depends_on.clone(),
+            block_id: t.block_id.clone(),
+            source: Source::new(path, &t.place),
+        }
+    }
+}
+
+/// A checkpoint as every output shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckpointView {
+    pub text: String,
+    pub date: Option<NaiveDate>,
+    pub status: &'static str,
+    pub reached_on: Option<NaiveDate>,
+    pub plan: Option<String>,
+    pub feeling: Option<String>,
+    pub source: Source,
+}
+
+impl CheckpointView {
+    pub fn new(index: &Index, i: usize, as_of: NaiveDate, config: &Config) -> CheckpointView {
+        let c = &index.checkpoints[i];
+        let (path, place) = match c.source {
+            CheckpointSource::Task(r) => (&index.notes[r.note as usize].path, &index.task(r).place),
+            CheckpointSource::Line { note, index: li } => {
+                let n = &index.notes[note as usize];
+                (&n.path, &n.checkpoints[li as usize].place)
+            }
+        };
+        CheckpointView {
+            text: c.text.clone(),
+            date: c.date,
+            status: index::checkpoint_status(c, as_of, config.horizon_days).as_str(),
+            reached_on: c.reached_on,
+            plan: c.plan.map(|p| index.plans[p as usize].title.clone()),
+            feeling: c.feeling.clone(),
+            source: Source::new(path, place),
+        }
+    }
+}
+
+/// Done out of counted actions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Progress {
+    pub done: u32,
+    pub total: u32,
+    pub percent: u32,
+}
+
+/// A plan as every output shows it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PlanView {
+    pub title: String,
+    pub path: String,
+    pub status: String,
+    pub health: &'static str,
+    pub progress: Progress,
+    /// Tasks of this plan done within the reviewed week (for `journal plans`, this week).
+    pub done_this_week: Vec<TaskView>,
+    pub next_action: Option<TaskView>,
+    pub next_checkpoint: Option<CheckpointView>,
+    pub target: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    pub decision: Option<String>,
+    pub revisit: Option<NaiveDate>,
+    pub source: Source,
+}
+
+impl PlanView {
+    /// Plan `p` as of `as_of`, counting as "this week" the days `week`.
+    pub fn new(
+        index: &Index,
+        p: u32,
+        as_of: NaiveDate,
+        week: (NaiveDate, NaiveDate),
+        config: &Config,
+    ) -> PlanView {
+        let plan = &index.plans[p as usize];
+        let state = index::plan_state(index, p, as_of, config);
+        let note = &index.notes[plan.note as usize];
+        let done_this_week = plan
+            .actions
+            .iter()
+            .filter(|&&r| index::done_on(index.task(r)).is_some_and(|d| d >= week.0 && d <= week.1))
+            .map(|&r| TaskView::new(index, r))
+            .collect();
+        PlanView {
+            title: plan.title.clone(),
+            path: note.path.clone(),
+            status: plan.status_text.clone(),
+            health: state.health.as_str(),
+            progress: Progress {
+                done: state.done,
+                total: state.total,
+                percent: state.percent(),
+            },
+            done_this_week,
+            next_action: state.next_action.map(|r| TaskView::new(index, r)),
+            next_checkpoint: state
+                .next_checkpoint
+                .map(|c| CheckpointView::new(index, c, as_of, config)),
+            target: plan.target,
+            days_left: state.days_left,
+            decision: plan.decision.clone(),
+            revisit: plan.revisit,
+            source: Source {
+                path: note.path.clone(),
+                line: 1,
+                heading: None,
+            },
+        }
+    }
+}
+
+/// An Obsidian wikilink to where something is written: `[[Folder/Note#Heading|text]]`, or
+/// `[[Folder/Note#^block|text]]` when there is a block id. The text defaults to the note's name.
+pub fn wikilink(
+    path: &str,
+    heading: Option<&str>,
+    block_id: Option<&str>,
+    text: Option<&str>,
+) -> String {
+    let target = path
+        .strip_suffix(".md")
+        .or_else(|| path.strip_suffix(".markdown"))
+        .unwrap_or(path);
+    let stem = target.rsplit('/').next().unwrap_or(target);
+    let anchor = match (block_id, heading) {
+        (Some(b), _) => format!("#^{b}"),
+        (None, Some(h)) if !link_safe(h).is_empty() => format!("#{}", link_safe(h)),
+        _ => String::new(),
+    };
+    let text = link_safe_alias(text.unwrap_or(stem));
+    format!("[[{target}{anchor}|{text}]]")
+}
+
+/// A heading as Obsidian writes it in a link: the characters links cannot hold become spaces.
+fn link_safe(heading: &str) -> String {
+    heading
+        .chars()
+        .map(|c| {
+            if matches!(c, '#' | '|' | '^' | ':' | '%' | '[' | ']' | '\n' | '\r') {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn link_safe_alias(text: &str) -> String {
+    text.replace(['|', '\n', '\r'], " ").replace("]]", "] ]")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wikilinks_to_headings_and_blocks() {
+        assert_eq!(
+            wikilink("Daily/2026-11-24.md", None, None, None),
+            "[[Daily/2026-11-24|2026-11-24]]"
+        );
+        assert_eq!(
+            wikilink(
+                "Plans/Book.md",
+                Some("Step 1: draft [v2]"),
+                None,
+                Some("Draft")
+            ),
+            "[[Plans/Book#Step 1 draft v2|Draft]]"
+        );
+        assert_eq!(
+            wikilink("a.md", Some("H"), Some("x1"), Some("a|b")),
+            "[[a#^x1|a b]]"
+        );
+    }
+}
