@@ -110,6 +110,8 @@ struct Fence {
     ch: u8,
     len: usize,
     quote_depth: u8,
+    /// Content column of the list item holding the fence (0 outside lists).
+    base: usize,
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -175,13 +177,15 @@ impl<'a> Scanner<'a> {
     fn classify(&mut self, no: u32, raw: &'a str) -> Line<'a> {
         if let Some(f) = self.fence {
             let (depth, rest) = strip_quotes(raw);
-            if depth >= f.quote_depth {
+            let (indent, _) = indentation(rest);
+            let blank = rest.trim().is_empty();
+            if depth >= f.quote_depth && (blank || indent >= f.base) {
                 if is_closing_fence(rest, f) {
                     self.fence = None;
                 }
                 return self.line(no, Kind::Hidden, depth, 0);
             }
-            // The block quote holding the fence ended, and the fence with it.
+            // The block quote or list item holding the fence ended, and the fence with it.
             self.fence = None;
         }
         if let Some(end) = self.html {
@@ -340,6 +344,7 @@ impl<'a> Scanner<'a> {
             self.pop_list(indent);
             self.fence = Some(Fence {
                 quote_depth: depth,
+                base,
                 ..f
             });
             self.para = false;
@@ -548,12 +553,16 @@ fn opening_fence(text: &str) -> Option<Fence> {
         ch,
         len,
         quote_depth: 0,
+        base: 0,
     })
 }
 
 fn is_closing_fence(line: &str, f: Fence) -> bool {
-    // Fences nested in list items are indented with their item, so any indent closes.
-    let t = line.trim_start();
+    let (indent, start) = indentation(line);
+    if indent.saturating_sub(f.base) > 3 {
+        return false;
+    }
+    let t = &line[start..];
     let run = t.bytes().take_while(|&b| b == f.ch).count();
     run >= f.len && t[run..].trim().is_empty()
 }

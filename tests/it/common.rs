@@ -1,0 +1,129 @@
+//! A `TestVault` builder: a vault in a temp folder, the binary run on it with "today" fixed,
+//! and a fingerprint of every file to prove commands leave the notes alone.
+
+use assert_cmd::Command;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Output;
+
+pub const TODAY: &str = "2026-11-29";
+
+pub struct TestVault {
+    dir: tempfile::TempDir,
+}
+
+impl TestVault {
+    pub fn new() -> TestVault {
+        TestVault {
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    /// Adds a file (folders are created).
+    pub fn note(self, path: &str, text: &str) -> TestVault {
+        self.bytes(path, text.as_bytes())
+    }
+
+    pub fn bytes(self, path: &str, bytes: &[u8]) -> TestVault {
+        let p = self.dir.path().join(path);
+        std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+        std::fs::write(p, bytes).expect("write");
+        self
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn join(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// `journal --vault <this> --today 2026-11-29 <args>`, with a clean environment.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = journal();
+        c.arg("--vault")
+            .arg(self.path())
+            .args(["--today", TODAY])
+            .args(args);
+        c
+    }
+
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().expect("run journal")
+    }
+
+    /// Runs and returns stdout, asserting success.
+    pub fn stdout(&self, args: &[&str]) -> String {
+        let out = self.run(args);
+        assert!(
+            out.status.success(),
+            "journal {args:?} failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).expect("utf-8 output")
+    }
+
+    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+        serde_json::from_str(&self.stdout(args)).expect("json output")
+    }
+
+    /// Every file's path, permissions, modification time and bytes.
+    pub fn fingerprint(&self) -> BTreeMap<PathBuf, (Vec<u8>, String)> {
+        let mut out = BTreeMap::new();
+        for e in walkdir(self.path()) {
+            let meta = std::fs::symlink_metadata(&e).expect("meta");
+            let bytes = if meta.is_file() {
+                std::fs::read(&e).unwrap_or_default()
+            } else {
+                Vec::new()
+            };
+            out.insert(
+                e,
+                (
+                    bytes,
+                    format!("{:?} {:?}", meta.permissions(), meta.modified().ok()),
+                ),
+            );
+        }
+        out
+    }
+}
+
+fn walkdir(root: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![root.to_path_buf()];
+    while let Some(dir) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let p = e.path();
+            if e.file_type().is_ok_and(|t| t.is_dir()) {
+                stack.push(p.clone());
+            }
+            out.push(p);
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The binary with no `JOURNAL_*` or colour variables from the caller's environment.
+pub fn journal() -> Command {
+    let mut c = Command::cargo_bin("journal").expect("binary");
+    c.env_remove("JOURNAL_VAULT")
+        .env_remove("JOURNAL_TODAY")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("journal-test-cache"),
+        );
+    c
+}
+
+/// The folder of the example vault in this repository.
+pub fn sample_journal() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-journal")
+}

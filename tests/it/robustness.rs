@@ -1,0 +1,264 @@
+//! Bad input is a warning naming its path and the rest of the vault is still read; user
+//! mistakes are one line and exit 2; and no command ever writes to the notes.
+
+use crate::common::{TestVault, journal};
+
+fn task_count(v: &TestVault) -> usize {
+    v.json(&["tasks", "--all", "--format", "json"])
+        .as_array()
+        .map_or(0, Vec::len)
+}
+
+fn check_lines(v: &TestVault) -> Vec<String> {
+    let out = v.run(&["check"]);
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(str::to_string)
+        .collect()
+}
+
+#[test]
+fn bad_notes_are_warnings_and_the_rest_is_read() {
+    let v = TestVault::new()
+        .note("good.md", "- [ ] one\n")
+        .bytes("latin1.md", b"- [ ] caf\xe9\n")
+        .bytes("binary.md", b"- [ ] hidden\0\x01\x02")
+        .note("yaml.md", "---\ntags: [a\n---\n- [ ] after broken yaml\n")
+        .note(
+            "open.md",
+            "---\ntitle: never closed\n- [ ] after open front matter\n",
+        );
+    assert_eq!(task_count(&v), 4, "every note but the binary one is read");
+    let lines = check_lines(&v);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("binary.md:1: warning: contains a NUL byte")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("latin1.md:1: warning: is not valid UTF-8")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("yaml.md:2:7:") && l.contains("not valid YAML")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("open.md:1:1: warning: front matter")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn notes_over_the_size_limit_are_skipped_with_a_warning() {
+    let v = TestVault::new()
+        .note(".journal.toml", "max_note_bytes = 100\n")
+        .note("big.md", &"- [ ] x\n".repeat(50))
+        .note("small.md", "- [ ] y\n");
+    assert_eq!(task_count(&v), 1);
+    assert!(
+        check_lines(&v)
+            .iter()
+            .any(|l| l.starts_with("big.md: warning: is 400 bytes, over max_note_bytes (100)"))
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn symlinks_are_not_followed_unless_asked_and_loops_end() {
+    let outside = TestVault::new().note("secret.md", "- [ ] outside the vault\n");
+    let v = TestVault::new().note("a.md", "- [ ] inside\n");
+    std::os::unix::fs::symlink(outside.path(), v.join("linked")).expect("symlink");
+    std::os::unix::fs::symlink(v.path(), v.join("loop")).expect("symlink");
+    std::os::unix::fs::symlink(v.join("gone.md"), v.join("dangling.md")).expect("symlink");
+    assert_eq!(task_count(&v), 1, "links are skipped by default");
+    std::fs::write(v.join(".journal.toml"), "follow_links = true\n").expect("config");
+    assert_eq!(task_count(&v), 2, "followed when asked, and the loop ends");
+    let lines = check_lines(&v);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("loop: warning: symbolic link loop")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with("dangling.md: warning: cannot be read")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn hidden_excluded_and_generated_notes_are_skipped() {
+    let v = TestVault::new()
+        .note(
+            ".obsidian/app.json",
+            r#"{"userIgnoreFilters": ["Templates/", "/draft-\\d+/"]}"#,
+        )
+        .note(".trash/old.md", "- [ ] trashed\n")
+        .note(".hidden.md", "- [ ] hidden\n")
+        .note("Templates/Daily.md", "- [ ] {{date}}\n")
+        .note("Notes/draft-12.md", "- [ ] draft\n")
+        .note("Archive/2019.md", "- [ ] archived\n")
+        .note(".journal.toml", "exclude = [\"Archive/**\"]\n")
+        .note(
+            "Reviews/2026-W47.md",
+            "---\ngenerator: journal\n---\n- [x] from a review\n",
+        )
+        .note("kept.md", "- [ ] kept\n")
+        .note("also.markdown", "- [ ] also kept\n")
+        .note("notes.txt", "- [ ] not markdown\n");
+    let got = v.json(&["tasks", "--all", "--format", "json"]);
+    let texts: Vec<_> = got
+        .as_array()
+        .expect("a")
+        .iter()
+        .map(|t| t["text"].as_str().unwrap_or(""))
+        .collect();
+    assert_eq!(texts, ["also kept", "kept"]);
+}
+
+#[test]
+fn the_notes_are_never_written() {
+    let v = TestVault::new()
+        .note(".obsidian/daily-notes.json", r#"{"folder": "Daily"}"#)
+        .note(
+            "Daily/2026-11-24.md",
+            "mood:: 4\n- [ ] a 📅 2026-11-20\n## Are you happy?\nYes\n",
+        )
+        .note(
+            "Plans/p.md",
+            "---\ntype: plan\n---\n- [ ] b #checkpoint 📅 2026-12-01\n",
+        )
+        .bytes("bad.md", b"\xff\xfe- [ ] x");
+    let before = v.fingerprint();
+    for args in [
+        &["tasks", "--all"][..],
+        &["tasks", "--format", "json"],
+        &["tasks", "--format", "md"],
+        &["plans"],
+        &["plans", "--format", "json"],
+        &["checkpoints"],
+        &["prompts"],
+        &["prompts", "--history", "Are you happy?"],
+        &["prompts", "--unanswered"],
+        &["check"],
+        &["index"],
+        &["index", "--json"],
+    ] {
+        v.run(args);
+        assert_eq!(
+            v.fingerprint(),
+            before,
+            "journal {args:?} changed the vault"
+        );
+    }
+}
+
+#[test]
+fn user_mistakes_are_one_line_and_exit_2() {
+    let v = TestVault::new().note("a.md", "- [ ] x\n");
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--today", "2026-02-30", "tasks"], "no such day"),
+        (vec!["--today", "someday", "tasks"], "YYYY-MM-DD"),
+        (vec!["tasks", "--format", "xml"], "invalid value"),
+        (vec!["frobnicate"], "unrecognized subcommand"),
+    ];
+    for (args, expect) in cases {
+        let out = journal()
+            .arg("--vault")
+            .arg(v.path())
+            .args(&args)
+            .output()
+            .expect("run");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expect), "{args:?}: {err}");
+        assert!(
+            !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+            "{err}"
+        );
+    }
+    let missing = journal()
+        .args(["--vault", "/no/such/vault", "tasks"])
+        .output()
+        .expect("run");
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&missing.stderr),
+        "journal: the vault `/no/such/vault` does not exist: give the folder of your notes with --vault DIR\n"
+    );
+}
+
+#[test]
+fn a_bad_config_names_the_key_and_line() {
+    let v = TestVault::new().note("a.md", "- [ ] x\n").note(
+        ".journal.toml",
+        "# settings\n[review]\nhorizon_days = \"soon\"\n",
+    );
+    let out = v.run(&["tasks"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "journal: .journal.toml:3: `review.horizon_days` must be a whole number from 0 to 3650\n"
+    );
+    let unknown = TestVault::new().note(".journal.toml", "colour = \"red\"\n");
+    let out = unknown.run(&["check"]);
+    assert!(
+        String::from_utf8_lossy(&out.stdout)
+            .contains(".journal.toml:1: warning: unknown key `colour` is ignored")
+    );
+}
+
+#[test]
+fn the_vault_is_found_from_the_environment_and_from_ancestors() {
+    let v = TestVault::new()
+        .note(".obsidian/app.json", "{}")
+        .note("Daily/2026/x.md", "- [ ] found\n");
+    let from_inside = journal()
+        .current_dir(v.join("Daily/2026"))
+        .args(["tasks", "--format", "json"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&from_inside.stdout).contains("found"));
+    let from_env = journal()
+        .current_dir(std::env::temp_dir())
+        .env("JOURNAL_VAULT", v.path())
+        .args(["tasks", "--format", "json"])
+        .output()
+        .expect("run");
+    assert!(String::from_utf8_lossy(&from_env.stdout).contains("found"));
+}
+
+#[test]
+fn a_closed_pipe_is_not_an_error() {
+    let mut text = String::new();
+    for i in 0..5000 {
+        text.push_str(&format!("- [ ] task {i}\n"));
+    }
+    let v = TestVault::new().note("many.md", &text);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"))
+        .arg("--vault")
+        .arg(v.path())
+        .arg("tasks")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
