@@ -57,8 +57,20 @@ pub enum ListFormat {
     Json,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormat {
+    Md,
+    Html,
+    Json,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The weekly review: what got done, how each plan stands, what was missed, your answers
+    #[command(
+        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week 2026-W48 --format html -o review.html\n  journal review --date 2026-11-24 --format json"
+    )]
+    Review(ReviewArgs),
     /// List tasks: open ones by default, most urgent first
     #[command(
         after_help = "Examples:\n  journal tasks\n  journal tasks --overdue\n  journal tasks --tag help --format md\n  journal tasks --all --plan \"Publish a book\" --format json"
@@ -81,6 +93,33 @@ pub enum Command {
     /// Build or refresh the index and print its counts
     #[command(after_help = "Examples:\n  journal index\n  journal index --json > index.json")]
     Index(IndexArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ReviewArgs {
+    /// The ISO week to review, such as 2026-W48 (default: this week)
+    #[arg(long, value_name = "WEEK", conflicts_with_all = ["last", "date"])]
+    pub week: Option<String>,
+    /// Review last week
+    #[arg(long, conflicts_with = "date")]
+    pub last: bool,
+    /// Review the week that holds this day
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
+    pub format: ReviewFormat,
+    /// Render with this Tera template instead of the built-in one
+    #[arg(long, value_name = "FILE")]
+    pub template: Option<PathBuf>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE", conflicts_with = "write")]
+    pub output: Option<PathBuf>,
+    /// Write to <vault>/<review folder>/<week>.md (or .html, .json)
+    #[arg(long)]
+    pub write: bool,
+    /// Replace an existing file even if it has no journal markers
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

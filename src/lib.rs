@@ -14,6 +14,9 @@ pub mod diagnostic;
 pub mod index;
 pub mod model;
 pub mod note;
+pub mod output;
+pub mod render;
+pub mod review;
 pub mod table;
 pub mod vault;
 pub mod views;
@@ -31,6 +34,7 @@ pub struct UsageError(pub String);
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     let ctx = commands::Context::new(&cli.global)?;
     match &cli.command {
+        Command::Review(args) => commands::review::run(&ctx, args)?,
         Command::Tasks(args) => commands::tasks::run(&ctx, args)?,
         Command::Plans(args) => commands::plans::run(&ctx, args)?,
         Command::Checkpoints(args) => commands::checkpoints::run(&ctx, args)?,

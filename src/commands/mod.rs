@@ -6,6 +6,7 @@ pub mod checkpoints;
 pub mod index;
 pub mod plans;
 pub mod prompts;
+pub mod review;
 pub mod tasks;
 
 use crate::cli::{ColorChoice, Global};
@@ -24,6 +25,8 @@ use std::path::{Path, PathBuf};
 pub struct Context {
     pub config: Config,
     pub today: NaiveDate,
+    /// Today was given by `--today` or `$JOURNAL_TODAY`, so output must be reproducible.
+    pub today_fixed: bool,
     pub color: ColorChoice,
     pub quiet: bool,
     pub verbose: bool,
@@ -87,6 +90,7 @@ impl Context {
         Ok(Context {
             config,
             today,
+            today_fixed: global.today.is_some(),
             color: global.color,
             quiet: global.quiet,
             verbose: global.verbose,

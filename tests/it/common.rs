@@ -41,12 +41,27 @@ impl TestVault {
 
     /// `journal --vault <this> --today 2026-11-29 <args>`, with a clean environment.
     pub fn cmd(&self, args: &[&str]) -> Command {
+        self.cmd_at(TODAY, args)
+    }
+
+    /// The same with another "today".
+    pub fn cmd_at(&self, today: &str, args: &[&str]) -> Command {
         let mut c = journal();
         c.arg("--vault")
             .arg(self.path())
-            .args(["--today", TODAY])
+            .args(["--today", today])
             .args(args);
         c
+    }
+
+    pub fn json_at(&self, today: &str, args: &[&str]) -> serde_json::Value {
+        let out = self.cmd_at(today, args).output().expect("run journal");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        serde_json::from_slice(&out.stdout).expect("json output")
     }
 
     pub fn run(&self, args: &[&str]) -> Output {

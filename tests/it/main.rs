@@ -1,6 +1,9 @@
 //! The integration tests: the real `journal` binary on vaults built in temp folders.
 
+mod browser;
 mod commands;
 mod common;
+mod review;
 mod robustness;
 mod scanner_oracle;
+mod snapshots;

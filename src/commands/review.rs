@@ -1,0 +1,147 @@
+//! `journal review`: choose the week, build the review model, render it, write it out.
+
+use super::{Context, parse_day};
+use crate::UsageError;
+use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::dates::Week;
+use crate::output;
+use crate::render::{self, Template};
+use crate::review::{self, Review};
+use std::io::Write;
+use std::path::PathBuf;
+
+/// The week the flags ask for.
+pub fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
+    let start = ctx.config.week_start;
+    if let Some(w) = &args.week {
+        return Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")));
+    }
+    if let Some(d) = &args.date {
+        return Ok(Week::containing(parse_day("--date", d)?, start));
+    }
+    let this = ctx.this_week();
+    Ok(if args.last { this.previous() } else { this })
+}
+
+/// The review of the week the flags ask for.
+pub fn model(
+    ctx: &Context,
+    args: &ReviewArgs,
+    index: &crate::index::Index,
+) -> Result<Review, UsageError> {
+    let week = choose_week(ctx, args)?;
+    let vault = std::fs::canonicalize(&ctx.config.vault)
+        .unwrap_or_else(|_| ctx.config.vault.clone())
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let generated_at = if ctx.today_fixed {
+        ctx.today.to_string()
+    } else {
+        chrono::Local::now()
+            .format("%Y-%m-%dT%H:%M:%S%:z")
+            .to_string()
+    };
+    Ok(review::build(
+        index,
+        &review::Request {
+            week,
+            today: ctx.today,
+            config: &ctx.config,
+            vault,
+            generated_at,
+        },
+    ))
+}
+
+/// The Markdown review as a whole document: front matter that keeps the tool from reading
+/// it back, and the body between the markers.
+pub fn markdown_document(review: &Review, body: &str) -> String {
+    format!(
+        "---\ngenerator: journal\nweek: {}\n---\n{}",
+        review.week.id,
+        output::with_markers(body)
+    )
+}
+
+pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
+    let index = ctx.index()?;
+    let review = model(ctx, args, &index)?;
+    let text = match args.format {
+        ReviewFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&review)?;
+            s.push('\n');
+            s
+        }
+        ReviewFormat::Md | ReviewFormat::Html => {
+            let (builtin, configured) = match args.format {
+                ReviewFormat::Md => (
+                    render::WEEKLY_MD,
+                    ctx.config
+                        .review_template
+                        .as_ref()
+                        .map(|t| ctx.config.vault.join(t)),
+                ),
+                _ => (render::WEEKLY_HTML, None),
+            };
+            let template = Template::choose(
+                args.template.as_deref(),
+                configured,
+                &ctx.config.vault,
+                builtin,
+            )
+            .map_err(|e| UsageError(e.to_string()))?;
+            let body = render::render(&template, &review).map_err(|e| UsageError(e.to_string()))?;
+            match args.format {
+                ReviewFormat::Md => markdown_document(&review, &body),
+                _ => insert_markers_html(&body),
+            }
+        }
+    };
+    let target: Option<PathBuf> = if args.write {
+        let ext = match args.format {
+            ReviewFormat::Md => "md",
+            ReviewFormat::Html => "html",
+            ReviewFormat::Json => "json",
+        };
+        let folder = ctx.config.vault.join(&ctx.config.review_folder);
+        Some(folder.join(format!("{}.{ext}", review.week.id)))
+    } else {
+        args.output.clone()
+    };
+    match target {
+        Some(path) => {
+            output::write_document(&path, &text, args.force).map_err(|e| match e {
+                output::WriteError::NoMarkers(_) => anyhow::Error::new(UsageError(e.to_string())),
+                other => anyhow::Error::new(UsageError(other.to_string())),
+            })?;
+            if !ctx.quiet {
+                eprintln!("journal: wrote {}", path.display());
+            }
+        }
+        None => {
+            let mut out = ctx.stdout();
+            out.write_all(text.as_bytes())?;
+            out.flush()?;
+        }
+    }
+    ctx.report_warnings(&index);
+    Ok(())
+}
+
+/// Puts the journal markers inside the page's `<body>`, so a user's additions outside them
+/// survive a rewrite.
+fn insert_markers_html(page: &str) -> String {
+    match (page.find("<body>"), page.rfind("</body>")) {
+        (Some(a), Some(b)) if a < b => {
+            let inner_start = a + "<body>".len();
+            format!(
+                "{}\n{}{}",
+                &page[..inner_start],
+                output::with_markers(page[inner_start..b].trim_matches('\n')),
+                &page[b..]
+            )
+        }
+        _ => output::with_markers(page),
+    }
+}

@@ -1,0 +1,466 @@
+//! The weekly review: index + week + as-of date → the review model (SPEC §3), a pure
+//! function. The model is the template context and, as is, the `--format json` output.
+
+use crate::config::Config;
+use crate::dates::Week;
+use crate::index::{self, CheckpointStatus, Index, TaskRef};
+use crate::model::{Place, Prompt, Status};
+use crate::views::{CheckpointView, PlanView, Source, TaskView};
+use chrono::{Days, NaiveDate};
+use serde::Serialize;
+use std::collections::HashMap;
+
+/// The version of the model's shape.
+pub const SCHEMA: &str = "journal.review/1";
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeekInfo {
+    pub id: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Stats {
+    pub notes_written: u32,
+    pub words_written: u32,
+    pub tasks_done: u32,
+    pub tasks_created: u32,
+    pub tasks_open: u32,
+    pub tasks_overdue: u32,
+    pub checkpoints_reached: u32,
+    pub checkpoints_missed: u32,
+    pub prompts_answered: u32,
+    pub mood_mean: Option<f64>,
+    pub mood_change: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Day {
+    pub date: NaiveDate,
+    pub words: u32,
+    pub notes: u32,
+    pub tasks_done: u32,
+    pub mood: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checkpoints {
+    pub reached: Vec<CheckpointView>,
+    pub missed: Vec<CheckpointView>,
+    pub upcoming: Vec<CheckpointView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PreviousAnswer {
+    pub answer: String,
+    pub date: Option<NaiveDate>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Answered {
+    pub prompt: String,
+    pub answer: String,
+    pub date: Option<NaiveDate>,
+    pub source: Source,
+    pub previous: Option<PreviousAnswer>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Unanswered {
+    pub prompt: String,
+    pub date: Option<NaiveDate>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Reflections {
+    pub answered: Vec<Answered>,
+    pub unanswered: Vec<Unanswered>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct DecisionView {
+    pub text: String,
+    pub made_on: Option<NaiveDate>,
+    pub revisit: Option<NaiveDate>,
+    pub plan: Option<String>,
+    pub source: Source,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NextPrompt {
+    pub prompt: String,
+    /// When it was last answered; null when never.
+    pub last_answered: Option<NaiveDate>,
+}
+
+/// The weekly review (SPEC §3).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Review {
+    pub schema: &'static str,
+    pub week: WeekInfo,
+    pub as_of: NaiveDate,
+    pub vault: String,
+    pub generated_at: String,
+    pub stats: Stats,
+    pub days: Vec<Day>,
+    pub done: Vec<TaskView>,
+    pub plans: Vec<PlanView>,
+    pub checkpoints: Checkpoints,
+    pub overdue: Vec<TaskView>,
+    pub due_soon: Vec<TaskView>,
+    pub in_progress: Vec<TaskView>,
+    pub deferred: Vec<TaskView>,
+    pub reflections: Reflections,
+    pub decisions: Vec<DecisionView>,
+    pub help: Vec<TaskView>,
+    pub next_prompts: Vec<NextPrompt>,
+}
+
+/// What the review is of, besides the index.
+#[derive(Debug, Clone)]
+pub struct Request<'a> {
+    pub week: Week,
+    pub today: NaiveDate,
+    pub config: &'a Config,
+    /// The vault's name as shown in the review.
+    pub vault: String,
+    pub generated_at: String,
+}
+
+fn in_week(week: Week, d: Option<NaiveDate>) -> bool {
+    d.is_some_and(|d| week.contains(d))
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(s, n), v| (s + v, n + 1));
+    (n > 0).then(|| round2(sum / f64::from(n)))
+}
+
+/// The mean mood of the days of `week`.
+fn week_mood(index: &Index, week: Week) -> Option<f64> {
+    mean(
+        index
+            .notes
+            .iter()
+            .flat_map(|n| &n.moods)
+            .filter(|m| in_week(week, m.place.date))
+            .map(|m| m.value),
+    )
+}
+
+/// Builds the review of `req.week` as of `min(today, end of week)`.
+pub fn build(index: &Index, req: &Request<'_>) -> Review {
+    let week = req.week;
+    let config = req.config;
+    let as_of = req.today.min(week.end());
+    let views = |refs: &[TaskRef]| -> Vec<TaskView> {
+        refs.iter().map(|&r| TaskView::new(index, r)).collect()
+    };
+    let urgent = |mut refs: Vec<TaskRef>| {
+        crate::commands::tasks::sort_by_urgency(index, &mut refs, as_of);
+        refs
+    };
+
+    let all: Vec<(TaskRef, &crate::model::Task)> = index.tasks().collect();
+    let mut done: Vec<TaskRef> = all
+        .iter()
+        .filter(|(_, t)| in_week(week, index::done_on(t)))
+        .map(|&(r, _)| r)
+        .collect();
+    done.sort_by_key(|&r| (index::done_on(index.task(r)), r));
+    let overdue = urgent(
+        all.iter()
+            .filter(|(_, t)| index::is_overdue(t, as_of))
+            .map(|&(r, _)| r)
+            .collect(),
+    );
+    let soon_end = week
+        .end()
+        .checked_add_days(Days::new(7))
+        .unwrap_or(week.end());
+    let due_soon = urgent(
+        all.iter()
+            .filter(|(_, t)| {
+                t.status.is_open() && t.dates.due.is_some_and(|d| d > week.end() && d <= soon_end)
+            })
+            .map(|&(r, _)| r)
+            .collect(),
+    );
+    let with_status = |s: Status| {
+        urgent(
+            all.iter()
+                .filter(|(_, t)| t.status == s)
+                .map(|&(r, _)| r)
+                .collect(),
+        )
+    };
+    let in_progress = with_status(Status::InProgress);
+    let deferred = with_status(Status::Deferred);
+    let help = urgent(
+        all.iter()
+            .filter(|(_, t)| t.status.is_open() && config.help_tags.iter().any(|h| t.has_tag(h)))
+            .map(|&(r, _)| r)
+            .collect(),
+    );
+    let created = all
+        .iter()
+        .filter(|(_, t)| in_week(week, t.dates.created.or(t.place.date)))
+        .count() as u32;
+    let open = all.iter().filter(|(_, t)| t.status.is_open()).count() as u32;
+
+    let plans: Vec<PlanView> = (0..index.plans.len() as u32)
+        .filter(|&p| {
+            !matches!(
+                index.plans[p as usize].status,
+                index::PlanStatus::Done | index::PlanStatus::Dropped
+            )
+        })
+        .map(|p| PlanView::new(index, p, as_of, (week.start(), week.end()), config))
+        .collect();
+
+    let checkpoints = checkpoints(index, week, as_of, config);
+    let reflections = reflections(index, week);
+    let decisions = decisions(index, week, as_of, config);
+
+    let days: Vec<Day> = week
+        .days()
+        .map(|date| Day {
+            date,
+            words: index
+                .notes
+                .iter()
+                .flat_map(|n| &n.words)
+                .filter(|w| w.date == date)
+                .map(|w| w.words)
+                .sum(),
+            notes: index
+                .notes
+                .iter()
+                .filter(|n| n.entries.contains(&date))
+                .count() as u32,
+            tasks_done: done
+                .iter()
+                .filter(|&&r| index::done_on(index.task(r)) == Some(date))
+                .count() as u32,
+            mood: mean(
+                index
+                    .notes
+                    .iter()
+                    .flat_map(|n| &n.moods)
+                    .filter(|m| m.place.date == Some(date))
+                    .map(|m| m.value),
+            ),
+        })
+        .collect();
+    let mood_mean = week_mood(index, week);
+    let mood_change = match (mood_mean, week_mood(index, week.previous())) {
+        (Some(a), Some(b)) => Some(round2(a - b)),
+        _ => None,
+    };
+    let stats = Stats {
+        notes_written: days.iter().map(|d| d.notes).sum(),
+        words_written: days.iter().map(|d| d.words).sum(),
+        tasks_done: done.len() as u32,
+        tasks_created: created,
+        tasks_open: open,
+        tasks_overdue: overdue.len() as u32,
+        checkpoints_reached: checkpoints.reached.len() as u32,
+        checkpoints_missed: checkpoints.missed.len() as u32,
+        prompts_answered: reflections.answered.len() as u32,
+        mood_mean,
+        mood_change,
+    };
+    Review {
+        schema: SCHEMA,
+        week: WeekInfo {
+            id: week.id(),
+            start: week.start(),
+            end: week.end(),
+        },
+        as_of,
+        vault: req.vault.clone(),
+        generated_at: req.generated_at.clone(),
+        stats,
+        days,
+        done: views(&done),
+        plans,
+        checkpoints,
+        overdue: views(&overdue),
+        due_soon: views(&due_soon),
+        in_progress: views(&in_progress),
+        deferred: views(&deferred),
+        reflections,
+        decisions,
+        help: views(&help),
+        next_prompts: next_prompts(index, config),
+    }
+}
+
+fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Checkpoints {
+    let mut order: Vec<usize> = (0..index.checkpoints.len()).collect();
+    order.sort_by_key(|&i| (index.checkpoints[i].date, i));
+    let pick = |keep: &dyn Fn(usize) -> bool| -> Vec<CheckpointView> {
+        order
+            .iter()
+            .copied()
+            .filter(|&i| keep(i))
+            .map(|i| CheckpointView::new(index, i, as_of, config))
+            .collect()
+    };
+    let status =
+        |i: usize| index::checkpoint_status(&index.checkpoints[i], as_of, config.horizon_days);
+    Checkpoints {
+        reached: pick(&|i| {
+            status(i) == CheckpointStatus::Reached && in_week(week, index.checkpoints[i].reached_on)
+        }),
+        missed: pick(&|i| status(i) == CheckpointStatus::Missed),
+        upcoming: pick(&|i| status(i) == CheckpointStatus::Upcoming),
+    }
+}
+
+fn reflections(index: &Index, week: Week) -> Reflections {
+    let mut by_key: HashMap<&str, Vec<(&str, &Prompt)>> = HashMap::new();
+    for n in &index.notes {
+        for p in n.prompts.iter().filter(|p| p.answered) {
+            by_key.entry(p.key.as_str()).or_default().push((&n.path, p));
+        }
+    }
+    let mut answered = Vec::new();
+    let mut unanswered = Vec::new();
+    for n in &index.notes {
+        for p in n.prompts.iter().filter(|p| in_week(week, p.place.date)) {
+            let source = Source::new(&n.path, &p.place);
+            if !p.answered {
+                unanswered.push(Unanswered {
+                    prompt: p.text.clone(),
+                    date: p.place.date,
+                    source,
+                });
+                continue;
+            }
+            let previous = by_key
+                .get(p.key.as_str())
+                .into_iter()
+                .flatten()
+                .filter(|(_, q)| q.place.date.is_some() && q.place.date < p.place.date)
+                .max_by_key(|(path, q)| (q.place.date, *path, q.place.line))
+                .map(|(path, q)| PreviousAnswer {
+                    answer: q.answer.clone(),
+                    date: q.place.date,
+                    source: Source::new(path, &q.place),
+                });
+            answered.push(Answered {
+                prompt: p.text.clone(),
+                answer: p.answer.clone(),
+                date: p.place.date,
+                source,
+                previous,
+            });
+        }
+    }
+    answered.sort_by(|a, b| {
+        (a.date, &a.source.path, a.source.line).cmp(&(b.date, &b.source.path, b.source.line))
+    });
+    unanswered.sort_by(|a, b| {
+        (a.date, &a.source.path, a.source.line).cmp(&(b.date, &b.source.path, b.source.line))
+    });
+    Reflections {
+        answered,
+        unanswered,
+    }
+}
+
+fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Vec<DecisionView> {
+    let horizon = as_of
+        .checked_add_days(Days::new(u64::from(config.horizon_days)))
+        .unwrap_or(as_of);
+    let relevant = |made_on: Option<NaiveDate>, revisit: Option<NaiveDate>| {
+        in_week(week, made_on) || revisit.is_some_and(|r| r <= horizon)
+    };
+    let mut out = Vec::new();
+    for (ni, n) in index.notes.iter().enumerate() {
+        let note_plan = index.note_plan[ni];
+        for d in &n.decisions {
+            if !relevant(d.place.date, d.revisit) {
+                continue;
+            }
+            let plan = note_plan.or_else(|| {
+                d.links
+                    .iter()
+                    .filter_map(|l| index.resolve(l))
+                    .find_map(|i| index.note_plan[i as usize])
+            });
+            out.push(DecisionView {
+                text: d.text.clone(),
+                made_on: d.place.date,
+                revisit: d.revisit,
+                plan: plan.map(|p| index.plans[p as usize].title.clone()),
+                source: Source::new(&n.path, &d.place),
+            });
+        }
+    }
+    for plan in &index.plans {
+        let n = &index.notes[plan.note as usize];
+        if let Some(text) = &plan.decision
+            && relevant(n.date, plan.revisit)
+        {
+            out.push(DecisionView {
+                text: text.clone(),
+                made_on: n.date,
+                revisit: plan.revisit,
+                plan: Some(plan.title.clone()),
+                source: Source::new(
+                    &n.path,
+                    &Place {
+                        line: 1,
+                        heading: None,
+                        date: n.date,
+                    },
+                ),
+            });
+        }
+    }
+    out.sort_by(|a, b| {
+        (a.made_on, &a.source.path, a.source.line).cmp(&(b.made_on, &b.source.path, b.source.line))
+    });
+    out
+}
+
+/// The library's prompts, the one unanswered the longest first (never answered before any).
+pub fn next_prompts(index: &Index, config: &Config) -> Vec<NextPrompt> {
+    let mut last: HashMap<&str, NaiveDate> = HashMap::new();
+    for p in index
+        .notes
+        .iter()
+        .flat_map(|n| &n.prompts)
+        .filter(|p| p.answered)
+    {
+        if let Some(d) = p.place.date {
+            let e = last.entry(p.key.as_str()).or_insert(d);
+            *e = (*e).max(d);
+        }
+    }
+    let mut out: Vec<NextPrompt> = config
+        .prompts
+        .iter()
+        .map(|q| NextPrompt {
+            prompt: q.clone(),
+            last_answered: last
+                .get(crate::note::prompts::normalize(q).as_str())
+                .copied(),
+        })
+        .collect();
+    // Stable: library order breaks ties.
+    out.sort_by_key(|p| p.last_answered);
+    out
+}
+
+#[cfg(test)]
+mod tests;

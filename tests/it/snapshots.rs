@@ -1,0 +1,45 @@
+//! Snapshots of what `sample-journal` gives, with "today" fixed: the task and plan lists and
+//! the weekly review in each format. Review changes with `cargo insta review`.
+
+use crate::common::{TODAY, journal, sample_journal};
+
+fn run(args: &[&str]) -> String {
+    let out = journal()
+        .arg("--vault")
+        .arg(sample_journal())
+        .args(["--today", TODAY, "--no-cache"])
+        .args(args)
+        .output()
+        .expect("run journal");
+    assert!(
+        out.status.success(),
+        "journal {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("utf-8")
+}
+
+#[test]
+fn tasks_all_json() {
+    insta::assert_snapshot!(run(&["tasks", "--all", "--format", "json"]));
+}
+
+#[test]
+fn plans_json() {
+    insta::assert_snapshot!(run(&["plans", "--format", "json"]));
+}
+
+#[test]
+fn review_markdown() {
+    insta::assert_snapshot!(run(&["review", "--week", "2026-W48"]));
+}
+
+#[test]
+fn review_html() {
+    insta::assert_snapshot!(run(&["review", "--week", "2026-W48", "--format", "html"]));
+}
+
+#[test]
+fn review_json() {
+    insta::assert_snapshot!(run(&["review", "--week", "2026-W48", "--format", "json"]));
+}
