@@ -240,6 +240,41 @@ mod tests {
     }
 
     #[test]
+    fn a_note_that_vanished_after_the_walk_is_a_warning() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let config = Config::defaults(dir.path().to_path_buf());
+        let file = NoteFile {
+            rel: "gone.md".into(),
+            abs: dir.path().join("gone.md"),
+            size: 10,
+            mtime_ns: 0,
+        };
+        let w = read_note(&file, &config).expect_err("missing");
+        assert_eq!(w.path, "gone.md");
+        assert!(w.message.starts_with("cannot be read"), "{}", w.message);
+    }
+
+    #[test]
+    fn a_note_that_grew_past_the_limit_while_read_is_skipped() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let mut config = Config::defaults(dir.path().to_path_buf());
+        config.max_note_bytes = 8;
+        std::fs::write(dir.path().join("a.md"), "0123456789").expect("write");
+        let file = NoteFile {
+            rel: "a.md".into(),
+            abs: dir.path().join("a.md"),
+            size: 4,
+            mtime_ns: 0,
+        };
+        let w = read_note(&file, &config).expect_err("too big");
+        assert!(
+            w.message.contains("grew over max_note_bytes"),
+            "{}",
+            w.message
+        );
+    }
+
+    #[test]
     fn obsidian_filters_are_prefixes_or_regexes() {
         let mut c = Config::defaults(PathBuf::from("/v"));
         c.obsidian_ignore = vec![

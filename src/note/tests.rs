@@ -342,3 +342,67 @@ fn warnings_point_at_the_field() {
     let at: Vec<_> = n.diagnostics.iter().map(|w| (w.line, w.col)).collect();
     assert_eq!(at, [(2, 15), (3, 12), (4, 7)]);
 }
+
+#[test]
+fn daily_and_weekly_formats_date_notes_by_path() {
+    let s = ParseSettings {
+        daily_format: MomentFormat::new("YYYY/MM/YYYY-MM-DD"),
+        weekly_format: Some(MomentFormat::new("gggg-[W]ww")),
+        ..ParseSettings::default()
+    };
+    assert_eq!(
+        date_from_path("Journal/2026/11/2026-11-24.md", &s),
+        Some(d("2026-11-24"))
+    );
+    assert_eq!(
+        date_from_path("2026/11/2026-11-24.md", &s),
+        Some(d("2026-11-24"))
+    );
+    // Locale week 48 of 2026 runs Sunday 22 to Saturday 28 November: dated by its Wednesday.
+    assert_eq!(
+        date_from_path("Weekly/2026-W48.md", &s),
+        Some(d("2026-11-25"))
+    );
+    let s = ParseSettings {
+        daily_format: MomentFormat::new("dddd, MMMM Do YYYY"),
+        weekly_format: Some(MomentFormat::new("GGGG-[W]WW")),
+        ..ParseSettings::default()
+    };
+    assert_eq!(
+        date_from_path("Tuesday, November 24th 2026.md", &s),
+        Some(d("2026-11-24"))
+    );
+    assert_eq!(
+        date_from_path("Weekly/2026-W53.md", &s),
+        Some(d("2026-12-31")),
+        "ISO week 53's Thursday"
+    );
+    assert_eq!(
+        date_from_path("Monday, November 24th 2026.md", &s),
+        None,
+        "the weekday must agree"
+    );
+    let dotted = ParseSettings {
+        daily_format: MomentFormat::new("DD.MM.YYYY"),
+        ..ParseSettings::default()
+    };
+    assert_eq!(
+        date_from_path("24.11.2026.md", &dotted),
+        Some(d("2026-11-24"))
+    );
+    assert_eq!(
+        date_from_path("Notes 2026-11-20.md", &dotted),
+        Some(d("2026-11-20")),
+        "an ISO date in the name"
+    );
+}
+
+#[test]
+fn a_weekly_note_dates_its_items_to_its_week() {
+    let s = ParseSettings {
+        weekly_format: Some(MomentFormat::new("GGGG-[W]WW")),
+        ..ParseSettings::default()
+    };
+    let n = parse("Weekly/2026-W48.md", "- [x] reviewed\n", &s);
+    assert_eq!(n.tasks[0].place.date, Some(d("2026-11-26")));
+}

@@ -153,6 +153,10 @@ fn the_notes_are_never_written() {
         &["check"],
         &["index"],
         &["index", "--json"],
+        &["review"],
+        &["review", "--format", "html"],
+        &["review", "--format", "json"],
+        &["review", "--last"],
     ] {
         v.run(args);
         assert_eq!(
