@@ -90,6 +90,28 @@ pub enum Command {
     /// Every problem in the vault, as path:line:col: warning: message (exit 1 when any)
     #[command(after_help = "Examples:\n  journal check\n  journal check --vault ~/Notes")]
     Check,
+    /// Create today's daily note (never overwriting one) and print its path
+    #[command(
+        after_help = "Examples:\n  journal new\n  $EDITOR \"$(journal new)\"\n  journal new --date 2026-11-30"
+    )]
+    New(NewArgs),
+    /// Print the day's reflection prompt
+    #[command(after_help = "Examples:\n  journal prompt\n  journal prompt --date 2026-11-30")]
+    Prompt(PromptArgs),
+    /// Write a commented .journal.toml with every setting (never overwriting one)
+    #[command(after_help = "Examples:\n  journal init\n  journal --vault ~/Notes init")]
+    Init,
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  journal completions bash > ~/.local/share/bash-completion/completions/journal\n  journal completions zsh > ~/.zfunc/_journal\n  journal completions fish > ~/.config/fish/completions/journal.fish"
+    )]
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff)
+    #[command(after_help = "Examples:\n  journal man > ~/.local/share/man/man1/journal.1")]
+    Man,
     /// Build or refresh the index and print its counts
     #[command(after_help = "Examples:\n  journal index\n  journal index --json > index.json")]
     Index(IndexArgs),
@@ -183,6 +205,20 @@ pub struct PromptsArgs {
     pub history: Option<String>,
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct NewArgs {
+    /// The day of the note (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PromptArgs {
+    /// The day (default: today)
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -9,12 +9,14 @@
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod daily;
 pub mod dates;
 pub mod diagnostic;
 pub mod index;
 pub mod model;
 pub mod note;
 pub mod output;
+pub mod progress;
 pub mod render;
 pub mod review;
 pub mod table;
@@ -32,6 +34,20 @@ pub struct UsageError(pub String);
 
 /// Runs one command line. Errors are returned for `main` to report.
 pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    // These need no vault.
+    match &cli.command {
+        Command::Completions { shell } => {
+            let mut cmd = <Cli as clap::CommandFactory>::command();
+            clap_complete::generate(*shell, &mut cmd, "journal", &mut std::io::stdout().lock());
+            return Ok(ExitCode::SUCCESS);
+        }
+        Command::Man => {
+            let cmd = <Cli as clap::CommandFactory>::command();
+            clap_mangen::Man::new(cmd).render(&mut std::io::stdout().lock())?;
+            return Ok(ExitCode::SUCCESS);
+        }
+        _ => {}
+    }
     let ctx = commands::Context::new(&cli.global)?;
     match &cli.command {
         Command::Review(args) => commands::review::run(&ctx, args)?,
@@ -41,6 +57,10 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Prompts(args) => commands::prompts::run(&ctx, args)?,
         Command::Check => return commands::check::run(&ctx),
         Command::Index(args) => commands::index::run(&ctx, args)?,
+        Command::New(args) => commands::daily::run_new(&ctx, args)?,
+        Command::Prompt(args) => commands::daily::run_prompt(&ctx, args)?,
+        Command::Init => commands::daily::run_init(&ctx)?,
+        Command::Completions { .. } | Command::Man => {}
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -80,6 +80,35 @@ pub fn write_document(path: &Path, content: &str, force: bool) -> Result<(), Wri
     write_atomic(path, |f| f.write_all(final_text.as_bytes())).map_err(io)
 }
 
+/// Creates `path` with `content` (and its folders), atomically, unless it exists: returns
+/// whether it wrote. A file that appears meanwhile is left alone.
+pub fn create_new(path: &Path, content: &str) -> Result<bool, WriteError> {
+    let io = |source| WriteError::Io {
+        path: path.display().to_string(),
+        source,
+    };
+    if path.exists() {
+        return Ok(false);
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).map_err(io)?;
+    }
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".journal-")
+        .suffix(".tmp")
+        .tempfile_in(path.parent().unwrap_or(Path::new(".")))
+        .map_err(io)?;
+    tmp.as_file_mut()
+        .write_all(content.as_bytes())
+        .map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    match tmp.persist_noclobber(path) {
+        Ok(_) => Ok(true),
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Ok(false),
+        Err(e) => Err(io(e.error)),
+    }
+}
+
 /// Writes through `fill` into a temp file beside `path`, then renames it over `path`. If
 /// `fill` fails (or the process dies) the old file is untouched.
 pub fn write_atomic(
@@ -130,6 +159,15 @@ mod tests {
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "first\n");
         write_document(&p, "second\n", true).expect("forced");
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "second\n");
+    }
+
+    #[test]
+    fn create_new_never_replaces() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("Daily/2026/2026-11-24.md");
+        assert!(create_new(&p, "mine\n").expect("created"));
+        assert!(!create_new(&p, "other\n").expect("left"));
+        assert_eq!(std::fs::read_to_string(&p).expect("read"), "mine\n");
     }
 
     #[test]

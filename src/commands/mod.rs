@@ -3,6 +3,7 @@
 
 pub mod check;
 pub mod checkpoints;
+pub mod daily;
 pub mod index;
 pub mod plans;
 pub mod prompts;
@@ -105,10 +106,21 @@ impl Context {
             .map_err(|e| UsageError(e.to_string()))?;
         let (files, walk_warnings) = vault::discover(&self.config, &filter);
         warnings.extend(walk_warnings);
-        let results: Vec<Result<crate::model::Note, Diagnostic>> = files
-            .par_iter()
-            .map(|f| vault::read_note(f, &self.config))
-            .collect();
+        let results: Vec<Result<crate::model::Note, Diagnostic>> = crate::progress::with_progress(
+            "journal: reading notes",
+            files.len(),
+            !self.quiet,
+            |counter| {
+                files
+                    .par_iter()
+                    .map(|f| {
+                        let note = vault::read_note(f, &self.config);
+                        counter.tick();
+                        note
+                    })
+                    .collect()
+            },
+        );
         let mut notes = Vec::with_capacity(results.len());
         for r in results {
             match r {

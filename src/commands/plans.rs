@@ -17,6 +17,38 @@ pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
         .collect()
 }
 
+/// One line on the week so far: mood and words per day as sparklines, tasks done.
+pub fn week_pulse(ctx: &Context, index: &Index) -> String {
+    let review = crate::review::build(
+        index,
+        &crate::review::Request {
+            week: ctx.this_week(),
+            today: ctx.today,
+            config: &ctx.config,
+            vault: String::new(),
+            generated_at: String::new(),
+        },
+    );
+    let moods: Vec<Option<f64>> = review.days.iter().map(|d| d.mood).collect();
+    let words: Vec<Option<f64>> = review
+        .days
+        .iter()
+        .map(|d| Some(f64::from(d.words)))
+        .collect();
+    let mood = review
+        .stats
+        .mood_mean
+        .map_or_else(|| "–".to_string(), |m| m.to_string());
+    format!(
+        "{}: mood {} {mood} · words {} {} · {} done\n",
+        review.week.id,
+        crate::table::sparkline(&moods),
+        crate::table::sparkline(&words),
+        review.stats.words_written,
+        review.stats.tasks_done
+    )
+}
+
 /// The colour of a health.
 pub fn health_style(health: &str) -> Style {
     match health {
@@ -65,6 +97,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
             }
         }
         ListFormat::Table => {
+            writeln!(out, "{}", week_pulse(ctx, &index))?;
             let mut table = Table::new(&[
                 "PLAN",
                 "HEALTH",
@@ -76,17 +109,16 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
             .limit(3, 48)
             .limit(4, 40);
             for p in &plans {
-                let next_action = match (&p.next_action, p.health) {
-                    (Some(a), _) => a.text.clone(),
-                    (None, h) if h == Health::Paused.as_str() => p
-                        .decision
-                        .clone()
-                        .map(|d| match p.revisit {
-                            Some(r) => format!("paused: {d} (revisit {r})"),
-                            None => format!("paused: {d}"),
-                        })
-                        .unwrap_or_else(|| "paused".into()),
-                    (None, _) => "—".into(),
+                let next_action = if p.health == Health::Paused.as_str() {
+                    match (&p.decision, p.revisit) {
+                        (Some(d), Some(r)) => format!("paused: {d} (revisit {r})"),
+                        (Some(d), None) => format!("paused: {d}"),
+                        _ => "paused".into(),
+                    }
+                } else {
+                    p.next_action
+                        .as_ref()
+                        .map_or_else(|| "—".into(), |a| a.text.clone())
                 };
                 let checkpoint = p
                     .next_checkpoint

@@ -3,6 +3,7 @@
 mod browser;
 mod commands;
 mod common;
+mod daily;
 mod review;
 mod robustness;
 mod scanner_oracle;

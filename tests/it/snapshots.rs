@@ -43,3 +43,15 @@ fn review_html() {
 fn review_json() {
     insta::assert_snapshot!(run(&["review", "--week", "2026-W48", "--format", "json"]));
 }
+
+#[test]
+fn terminal_tables() {
+    let tables = [
+        run(&["--color", "never", "tasks"]),
+        run(&["--color", "never", "plans"]),
+        run(&["--color", "never", "checkpoints"]),
+        run(&["--color", "never", "prompts"]),
+        run(&["--color", "never", "prompts", "--history", "Are you happy?"]),
+    ];
+    insta::assert_snapshot!(tables.join("\n----\n"));
+}

@@ -1,0 +1,150 @@
+//! `journal new`, `journal prompt` and `journal init`: the daily flow.
+
+use super::{Context, parse_day};
+use crate::UsageError;
+use crate::cli::{NewArgs, PromptArgs};
+use crate::config::{CONFIG_FILE, DEFAULT_CONFIG};
+use crate::daily;
+use crate::index::Index;
+use crate::render::{self, Template};
+use crate::views::TaskView;
+use chrono::NaiveDate;
+use serde::Serialize;
+use std::io::Write;
+
+/// The built-in daily note template.
+pub const DAILY_MD: (&str, &str) = ("daily.md", include_str!("../../templates/daily.md"));
+
+fn day(ctx: &Context, flag: Option<&str>) -> Result<NaiveDate, UsageError> {
+    flag.map_or(Ok(ctx.today), |d| parse_day("--date", d))
+}
+
+/// The day's prompt, given what the vault holds.
+pub fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
+    let answers = index
+        .notes
+        .iter()
+        .flat_map(|n| &n.prompts)
+        .filter(|p| p.answered)
+        .filter_map(|p| p.place.date.map(|d| (p.key.clone(), d)));
+    daily::prompt_for(date, &ctx.config.prompts, answers)
+        .unwrap_or("What next?")
+        .to_string()
+}
+
+pub fn run_prompt(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
+    let date = day(ctx, args.date.as_deref())?;
+    let index = ctx.index()?;
+    let mut out = ctx.stdout();
+    writeln!(out, "{}", prompt(ctx, &index, date))?;
+    out.flush()?;
+    ctx.report_warnings(&index);
+    Ok(())
+}
+
+#[derive(Debug, Serialize)]
+struct DailyContext {
+    date: NaiveDate,
+    title: String,
+    prompt: String,
+    tasks: Vec<TaskView>,
+}
+
+/// The text of a new daily note: the user's Obsidian template (filled, with the prompt and
+/// the day's tasks added when it does not place them), else ours.
+fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyhow::Result<String> {
+    let mut due: Vec<_> = index
+        .tasks()
+        .filter(|(_, t)| {
+            t.status.is_open() && (t.dates.due == Some(date) || t.dates.scheduled == Some(date))
+        })
+        .map(|(r, _)| r)
+        .collect();
+    super::tasks::sort_by_urgency(index, &mut due, date);
+    let context = DailyContext {
+        date,
+        title: title.to_string(),
+        prompt: prompt(ctx, index, date),
+        tasks: due.iter().map(|&r| TaskView::new(index, r)).collect(),
+    };
+    let vault = &ctx.config.vault;
+    let ours = vault.join(".journal/templates/daily.md");
+    if !ours.is_file()
+        && let Some(t) = &ctx.config.daily.template
+    {
+        let mut path = vault.join(t);
+        if path.extension().is_none() {
+            path.set_extension("md");
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            UsageError(format!(
+                "the daily-note template `{}` cannot be read ({e}); fix the `template` setting",
+                path.display()
+            ))
+        })?;
+        let now = chrono::Local::now().time();
+        let mut note = daily::fill_template(&text, date, now, title);
+        if !note.ends_with('\n') && !note.is_empty() {
+            note.push('\n');
+        }
+        note.push_str(&format!("\n## {}\n\n", context.prompt));
+        if !context.tasks.is_empty() {
+            note.push_str("## Due today\n");
+            for t in &context.tasks {
+                let link = crate::views::wikilink(
+                    &t.source.path,
+                    t.source.heading.as_deref(),
+                    t.block_id.as_deref(),
+                    None,
+                );
+                note.push_str(&format!("- {} — {link}\n", t.text));
+            }
+        }
+        return Ok(note);
+    }
+    let template =
+        Template::choose(None, None, vault, DAILY_MD).map_err(|e| UsageError(e.to_string()))?;
+    Ok(render::render(&template, &context).map_err(|e| UsageError(e.to_string()))?)
+}
+
+pub fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
+    let date = day(ctx, args.date.as_deref())?;
+    let path = daily::note_path(&ctx.config, date);
+    let shown = || std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    if path.exists() {
+        let mut out = ctx.stdout();
+        writeln!(out, "{}", shown().display())?;
+        if !ctx.quiet {
+            eprintln!("journal: the note for {date} already exists; left as it is");
+        }
+        return Ok(());
+    }
+    let index = ctx.index()?;
+    let title = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = note_text(ctx, &index, date, &title)?;
+    let written = crate::output::create_new(&path, &text).map_err(|e| UsageError(e.to_string()))?;
+    let mut out = ctx.stdout();
+    writeln!(out, "{}", shown().display())?;
+    out.flush()?;
+    if !written && !ctx.quiet {
+        eprintln!("journal: the note for {date} appeared meanwhile; left as it is");
+    }
+    Ok(())
+}
+
+pub fn run_init(ctx: &Context) -> anyhow::Result<()> {
+    let path = ctx.config.vault.join(CONFIG_FILE);
+    let written =
+        crate::output::create_new(&path, DEFAULT_CONFIG).map_err(|e| UsageError(e.to_string()))?;
+    if written {
+        if !ctx.quiet {
+            eprintln!("journal: wrote {}", path.display());
+        }
+    } else {
+        eprintln!("journal: {} already exists; left as it is", path.display());
+    }
+    Ok(())
+}
