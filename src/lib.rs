@@ -19,6 +19,7 @@ pub mod output;
 pub mod progress;
 pub mod render;
 pub mod review;
+pub mod synth;
 pub mod table;
 pub mod vault;
 pub mod views;

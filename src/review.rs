@@ -174,7 +174,18 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
         .filter(|(_, t)| in_week(week, index::done_on(t)))
         .map(|&(r, _)| r)
         .collect();
-    done.sort_by_key(|&r| (index::done_on(index.task(r)), r));
+    // Grouped by plan (by title; tasks without a plan last), then by when they were done.
+    done.sort_by(|&a, &b| {
+        let key = |r: TaskRef| {
+            (
+                index.plan_of(r).map(|p| p.title.as_str()),
+                index::done_on(index.task(r)),
+                r,
+            )
+        };
+        let (ka, kb) = (key(a), key(b));
+        (ka.0.is_none(), ka).cmp(&(kb.0.is_none(), kb))
+    });
     let overdue = urgent(
         all.iter()
             .filter(|(_, t)| index::is_overdue(t, as_of))

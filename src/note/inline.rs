@@ -73,10 +73,10 @@ pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
 pub fn links(s: &str) -> Vec<String> {
     let mut out = Vec::new();
     let mut rest = s;
-    while let Some(i) = rest.find('[') {
+    while let Some(i) = memchr::memchr(b'[', rest.as_bytes()) {
         let after = &rest[i..];
         if let Some(inner) = after.strip_prefix("[[") {
-            if let Some(end) = inner.find("]]") {
+            if let Some(end) = memchr::memmem::find(inner.as_bytes(), b"]]") {
                 let target = inner[..end].split('|').next().unwrap_or("").trim();
                 if !target.is_empty() {
                     out.push(target.to_string());
@@ -87,7 +87,7 @@ pub fn links(s: &str) -> Vec<String> {
             rest = inner;
             continue;
         }
-        if let Some(close) = after.find("](") {
+        if let Some(close) = memchr::memmem::find(after.as_bytes(), b"](") {
             let target_start = close + 2;
             if let Some(len) = after[target_start..].find(')') {
                 let raw = after[target_start..target_start + len].trim();
@@ -166,7 +166,7 @@ fn valid_key(key: &str) -> bool {
 /// A whole-line field `key:: value` (also `**key**:: value`). `line` is a line's content with
 /// any list marker already removed.
 pub fn line_field(line: &str) -> Option<InlineField<'_>> {
-    let i = line.find("::")?;
+    let i = memchr::memmem::find(line.as_bytes(), b"::")?;
     let key = &line[..i];
     if !valid_key(key.trim_matches(|c| c == '*' || c == '_')) {
         return None;
@@ -215,7 +215,7 @@ pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
             continue;
         };
         let inner = &s[i + 1..end];
-        if let Some(k) = inner.find("::")
+        if let Some(k) = memchr::memmem::find(inner.as_bytes(), b"::")
             && valid_key(&inner[..k])
             && !(open == b'[' && i > 0 && b[i - 1] == b'[')
         {
@@ -232,13 +232,64 @@ pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
     out
 }
 
+/// The bracketed field that ends `s` (`… [due:: 2026-11-30]`), found from the end.
+pub fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
+    let b = s.as_bytes();
+    let close = *b.last()?;
+    let open = match close {
+        b']' => b'[',
+        b')' => b'(',
+        _ => return None,
+    };
+    let mut depth = 0usize;
+    let mut i = b.len();
+    while i > 0 {
+        i -= 1;
+        if b[i] == close {
+            depth += 1;
+        } else if b[i] == open {
+            depth -= 1;
+            if depth == 0 {
+                break;
+            }
+        }
+    }
+    if depth != 0 || (open == b'[' && i > 0 && b[i - 1] == b'[') {
+        return None;
+    }
+    let inner = &s[i + 1..s.len() - 1];
+    let k = memchr::memmem::find(inner.as_bytes(), b"::")?;
+    valid_key(&inner[..k]).then(|| InlineField {
+        key: fold_key(&inner[..k]),
+        value: inner[k + 2..].trim(),
+        span: i..s.len(),
+    })
+}
+
 /// Words in a line of text: whitespace-separated tokens holding a letter or digit.
 pub fn count_words(s: &str) -> u32 {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
-        .try_into()
-        .unwrap_or(u32::MAX)
+    let b = s.as_bytes();
+    let mut words = 0u32;
+    let mut start = 0;
+    let mut alnum = false;
+    let mut wide = false;
+    for i in 0..=b.len() {
+        let c = b.get(i).copied().unwrap_or(b' ');
+        if c.is_ascii_whitespace() {
+            // A token of only non-ASCII characters (`—`, `日本`) is decoded to decide.
+            if alnum || (wide && s[start..i].chars().any(char::is_alphanumeric)) {
+                words = words.saturating_add(1);
+            }
+            alnum = false;
+            wide = false;
+            start = i + 1;
+        } else if c.is_ascii_alphanumeric() {
+            alnum = true;
+        } else if c >= 0x80 {
+            wide = true;
+        }
+    }
+    words
 }
 
 #[cfg(test)]
@@ -289,5 +340,7 @@ mod tests {
     #[test]
     fn words_need_a_letter_or_digit() {
         assert_eq!(count_words("- [ ] Write the 3rd chapter — today!"), 5);
+        assert_eq!(count_words("日本 語 — café\tnaïve  "), 4);
+        assert_eq!(count_words(""), 0);
     }
 }

@@ -313,7 +313,9 @@ impl Extractor<'_> {
                     );
                 }
                 self.items[*id as usize].parent = *parent;
-                self.answer_line(&format!("- {content}"));
+                if !self.heading_prompts.is_empty() || self.callout.is_some() {
+                    self.answer_line(&format!("- {content}"));
+                }
                 self.list_item(*id, content, &line);
             }
             Kind::Text { content } => {

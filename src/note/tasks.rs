@@ -206,33 +206,24 @@ fn field_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field)> 
             return Some((head.len(), Field::Priority(p)));
         }
     }
-    if let Some(i) = s.rfind('🔁') {
-        let value = strip_vs16_and_spaces(&s[i + '🔁'.len_utf8()..]);
-        if !value.is_empty()
-            && value
-                .bytes()
-                .all(|b| b.is_ascii_alphanumeric() || b == b',' || b == b' ' || b == b'!')
-        {
-            return Some((i, Field::Recurrence(value.trim().to_string())));
-        }
+    if let Some((i, v)) = trailing(s, '🔁', |b| {
+        b.is_ascii_alphanumeric() || b == b',' || b == b' ' || b == b'!'
+    }) {
+        return Some((i, Field::Recurrence(v.trim().to_string())));
     }
-    if let Some(i) = s.rfind('🆔') {
-        let value = strip_vs16_and_spaces(&s[i + '🆔'.len_utf8()..]);
-        if is_id(value) {
-            return Some((i, Field::Id(value.to_string())));
-        }
+    if let Some((i, v)) = trailing(s, '🆔', |b| {
+        b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
+    }) {
+        return Some((i, Field::Id(v.to_string())));
     }
-    if let Some(i) = s.rfind('⛔') {
-        let value = strip_vs16_and_spaces(&s[i + '⛔'.len_utf8()..]);
-        if let Some(ids) = id_list(value) {
-            return Some((i, Field::DependsOn(ids)));
-        }
+    if let Some((i, v)) = trailing(s, '⛔', |b| {
+        b.is_ascii_alphanumeric() || b"-_, ".contains(&b)
+    }) && let Some(ids) = id_list(v)
+    {
+        return Some((i, Field::DependsOn(ids)));
     }
-    if let Some(i) = s.rfind('🏁') {
-        let value = strip_vs16_and_spaces(&s[i + '🏁'.len_utf8()..]);
-        if !value.is_empty() && value.bytes().all(|b| b.is_ascii_alphabetic()) {
-            return Some((i, Field::OnCompletion(value.to_string())));
-        }
+    if let Some((i, v)) = trailing(s, '🏁', |b| b.is_ascii_alphabetic()) {
+        return Some((i, Field::OnCompletion(v.to_string())));
     }
     // A trailing tag stays in the description but does not end the metadata.
     if let Some((i, tag)) = inline::tags(s).last()
@@ -241,6 +232,25 @@ fn field_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field)> 
         return Some((i, Field::Tag));
     }
     None
+}
+
+/// A field `emoji value` ending `s`, whose value is made of bytes `allowed` accepts:
+/// (where the emoji starts, the value without surrounding spaces).
+fn trailing(s: &str, emoji: char, allowed: impl Fn(u8) -> bool) -> Option<(usize, &str)> {
+    let b = s.as_bytes();
+    let mut start = b.len();
+    while start > 0 && b[start - 1].is_ascii() && allowed(b[start - 1]) {
+        start -= 1;
+    }
+    let value = s[start..].trim_start_matches(' ');
+    if value.trim().is_empty() {
+        return None;
+    }
+    let head = s[..start]
+        .trim_end_matches([' ', '\t'])
+        .trim_end_matches(VS16)
+        .trim_end_matches([' ', '\t']);
+    head.strip_suffix(emoji).map(|h| (h.len(), value))
 }
 
 fn checked(
@@ -274,8 +284,7 @@ fn id_list(s: &str) -> Option<Vec<String>> {
 }
 
 fn dataview_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field)> {
-    let fields = inline::bracket_fields(s);
-    let f = fields.last().filter(|f| f.span.end == s.len())?;
+    let f = inline::last_bracket_field(s)?;
     let value = f.value;
     let start = f.span.start;
     let date_field = match f.key.as_str() {
@@ -305,7 +314,9 @@ fn dataview_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field
 
 /// Metadata left in the description: a date field or a Dataview task field followed by text.
 fn stray_metadata(text: &str) -> Option<(usize, String)> {
-    for &(emoji, _) in DATE_EMOJI {
+    // Every date emoji starts with byte 0xE2 or 0xF0.
+    let maybe_emoji = memchr::memchr2(0xE2, 0xF0, text.as_bytes()).is_some();
+    for &(emoji, _) in DATE_EMOJI.iter().filter(|_| maybe_emoji) {
         for (i, _) in text.match_indices(emoji) {
             let after = strip_vs16_and_spaces(&text[i + emoji.len()..]);
             if let Some(token) = after.get(..10)
@@ -316,7 +327,11 @@ fn stray_metadata(text: &str) -> Option<(usize, String)> {
             }
         }
     }
-    for f in inline::bracket_fields(text) {
+    let maybe_field = memchr::memmem::find(text.as_bytes(), b"::").is_some();
+    for f in inline::bracket_fields(text)
+        .into_iter()
+        .filter(|_| maybe_field)
+    {
         if matches!(
             f.key.as_str(),
             "due"

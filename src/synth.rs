@@ -1,0 +1,361 @@
+//! Synthetic vaults for benchmarks and tests: daily notes with prose, tasks in both formats,
+//! prompts and moods; plan notes with nested steps and checkpoints; reference notes with
+//! code blocks, tables and links. Deterministic for a seed, any size.
+
+use chrono::{Days, NaiveDate};
+use std::io;
+use std::path::Path;
+
+/// A small, fast, deterministic random source (SplitMix64).
+#[derive(Debug, Clone)]
+pub struct Rng(u64);
+
+impl Rng {
+    pub fn new(seed: u64) -> Rng {
+        Rng(seed)
+    }
+
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    }
+
+    /// A number in `0..n` (0 when `n` is 0).
+    pub fn below(&mut self, n: usize) -> usize {
+        if n == 0 {
+            0
+        } else {
+            (self.next_u64() % n as u64) as usize
+        }
+    }
+
+    pub fn chance(&mut self, percent: usize) -> bool {
+        self.below(100) < percent
+    }
+
+    pub fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+        &items[self.below(items.len())]
+    }
+}
+
+const WORDS: &[&str] = &[
+    "the",
+    "a",
+    "and",
+    "to",
+    "of",
+    "in",
+    "I",
+    "it",
+    "was",
+    "that",
+    "for",
+    "on",
+    "with",
+    "my",
+    "today",
+    "morning",
+    "evening",
+    "work",
+    "book",
+    "chapter",
+    "walk",
+    "coffee",
+    "meeting",
+    "wrote",
+    "read",
+    "thought",
+    "about",
+    "again",
+    "finally",
+    "tired",
+    "happy",
+    "quiet",
+    "rain",
+    "sun",
+    "train",
+    "friend",
+    "call",
+    "plan",
+    "week",
+    "slowly",
+    "better",
+    "worse",
+    "long",
+    "short",
+    "garden",
+    "kitchen",
+    "project",
+    "deadline",
+    "idea",
+    "notebook",
+    "music",
+    "city",
+    "river",
+    "bridge",
+    "school",
+    "letter",
+    "email",
+    "draft",
+    "scene",
+    "character",
+    "ending",
+    "beginning",
+    "decided",
+    "wondered",
+    "remembered",
+    "forgot",
+    "finished",
+    "started",
+    "café",
+    "naïve",
+    "über",
+    "déjà",
+    "vu",
+    "—",
+    "running",
+    "sleep",
+    "dinner",
+    "lunch",
+    "mother",
+];
+
+const TASKS: &[&str] = &[
+    "Call the bank about the mortgage",
+    "Write 500 words",
+    "Send the invoice",
+    "Book the dentist",
+    "Read two chapters",
+    "Reply to Ana",
+    "Water the plants",
+    "Review the pull request",
+    "Buy groceries",
+    "Plan the trip",
+    "Fix the bike",
+    "Outline the next chapter",
+    "Ask for feedback",
+    "Renew the passport",
+    "Back up the laptop",
+];
+
+const PROMPTS: &[&str] = &[
+    "What next?",
+    "Are you happy?",
+    "What else do I want to do with my life?",
+    "What went well, and what didn't?",
+    "Where do I need outside help or more knowledge?",
+];
+
+fn sentence(rng: &mut Rng, out: &mut String) {
+    let n = 6 + rng.below(14);
+    for i in 0..n {
+        let w = rng.pick(WORDS);
+        if i == 0 {
+            let mut c = w.chars();
+            if let Some(f) = c.next() {
+                out.extend(f.to_uppercase());
+                out.push_str(c.as_str());
+            }
+        } else {
+            out.push(' ');
+            out.push_str(w);
+        }
+    }
+    out.push_str(". ");
+}
+
+fn paragraph(rng: &mut Rng, out: &mut String) {
+    for _ in 0..2 + rng.below(5) {
+        sentence(rng, out);
+    }
+    out.push_str("\n\n");
+}
+
+fn date_field(rng: &mut Rng, out: &mut String, day: NaiveDate, emoji: bool) {
+    let due = day + Days::new(rng.below(20) as u64);
+    if emoji {
+        out.push_str(&format!(" 📅 {due}"));
+    } else {
+        out.push_str(&format!(" [due:: {due}]"));
+    }
+}
+
+/// A task written on `day`. Old tasks are mostly done or dropped, as in a real journal; recent
+/// ones are a mix.
+fn task(
+    rng: &mut Rng,
+    out: &mut String,
+    day: NaiveDate,
+    today: NaiveDate,
+    indent: &str,
+    plans: usize,
+) {
+    let old = (today - day).num_days() > 45;
+    let status = if old {
+        *rng.pick(&[
+            "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x",
+            "-", " ", ">",
+        ])
+    } else {
+        *rng.pick(&[" ", " ", " ", "x", "x", "x", "/", "-", ">"])
+    };
+    out.push_str(&format!("{indent}- [{status}] {}", rng.pick(TASKS)));
+    if plans > 0 && rng.chance(30) {
+        out.push_str(&format!(" [[Plan {}]]", rng.below(plans)));
+    }
+    if rng.chance(15) {
+        out.push_str(&format!(
+            " #{}",
+            rng.pick(&["help", "waiting", "errand", "home", "work"])
+        ));
+    }
+    let emoji = rng.chance(60);
+    if rng.chance(50) {
+        date_field(rng, out, day, emoji);
+    }
+    if rng.chance(20) {
+        out.push_str(if emoji { " ⏫" } else { " [priority:: high]" });
+    }
+    if status == "x" && rng.chance(70) {
+        let done = (day + Days::new(rng.below(4) as u64)).min(today);
+        out.push_str(&format!(" ✅ {done}"));
+    }
+    out.push('\n');
+}
+
+/// The text of the daily note of `day`.
+pub fn daily_note(rng: &mut Rng, day: NaiveDate, today: NaiveDate, plans: usize) -> String {
+    let mut s = String::with_capacity(2048);
+    if rng.chance(30) {
+        s.push_str(&format!("---\ndate: {day}\ntags: [daily]\n---\n"));
+    }
+    s.push_str(&format!("# {}\n\n", day.format("%A %-d %B %Y")));
+    paragraph(rng, &mut s);
+    if rng.chance(80) {
+        s.push_str(&format!("mood:: {}\n\n", 1 + rng.below(5)));
+    }
+    s.push_str("## Tasks\n");
+    for _ in 0..2 + rng.below(6) {
+        task(rng, &mut s, day, today, "", plans);
+        if rng.chance(20) {
+            task(rng, &mut s, day, today, "  ", plans);
+        }
+    }
+    s.push('\n');
+    paragraph(rng, &mut s);
+    if rng.chance(60) {
+        let q = rng.pick(PROMPTS);
+        if rng.chance(50) {
+            s.push_str(&format!("## {q}\n"));
+            paragraph(rng, &mut s);
+        } else {
+            s.push_str(&format!("> [!question] {q}\n> "));
+            sentence(rng, &mut s);
+            s.push_str("\n\n");
+        }
+    }
+    if rng.chance(5) {
+        s.push_str(&format!(
+            "decision:: Stay with the plan for now [revisit:: {}]\n",
+            day + Days::new(30)
+        ));
+    }
+    s
+}
+
+/// The text of plan note `i`.
+pub fn plan_note(rng: &mut Rng, i: usize, today: NaiveDate) -> String {
+    let mut s = format!(
+        "---\ntype: plan\ntitle: Plan {i}\nstatus: {}\ntarget: {}\n---\n# Plan {i}\n\n",
+        rng.pick(&["active", "active", "active", "paused", "done"]),
+        today + Days::new(30 + rng.below(300) as u64)
+    );
+    paragraph(rng, &mut s);
+    // Plans were started some time in the last year; their steps are dated from then.
+    let started = today - Days::new(rng.below(365) as u64);
+    for step in 1..=2 + rng.below(4) {
+        s.push_str(&format!("## Step {step}\n"));
+        let day = (started + Days::new(step as u64 * 20)).min(today);
+        for _ in 0..1 + rng.below(4) {
+            task(rng, &mut s, day, today, "", 0);
+            for _ in 0..rng.below(3) {
+                task(rng, &mut s, day, today, "  ", 0);
+            }
+        }
+        let cp = today + Days::new(rng.below(60) as u64) - Days::new(20);
+        s.push_str(&format!("- [ ] Step {step} done #checkpoint 📅 {cp}\n"));
+        if rng.chance(30) {
+            s.push_str(&format!("checkpoint:: {cp} Halfway [feeling:: hopeful]\n"));
+        }
+        s.push('\n');
+    }
+    s
+}
+
+/// The text of reference note `i`.
+pub fn reference_note(rng: &mut Rng, i: usize, plans: usize) -> String {
+    let mut s = format!("# Reference {i}\n\n");
+    paragraph(rng, &mut s);
+    s.push_str(
+        "```rust\nfn main() {\n    // - [ ] not a task\n    println!(\"#not-a-tag\");\n}\n```\n\n",
+    );
+    s.push_str("| Item | Value |\n|---|---|\n| one | 1 |\n| two | 2 |\n\n");
+    if plans > 0 {
+        s.push_str(&format!(
+            "See [[Plan {}]] and [[Reference {}]].\n\n",
+            rng.below(plans),
+            rng.below(i + 1)
+        ));
+    }
+    paragraph(rng, &mut s);
+    s
+}
+
+/// Writes a vault of `notes` notes under `dir` (which should be empty): 80% daily notes
+/// (`Daily/YYYY/YYYY-MM-DD.md`, back from `today`), 5% plans, 15% reference notes.
+pub fn write_vault(dir: &Path, notes: usize, seed: u64, today: NaiveDate) -> io::Result<()> {
+    let mut rng = Rng::new(seed);
+    let plans = (notes / 20).max(1);
+    let refs = notes * 15 / 100;
+    let dailies = notes.saturating_sub(plans + refs);
+    std::fs::create_dir_all(dir.join(".obsidian"))?;
+    std::fs::write(
+        dir.join(".obsidian/daily-notes.json"),
+        r#"{"folder": "Daily"}"#,
+    )?;
+    for i in 0..plans {
+        let p = dir.join(format!("Plans/Plan {i}.md"));
+        std::fs::create_dir_all(p.parent().unwrap_or(dir))?;
+        std::fs::write(p, plan_note(&mut rng, i, today))?;
+    }
+    for i in 0..refs {
+        let p = dir.join(format!("Reference/{:03}/Reference {i}.md", i / 500));
+        std::fs::create_dir_all(p.parent().unwrap_or(dir))?;
+        std::fs::write(p, reference_note(&mut rng, i, plans))?;
+    }
+    for i in 0..dailies {
+        let day = today - Days::new(i as u64);
+        let p = dir.join(format!("Daily/{}/{day}.md", day.format("%Y")));
+        std::fs::create_dir_all(p.parent().unwrap_or(dir))?;
+        std::fs::write(p, daily_note(&mut rng, day, today, plans))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_same_seed_gives_the_same_vault() {
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+        let a = daily_note(&mut Rng::new(7), today, today, 5);
+        let b = daily_note(&mut Rng::new(7), today, today, 5);
+        let c = daily_note(&mut Rng::new(8), today, today, 5);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+}
