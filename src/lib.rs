@@ -6,6 +6,7 @@
 //! [`config`] resolves every setting in one place; [`dates`] owns dates, weeks and moment.js
 //! formats. The binary is a thin wrapper around [`run`].
 
+pub mod cache;
 pub mod cli;
 pub mod commands;
 pub mod config;

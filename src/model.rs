@@ -111,17 +111,24 @@ pub struct Place {
     /// The innermost heading above the item, as written.
     pub heading: Option<String>,
     /// The date of the note, or of the dated heading the item sits under.
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub date: Option<NaiveDate>,
 }
 
 /// The dates a task can carry.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TaskDates {
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub due: Option<NaiveDate>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub scheduled: Option<NaiveDate>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub start: Option<NaiveDate>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub created: Option<NaiveDate>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub done: Option<NaiveDate>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub cancelled: Option<NaiveDate>,
 }
 
@@ -169,8 +176,10 @@ pub fn tag_matches(tag: &str, wanted: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CheckpointLine {
     pub text: String,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub date: Option<NaiveDate>,
     /// When it was reached (`✅ date` or `[completion:: date]` on the line).
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub done: Option<NaiveDate>,
     pub feeling: Option<String>,
     pub links: Vec<String>,
@@ -209,6 +218,7 @@ pub struct Mood {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Decision {
     pub text: String,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub revisit: Option<NaiveDate>,
     pub links: Vec<String>,
     pub place: Place,
@@ -225,15 +235,18 @@ pub struct Field {
 /// The front matter keys `journal` uses.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FrontMatter {
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub date: Option<NaiveDate>,
     pub tags: Vec<String>,
     #[serde(rename = "type")]
     pub kind: Option<String>,
     pub status: Option<String>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub target: Option<NaiveDate>,
     pub title: Option<String>,
     pub goal: Option<String>,
     pub decision: Option<String>,
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub revisit: Option<NaiveDate>,
     pub generator: Option<String>,
     /// Line of the closing `---`; the body starts after it (0 without front matter).
@@ -243,6 +256,7 @@ pub struct FrontMatter {
 /// Words written on one day.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DayWords {
+    #[serde(with = "crate::dates::serde_day::one")]
     pub date: NaiveDate,
     pub words: u32,
 }
@@ -255,6 +269,7 @@ pub struct Note {
     /// The first H1, if any.
     pub h1: Option<String>,
     /// The note's own date (front matter, else file name).
+    #[serde(with = "crate::dates::serde_day::opt")]
     pub date: Option<NaiveDate>,
     pub front: FrontMatter,
     /// The note's own tags (front matter and text outside tasks; tasks keep theirs), without
@@ -269,6 +284,7 @@ pub struct Note {
     /// Words per date, for the dated parts of the note.
     pub words: Vec<DayWords>,
     /// One date per journal entry: the note's date, and each dated heading.
+    #[serde(with = "crate::dates::serde_day::many")]
     pub entries: Vec<NaiveDate>,
     pub diagnostics: Vec<Diagnostic>,
 }

@@ -115,6 +115,16 @@ pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    write_atomic_with(path, true, fill)
+}
+
+/// [`write_atomic`], with `durable` deciding whether the data is flushed to disk before the
+/// rename (worth it for the user's files; a cache can be rebuilt instead).
+pub fn write_atomic_with(
+    path: &Path,
+    durable: bool,
+    fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
+) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -124,7 +134,9 @@ pub fn write_atomic(
         .suffix(".tmp")
         .tempfile_in(dir)?;
     fill(tmp.as_file_mut())?;
-    tmp.as_file().sync_all()?;
+    if durable {
+        tmp.as_file().sync_all()?;
+    }
     tmp.persist(path).map_err(|e| e.error)?;
     Ok(())
 }

@@ -195,10 +195,13 @@ fn task(
 ) {
     let old = (today - day).num_days() > 45;
     let status = if old {
-        *rng.pick(&[
-            "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x", "x",
-            "-", " ", ">",
-        ])
+        // Of forty old tasks: thirty-six done, two dropped, one left open, one migrated.
+        match rng.below(40) {
+            0 => " ",
+            1 => ">",
+            2 | 3 => "-",
+            _ => "x",
+        }
     } else {
         *rng.pick(&[" ", " ", " ", "x", "x", "x", "/", "-", ">"])
     };
@@ -314,12 +317,13 @@ pub fn reference_note(rng: &mut Rng, i: usize, plans: usize) -> String {
     s
 }
 
-/// Writes a vault of `notes` notes under `dir` (which should be empty): 80% daily notes
-/// (`Daily/YYYY/YYYY-MM-DD.md`, back from `today`), 5% plans, 15% reference notes.
+/// Writes a vault of `notes` notes under `dir` (which should be empty): 35% daily notes
+/// (`Daily/YYYY/YYYY-MM-DD.md`, back from `today`), 5% plans, 60% reference notes — the
+/// shape of a vault that has grown for years, where most notes are not journal entries.
 pub fn write_vault(dir: &Path, notes: usize, seed: u64, today: NaiveDate) -> io::Result<()> {
     let mut rng = Rng::new(seed);
     let plans = (notes / 20).max(1);
-    let refs = notes * 15 / 100;
+    let refs = notes * 60 / 100;
     let dailies = notes.saturating_sub(plans + refs);
     std::fs::create_dir_all(dir.join(".obsidian"))?;
     std::fs::write(

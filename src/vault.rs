@@ -21,9 +21,6 @@ pub struct NoteFile {
     /// Vault-relative, `/`-separated.
     pub rel: String,
     pub abs: PathBuf,
-    pub size: u64,
-    /// Modification time in nanoseconds since the Unix epoch (0 when unknown).
-    pub mtime_ns: i128,
 }
 
 /// Which vault paths to skip.
@@ -74,6 +71,11 @@ impl Filter {
         })
     }
 
+    /// Whether nothing is excluded.
+    pub fn is_empty(&self) -> bool {
+        self.globs.is_empty() && self.prefixes.is_empty() && self.regexes.is_empty()
+    }
+
     /// Whether a vault-relative path (file or folder) is excluded.
     pub fn excludes(&self, rel: &str) -> bool {
         self.globs.is_match(rel)
@@ -92,6 +94,11 @@ fn is_note_name(name: &str) -> bool {
 
 fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
+    if std::path::MAIN_SEPARATOR == '/'
+        && let Some(s) = rel.to_str()
+    {
+        return s.to_string();
+    }
     let mut out = String::new();
     for part in rel.components() {
         if !out.is_empty() {
@@ -109,19 +116,29 @@ fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String 
     out
 }
 
-/// Finds the notes of the vault, sorted by path.
+/// Finds the notes of the vault, sorted by path. Only directories are read here; the files
+/// themselves are looked at later, in parallel.
 pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
     let root = &config.vault;
     let mut warnings = Vec::new();
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(root)
         .follow_links(config.follow_links)
-        .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| {
-            e.depth() == 0 || !e.file_name().to_str().is_some_and(|n| n.starts_with('.'))
+            if e.depth() == 0 {
+                return true;
+            }
+            if e.file_name().as_encoded_bytes().first() == Some(&b'.') {
+                return false;
+            }
+            if filter.is_empty() {
+                return true;
+            }
+            let rel = e.path().strip_prefix(root).unwrap_or(e.path());
+            !rel.to_str()
+                .is_some_and(|r| filter.excludes(&r.replace('\\', "/")))
         });
-    let mut skip_prefix: Option<PathBuf> = None;
     for entry in walk {
         let entry = match entry {
             Ok(e) => e,
@@ -143,38 +160,24 @@ pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnos
                 continue;
             }
         };
-        if let Some(p) = &skip_prefix
-            && entry.path().starts_with(p)
-        {
+        if !entry.file_type().is_file() || !entry.file_name().to_str().is_some_and(is_note_name) {
             continue;
         }
-        let ft = entry.file_type();
         let rel = rel_path(root, entry.path(), &mut warnings);
-        if entry.depth() > 0 && filter.excludes(&rel) {
-            if ft.is_dir() {
-                skip_prefix = Some(entry.path().to_path_buf());
-            }
-            continue;
-        }
-        if !ft.is_file() || !entry.file_name().to_str().is_some_and(is_note_name) {
-            continue;
-        }
-        let (size, mtime_ns) = match entry.metadata() {
-            Ok(m) => (m.len(), mtime_ns(m.modified().ok())),
-            Err(e) => {
-                warnings.push(Diagnostic::file(&rel, format!("cannot be read: {e}")));
-                continue;
-            }
-        };
         files.push(NoteFile {
             rel,
             abs: entry.into_path(),
-            size,
-            mtime_ns,
         });
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
     (files, warnings)
+}
+
+/// A note's size and modification time (nanoseconds since the Unix epoch).
+pub fn stat(file: &NoteFile) -> Result<(u64, i128), Diagnostic> {
+    std::fs::metadata(&file.abs)
+        .map(|m| (m.len(), mtime_ns(m.modified().ok())))
+        .map_err(|e| Diagnostic::file(&file.rel, format!("cannot be read: {e}")))
 }
 
 /// Nanoseconds since the Unix epoch, 0 when unknown.
@@ -186,14 +189,14 @@ pub fn mtime_ns(t: Option<SystemTime>) -> i128 {
     }
 }
 
-/// Reads and parses one note. `Err` is the warning when it cannot be read at all.
-pub fn read_note(file: &NoteFile, config: &Config) -> Result<Note, Diagnostic> {
-    if file.size > config.max_note_bytes {
+/// Reads and parses one note of `size` bytes. `Err` is the warning when it cannot be read.
+pub fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Diagnostic> {
+    if size > config.max_note_bytes {
         return Err(Diagnostic::file(
             &file.rel,
             format!(
-                "is {} bytes, over max_note_bytes ({}); skipped",
-                file.size, config.max_note_bytes
+                "is {size} bytes, over max_note_bytes ({}); skipped",
+                config.max_note_bytes
             ),
         ));
     }
@@ -246,10 +249,9 @@ mod tests {
         let file = NoteFile {
             rel: "gone.md".into(),
             abs: dir.path().join("gone.md"),
-            size: 10,
-            mtime_ns: 0,
         };
-        let w = read_note(&file, &config).expect_err("missing");
+        assert!(stat(&file).is_err());
+        let w = read_note(&file, 10, &config).expect_err("missing");
         assert_eq!(w.path, "gone.md");
         assert!(w.message.starts_with("cannot be read"), "{}", w.message);
     }
@@ -263,10 +265,8 @@ mod tests {
         let file = NoteFile {
             rel: "a.md".into(),
             abs: dir.path().join("a.md"),
-            size: 4,
-            mtime_ns: 0,
         };
-        let w = read_note(&file, &config).expect_err("too big");
+        let w = read_note(&file, 4, &config).expect_err("too big");
         assert!(
             w.message.contains("grew over max_note_bytes"),
             "{}",

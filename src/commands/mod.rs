@@ -13,9 +13,8 @@ pub mod tasks;
 use crate::cli::{ColorChoice, Global};
 use crate::config::Config;
 use crate::dates::{self, Week};
-use crate::diagnostic::Diagnostic;
 use crate::index::Index;
-use crate::{UsageError, vault};
+use crate::{UsageError, cache, vault};
 use chrono::NaiveDate;
 use rayon::prelude::*;
 use std::io::Write;
@@ -32,6 +31,9 @@ pub struct Context {
     pub quiet: bool,
     pub verbose: bool,
     pub no_cache: bool,
+    /// `JOURNAL_TIMINGS` is set: print how long each stage took on stderr.
+    pub timings: bool,
+    started: std::time::Instant,
 }
 
 /// Finds the vault: `--vault`, else `$JOURNAL_VAULT`, else the nearest folder at or above
@@ -96,39 +98,143 @@ impl Context {
             quiet: global.quiet,
             verbose: global.verbose,
             no_cache: global.no_cache,
+            timings: std::env::var_os("JOURNAL_TIMINGS").is_some(),
+            started: std::time::Instant::now(),
         })
     }
 
-    /// Reads the vault into an index.
+    /// Reads the vault into an index: the notes that changed since the cache was written are
+    /// read again (all of them with `--no-cache`), in parallel.
     pub fn index(&self) -> anyhow::Result<Index> {
         let mut warnings = self.config.warnings.clone();
         let filter = vault::Filter::new(&self.config, &mut warnings)
             .map_err(|e| UsageError(e.to_string()))?;
         let (files, walk_warnings) = vault::discover(&self.config, &filter);
         warnings.extend(walk_warnings);
-        let results: Vec<Result<crate::model::Note, Diagnostic>> = crate::progress::with_progress(
+        self.timing("walk");
+
+        let fingerprint = cache::fingerprint(&self.config);
+        let cache_path = if self.no_cache {
+            None
+        } else {
+            cache::location(&self.config.vault)
+        };
+        let mut loaded = match cache_path.as_deref().map(|p| cache::load(p, fingerprint)) {
+            Some(Ok(Some(l))) => l,
+            Some(Ok(None)) | None => cache::Loaded::default(),
+            Some(Err(problem)) => {
+                if !self.quiet {
+                    eprintln!(
+                        "journal: the cache {} was not used ({problem}); it is rebuilt",
+                        cache_path
+                            .as_deref()
+                            .map(|p| p.display().to_string())
+                            .unwrap_or_default()
+                    );
+                }
+                cache::Loaded::default()
+            }
+        };
+        let had_cache = !loaded.entries.is_empty();
+        self.timing("cache loaded");
+        // Both lists are sorted by path: pair each file with its cached entry in one pass.
+        let mut old = std::mem::take(&mut loaded.entries).into_iter().peekable();
+        let mut removed = false;
+        let mut prior: Vec<Option<cache::Entry>> = Vec::with_capacity(files.len());
+        for f in &files {
+            while old.peek().is_some_and(|e| e.rel < f.rel) {
+                old.next();
+                removed = true;
+            }
+            prior.push(old.next_if(|e| e.rel == f.rel));
+        }
+        removed |= old.next().is_some();
+        self.timing("cache matched to files");
+
+        let results: Vec<(cache::Entry, bool)> = crate::progress::with_progress(
             "journal: reading notes",
             files.len(),
             !self.quiet,
             |counter| {
                 files
                     .par_iter()
-                    .map(|f| {
-                        let note = vault::read_note(f, &self.config);
+                    .zip(prior)
+                    .map(|(f, prior)| {
+                        let out = self.entry(f, prior, &loaded);
                         counter.tick();
-                        note
+                        out
                     })
                     .collect()
             },
         );
-        let mut notes = Vec::with_capacity(results.len());
-        for r in results {
-            match r {
+        self.timing("notes stat'ed, changed ones read");
+        let changed = removed || !had_cache || results.iter().any(|r| r.1);
+        let entries: Vec<cache::Entry> = results.into_iter().map(|r| r.0).collect();
+        if changed
+            && let Some(path) = &cache_path
+            && let Err(e) = cache::save(path, fingerprint, &entries)
+            && !self.quiet
+        {
+            eprintln!(
+                "journal: could not write the cache {} ({e}); carrying on without it",
+                path.display()
+            );
+        }
+        self.timing("cache saved");
+        let mut notes = Vec::with_capacity(entries.len());
+        for e in entries {
+            match e.note {
                 Ok(n) => notes.push(n),
                 Err(w) => warnings.push(w),
             }
         }
-        Ok(Index::build(notes, warnings, &self.config))
+        let index = Index::build(notes, warnings, &self.config);
+        self.timing("index built");
+        Ok(index)
+    }
+
+    /// One note: from the cache when its size and modification time are unchanged, else read
+    /// and parsed. The flag says whether it was read.
+    fn entry(
+        &self,
+        f: &vault::NoteFile,
+        prior: Option<cache::Entry>,
+        loaded: &cache::Loaded,
+    ) -> (cache::Entry, bool) {
+        let (size, mtime_ns) = match vault::stat(f) {
+            Ok(s) => s,
+            Err(w) => {
+                let entry = cache::Entry {
+                    rel: f.rel.clone(),
+                    size: 0,
+                    mtime_ns: 0,
+                    note: Err(w),
+                };
+                return (entry, true);
+            }
+        };
+        if let Some(e) = prior
+            && loaded.fresh(&e, size, mtime_ns)
+        {
+            return (e, false);
+        }
+        let entry = cache::Entry {
+            rel: f.rel.clone(),
+            size,
+            mtime_ns,
+            note: vault::read_note(f, size, &self.config),
+        };
+        (entry, true)
+    }
+
+    /// With `JOURNAL_TIMINGS` set, prints the time since the start of the run, for profiling.
+    pub fn timing(&self, stage: &str) {
+        if self.timings {
+            eprintln!(
+                "journal: {:>8.2} ms  {stage}",
+                self.started.elapsed().as_secs_f64() * 1000.0
+            );
+        }
     }
 
     /// The week holding today.

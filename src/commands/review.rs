@@ -67,6 +67,7 @@ pub fn markdown_document(review: &Review, body: &str) -> String {
 pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let review = model(ctx, args, &index)?;
+    ctx.timing("review built");
     let text = match args.format {
         ReviewFormat::Json => {
             let mut s = serde_json::to_string_pretty(&review)?;
@@ -98,6 +99,7 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             }
         }
     };
+    ctx.timing("rendered");
     let target: Option<PathBuf> = if args.write {
         let ext = match args.format {
             ReviewFormat::Md => "md",
@@ -126,6 +128,7 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
     }
     ctx.report_warnings(&index);
+    ctx.timing("written");
     Ok(())
 }
 

@@ -178,6 +178,83 @@ pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     (to - from).num_days()
 }
 
+/// Serde for dates in the model: `YYYY-MM-DD` in human-readable formats (JSON), a day number
+/// in binary ones (the cache), which is smaller and much faster to read back.
+pub mod serde_day {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    fn from_days<E: serde::de::Error>(n: i32) -> Result<NaiveDate, E> {
+        NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| E::custom("day out of range"))
+    }
+
+    pub mod one {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+            if s.is_human_readable() {
+                d.serialize(s)
+            } else {
+                s.serialize_i32(d.num_days_from_ce())
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+            if d.is_human_readable() {
+                NaiveDate::deserialize(d)
+            } else {
+                from_days(i32::deserialize(d)?)
+            }
+        }
+    }
+
+    pub mod opt {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            if s.is_human_readable() {
+                d.serialize(s)
+            } else {
+                d.map(|d| d.num_days_from_ce()).serialize(s)
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            if d.is_human_readable() {
+                Option::<NaiveDate>::deserialize(d)
+            } else {
+                Option::<i32>::deserialize(d)?.map(from_days).transpose()
+            }
+        }
+    }
+
+    pub mod many {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(d: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+            if s.is_human_readable() {
+                d.serialize(s)
+            } else {
+                d.iter()
+                    .map(|d| d.num_days_from_ce())
+                    .collect::<Vec<_>>()
+                    .serialize(s)
+            }
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+            if d.is_human_readable() {
+                Vec::<NaiveDate>::deserialize(d)
+            } else {
+                Vec::<i32>::deserialize(d)?
+                    .into_iter()
+                    .map(from_days)
+                    .collect()
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,0 +1,282 @@
+//! The on-disk cache of parsed notes, outside the vault, so a run only reads the notes that
+//! changed since the last one.
+//!
+//! One file per vault in the user's cache folder (`$XDG_CACHE_HOME/journal/` or
+//! `~/.cache/journal/`), named by a hash of the vault's canonical path. It holds, per note,
+//! its path, size, modification time and what parsing it gave. The file starts with a magic
+//! number, the format version, a fingerprint of every setting that changes parsing and a
+//! checksum of the rest: a cache that fails any of these is rebuilt, never trusted. It is
+//! replaced atomically, so two runs at once cannot corrupt it.
+
+use crate::config::Config;
+use crate::diagnostic::Diagnostic;
+use crate::model::Note;
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+const MAGIC: &[u8; 8] = b"JRNLCACH";
+/// Bump when the layout of [`Entry`] or anything in it changes.
+pub const FORMAT: u32 = 2;
+const HEADER: usize = 8 + 4 + 8 + 16 + 8 + 8;
+
+/// A note whose modification time is this close to when the cache was written may have
+/// changed again within the file system's timestamp granularity: it is read again.
+const RACY_NS: i128 = 2_000_000_000;
+
+/// What the cache knows about one note.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    pub rel: String,
+    pub size: u64,
+    pub mtime_ns: i128,
+    /// The parsed note, or the warning that it could not be read as one.
+    pub note: Result<Note, Diagnostic>,
+}
+
+/// A cache read from disk.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub entries: Vec<Entry>,
+    /// When the cache was written, in nanoseconds since the Unix epoch.
+    pub written_at_ns: i128,
+}
+
+impl Loaded {
+    /// Whether `entry` still describes a note of this size and modification time.
+    pub fn fresh(&self, entry: &Entry, size: u64, mtime_ns: i128) -> bool {
+        entry.size == size && entry.mtime_ns == mtime_ns && mtime_ns < self.written_at_ns - RACY_NS
+    }
+}
+
+/// Why a cache file was not used.
+#[derive(Debug, thiserror::Error)]
+pub enum Problem {
+    #[error("it is not a journal cache")]
+    NotACache,
+    #[error("it was written by another version of journal")]
+    OldFormat,
+    #[error("it is truncated or damaged")]
+    Damaged,
+    #[error("it cannot be read: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// 64-bit FNV-1a: a stable hash for file names and settings (not for security).
+pub fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// A fast checksum of the cache's contents, eight bytes at a time, to notice damage (not
+/// tampering).
+pub fn checksum(bytes: &[u8]) -> u64 {
+    let mut chunks = bytes.chunks_exact(8);
+    let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
+    for c in &mut chunks {
+        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
+        h = (h ^ w).wrapping_mul(0xBF58_476D_1CE4_E5B9).rotate_left(29);
+    }
+    for &b in chunks.remainder() {
+        h = (h ^ u64::from(b)).wrapping_mul(0x94D0_49BB_1331_11EB);
+    }
+    h ^ (h >> 31)
+}
+
+/// Entries per separately encoded chunk, so a large cache decodes on every core.
+const CHUNK: usize = 256;
+
+/// Every setting that changes what parsing a note gives.
+pub fn fingerprint(config: &Config) -> u64 {
+    let p = &config.parse;
+    let mut s = format!(
+        "{}|{}|{}|{}|{}|{:?}|{}|",
+        env!("CARGO_PKG_VERSION"),
+        FORMAT,
+        config.max_note_bytes,
+        p.daily_format.as_str(),
+        p.weekly_format.as_ref().map_or("", |f| f.as_str()),
+        p.global_filter,
+        p.remove_global_filter,
+    );
+    s.push_str(&p.mood_scale.to_string());
+    for (c, st) in p.statuses.entries() {
+        s.push('|');
+        s.push(*c);
+        s.push_str(st.as_str());
+    }
+    fnv(s.as_bytes())
+}
+
+/// Where the cache of `vault` lives; `None` when there is no cache folder, or it would be
+/// inside the vault (the notes' folder is never written to).
+pub fn location(vault: &Path) -> Option<PathBuf> {
+    let canonical = std::fs::canonicalize(vault).ok()?;
+    let dir = dirs::cache_dir()?.join("journal");
+    let dir_abs = std::path::absolute(&dir).ok()?;
+    if dir_abs.starts_with(&canonical) {
+        return None;
+    }
+    let key = fnv(canonical.as_os_str().as_encoded_bytes());
+    Some(dir.join(format!("vault-{key:016x}.bin")))
+}
+
+/// Reads the cache at `path`. `Ok(None)` when there is none or it belongs to other settings.
+pub fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e.into()),
+    };
+    if bytes.len() < 8 || &bytes[..8] != MAGIC {
+        return Err(Problem::NotACache);
+    }
+    if bytes.len() < HEADER {
+        return Err(Problem::Damaged);
+    }
+    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
+    let format = u32::from_le_bytes(bytes[8..12].try_into().unwrap_or([0; 4]));
+    if format != FORMAT {
+        return Err(Problem::OldFormat);
+    }
+    if u64_at(12) != fingerprint {
+        // Written under other settings: not wrong, just not ours to use.
+        return Ok(None);
+    }
+    let written_at_ns = i128::from_le_bytes(bytes[20..36].try_into().unwrap_or([0; 16]));
+    let len = usize::try_from(u64_at(36)).map_err(|_| Problem::Damaged)?;
+    let checksum = u64_at(44);
+    let payload = bytes.get(HEADER..).ok_or(Problem::Damaged)?;
+    if payload.len() != len || self::checksum(payload) != checksum {
+        return Err(Problem::Damaged);
+    }
+    let chunks: Vec<&[u8]> = postcard::from_bytes(payload).map_err(|_| Problem::Damaged)?;
+    let decoded: Result<Vec<Vec<Entry>>, _> =
+        chunks.par_iter().map(|c| postcard::from_bytes(c)).collect();
+    let entries = decoded
+        .map_err(|_| Problem::Damaged)?
+        .into_iter()
+        .flatten()
+        .collect();
+    Ok(Some(Loaded {
+        entries,
+        written_at_ns,
+    }))
+}
+
+/// Writes the cache atomically (a temp file in the cache folder, then a rename).
+pub fn save(path: &Path, fingerprint: u64, entries: &[Entry]) -> std::io::Result<()> {
+    let chunks: Vec<Vec<u8>> = entries
+        .par_chunks(CHUNK)
+        .map(postcard::to_stdvec)
+        .collect::<Result<_, _>>()
+        .map_err(std::io::Error::other)?;
+    let payload = postcard::to_stdvec(&chunks).map_err(std::io::Error::other)?;
+    let written_at = crate::vault::mtime_ns(Some(std::time::SystemTime::now()));
+    let mut out = Vec::with_capacity(HEADER + payload.len());
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&FORMAT.to_le_bytes());
+    out.extend_from_slice(&fingerprint.to_le_bytes());
+    out.extend_from_slice(&written_at.to_le_bytes());
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&checksum(&payload).to_le_bytes());
+    out.extend_from_slice(&payload);
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)?;
+    }
+    // Not flushed to disk: a cache lost in a crash is only rebuilt (its checksum notices).
+    crate::output::write_atomic_with(path, false, |f| f.write_all(&out))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(rel: &str) -> Entry {
+        Entry {
+            rel: rel.into(),
+            size: 3,
+            mtime_ns: 42,
+            note: Ok(crate::note::parse(
+                rel,
+                "- [ ] x 📅 2026-11-30\nmood:: 4\n",
+                &Default::default(),
+            )),
+        }
+    }
+
+    #[test]
+    fn a_saved_cache_loads_back() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("c.bin");
+        let entries = vec![
+            entry("a.md"),
+            Entry {
+                note: Err(Diagnostic::file("b.md", "binary")),
+                ..entry("b.md")
+            },
+        ];
+        save(&p, 7, &entries).expect("save");
+        let loaded = load(&p, 7).expect("load").expect("present");
+        assert_eq!(loaded.entries, entries);
+        assert!(load(&p, 8).expect("other settings").is_none());
+        assert!(
+            load(&dir.path().join("none.bin"), 7)
+                .expect("missing")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn damaged_truncated_foreign_and_old_caches_are_refused() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("c.bin");
+        save(&p, 7, &[entry("a.md")]).expect("save");
+        let good = std::fs::read(&p).expect("read");
+        std::fs::write(&p, &good[..good.len() - 5]).expect("truncate");
+        assert!(matches!(load(&p, 7), Err(Problem::Damaged)));
+        let mut flipped = good.clone();
+        let last = flipped.len() - 1;
+        flipped[last] ^= 0xFF;
+        std::fs::write(&p, &flipped).expect("flip");
+        assert!(matches!(load(&p, 7), Err(Problem::Damaged)));
+        std::fs::write(&p, b"garbage that is long enough to have a header, surely")
+            .expect("garbage");
+        assert!(matches!(load(&p, 7), Err(Problem::NotACache)));
+        let mut old = good.clone();
+        old[8..12].copy_from_slice(&(FORMAT - 1).to_le_bytes());
+        std::fs::write(&p, &old).expect("old");
+        assert!(matches!(load(&p, 7), Err(Problem::OldFormat)));
+    }
+
+    #[test]
+    fn recently_modified_notes_are_not_trusted() {
+        let loaded = Loaded {
+            entries: Vec::new(),
+            written_at_ns: 10_000_000_000,
+        };
+        let e = Entry {
+            mtime_ns: 5_000_000_000,
+            ..entry("a.md")
+        };
+        assert!(loaded.fresh(&e, 3, 5_000_000_000));
+        assert!(!loaded.fresh(&e, 4, 5_000_000_000), "size changed");
+        assert!(!loaded.fresh(&e, 3, 5_000_000_001), "time changed");
+        let racy = Entry {
+            mtime_ns: 9_000_000_000,
+            ..entry("a.md")
+        };
+        assert!(
+            !loaded.fresh(&racy, 3, 9_000_000_000),
+            "within the granularity of the cache's own time"
+        );
+    }
+
+    #[test]
+    fn the_cache_never_lives_in_the_vault() {
+        let dir = tempfile::tempdir().expect("tmp");
+        assert!(location(&dir.path().join("missing")).is_none());
+    }
+}
