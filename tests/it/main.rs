@@ -1,6 +1,7 @@
 //! The integration tests: the real `journal` binary on vaults built in temp folders.
 
 mod browser;
+mod cache;
 mod commands;
 mod common;
 mod daily;
