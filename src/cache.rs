@@ -18,8 +18,8 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"JRNLCACH";
 /// Bump when the layout of [`Entry`] or anything in it changes.
-pub const FORMAT: u32 = 2;
-const HEADER: usize = 8 + 4 + 8 + 16 + 8 + 8;
+pub const FORMAT: u32 = 4;
+const HEADER: usize = 8 + 4 + 8 + 16 + 8;
 
 /// A note whose modification time is this close to when the cache was written may have
 /// changed again within the file system's timestamp granularity: it is read again.
@@ -31,8 +31,9 @@ pub struct Entry {
     pub rel: String,
     pub size: u64,
     pub mtime_ns: i128,
-    /// The parsed note, or the warning that it could not be read as one.
-    pub note: Result<Note, Diagnostic>,
+    /// The parsed note, or the warning that it could not be read as one. Boxed: entries are
+    /// moved around a lot, notes are large.
+    pub note: Result<Box<Note>, Diagnostic>,
 }
 
 /// A cache read from disk.
@@ -124,6 +125,9 @@ pub fn location(vault: &Path) -> Option<PathBuf> {
 }
 
 /// Reads the cache at `path`. `Ok(None)` when there is none or it belongs to other settings.
+///
+/// Layout: magic, format, settings fingerprint, time written, number of chunks; then per
+/// chunk its length, its checksum and its entries (postcard).
 pub fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
@@ -136,58 +140,77 @@ pub fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
     if bytes.len() < HEADER {
         return Err(Problem::Damaged);
     }
-    let u64_at = |i: usize| u64::from_le_bytes(bytes[i..i + 8].try_into().unwrap_or([0; 8]));
-    let format = u32::from_le_bytes(bytes[8..12].try_into().unwrap_or([0; 4]));
+    let u64_at = |i: usize| -> Result<u64, Problem> {
+        let b = bytes.get(i..i + 8).ok_or(Problem::Damaged)?;
+        Ok(u64::from_le_bytes(
+            b.try_into().map_err(|_| Problem::Damaged)?,
+        ))
+    };
+    let format = u32::from_le_bytes(bytes[8..12].try_into().map_err(|_| Problem::Damaged)?);
     if format != FORMAT {
         return Err(Problem::OldFormat);
     }
-    if u64_at(12) != fingerprint {
+    if u64_at(12)? != fingerprint {
         // Written under other settings: not wrong, just not ours to use.
         return Ok(None);
     }
-    let written_at_ns = i128::from_le_bytes(bytes[20..36].try_into().unwrap_or([0; 16]));
-    let len = usize::try_from(u64_at(36)).map_err(|_| Problem::Damaged)?;
-    let checksum = u64_at(44);
-    let payload = bytes.get(HEADER..).ok_or(Problem::Damaged)?;
-    if payload.len() != len || self::checksum(payload) != checksum {
+    let written_at_ns =
+        i128::from_le_bytes(bytes[20..36].try_into().map_err(|_| Problem::Damaged)?);
+    let count = u64_at(36)?;
+    let mut chunks: Vec<(&[u8], u64)> = Vec::new();
+    let mut at = HEADER;
+    for _ in 0..count {
+        let len = usize::try_from(u64_at(at)?).map_err(|_| Problem::Damaged)?;
+        let sum = u64_at(at + 8)?;
+        let start = at + 16;
+        let end = start.checked_add(len).ok_or(Problem::Damaged)?;
+        chunks.push((bytes.get(start..end).ok_or(Problem::Damaged)?, sum));
+        at = end;
+    }
+    if at != bytes.len() {
         return Err(Problem::Damaged);
     }
-    let chunks: Vec<&[u8]> = postcard::from_bytes(payload).map_err(|_| Problem::Damaged)?;
-    let decoded: Result<Vec<Vec<Entry>>, _> =
-        chunks.par_iter().map(|c| postcard::from_bytes(c)).collect();
-    let entries = decoded
-        .map_err(|_| Problem::Damaged)?
-        .into_iter()
-        .flatten()
+    let decoded: Result<Vec<Vec<Entry>>, Problem> = chunks
+        .par_iter()
+        .map(|&(chunk, sum)| {
+            if checksum(chunk) != sum {
+                return Err(Problem::Damaged);
+            }
+            postcard::from_bytes(chunk).map_err(|_| Problem::Damaged)
+        })
         .collect();
     Ok(Some(Loaded {
-        entries,
+        entries: decoded?.into_iter().flatten().collect(),
         written_at_ns,
     }))
 }
 
-/// Writes the cache atomically (a temp file in the cache folder, then a rename).
+/// Writes the cache atomically (a temp file in the cache folder, then a rename), private to
+/// the user: it holds what their notes say.
 pub fn save(path: &Path, fingerprint: u64, entries: &[Entry]) -> std::io::Result<()> {
     let chunks: Vec<Vec<u8>> = entries
         .par_chunks(CHUNK)
         .map(postcard::to_stdvec)
         .collect::<Result<_, _>>()
         .map_err(std::io::Error::other)?;
-    let payload = postcard::to_stdvec(&chunks).map_err(std::io::Error::other)?;
     let written_at = crate::vault::mtime_ns(Some(std::time::SystemTime::now()));
-    let mut out = Vec::with_capacity(HEADER + payload.len());
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&FORMAT.to_le_bytes());
-    out.extend_from_slice(&fingerprint.to_le_bytes());
-    out.extend_from_slice(&written_at.to_le_bytes());
-    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
-    out.extend_from_slice(&checksum(&payload).to_le_bytes());
-    out.extend_from_slice(&payload);
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir)?;
     }
-    // Not flushed to disk: a cache lost in a crash is only rebuilt (its checksum notices).
-    crate::output::write_atomic_with(path, false, |f| f.write_all(&out))
+    crate::output::write_private(path, |f| {
+        let mut w = std::io::BufWriter::new(f);
+        w.write_all(MAGIC)?;
+        w.write_all(&FORMAT.to_le_bytes())?;
+        w.write_all(&fingerprint.to_le_bytes())?;
+        w.write_all(&written_at.to_le_bytes())?;
+        w.write_all(&(chunks.len() as u64).to_le_bytes())?;
+        for c in &chunks {
+            w.write_all(&(c.len() as u64).to_le_bytes())?;
+            w.write_all(&checksum(c).to_le_bytes())?;
+            w.write_all(c)?;
+        }
+        w.flush()
+    })
 }
 
 #[cfg(test)]
@@ -199,11 +222,11 @@ mod tests {
             rel: rel.into(),
             size: 3,
             mtime_ns: 42,
-            note: Ok(crate::note::parse(
+            note: Ok(Box::new(crate::note::parse(
                 rel,
                 "- [ ] x 📅 2026-11-30\nmood:: 4\n",
                 &Default::default(),
-            )),
+            ))),
         }
     }
 

@@ -141,25 +141,72 @@ pub struct Task {
     pub symbol: char,
     pub dates: TaskDates,
     pub priority: Option<Priority>,
-    pub recurrence: Option<String>,
     /// Tags in the description, without `#`.
     pub tags: Vec<String>,
     /// Link targets in the description (`Note`, `Folder/Note#Heading`), without aliases.
     pub links: Vec<String>,
+    /// What few tasks carry, kept apart so the many tasks without it stay small.
+    pub extra: Option<Box<TaskExtra>>,
+    /// Index of the enclosing task in the same note, for sub-tasks.
+    pub parent: Option<u32>,
+    pub place: Place,
+}
+
+/// The task fields that most tasks do not have.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct TaskExtra {
+    pub recurrence: Option<String>,
     pub id: Option<String>,
     pub depends_on: Vec<String>,
     pub on_completion: Option<String>,
     pub block_id: Option<String>,
     /// `feeling::` or `mood::` on the line or in its sub-items (for checkpoints).
     pub feeling: Option<String>,
-    /// Index of the enclosing task in the same note, for sub-tasks.
-    pub parent: Option<u32>,
-    pub place: Place,
+}
+
+impl TaskExtra {
+    fn is_empty(&self) -> bool {
+        *self == TaskExtra::default()
+    }
 }
 
 impl Task {
     pub fn has_tag(&self, tag: &str) -> bool {
         self.tags.iter().any(|t| tag_matches(t, tag))
+    }
+
+    pub fn recurrence(&self) -> Option<&str> {
+        self.extra.as_ref()?.recurrence.as_deref()
+    }
+
+    pub fn id(&self) -> Option<&str> {
+        self.extra.as_ref()?.id.as_deref()
+    }
+
+    pub fn depends_on(&self) -> &[String] {
+        self.extra.as_ref().map_or(&[], |e| &e.depends_on)
+    }
+
+    pub fn on_completion(&self) -> Option<&str> {
+        self.extra.as_ref()?.on_completion.as_deref()
+    }
+
+    pub fn block_id(&self) -> Option<&str> {
+        self.extra.as_ref()?.block_id.as_deref()
+    }
+
+    pub fn feeling(&self) -> Option<&str> {
+        self.extra.as_ref()?.feeling.as_deref()
+    }
+
+    /// Sets the extra fields, keeping none when they are all empty.
+    pub fn set_extra(&mut self, extra: TaskExtra) {
+        self.extra = (!extra.is_empty()).then(|| Box::new(extra));
+    }
+
+    /// The extra fields, to change them.
+    pub fn extra_mut(&mut self) -> &mut TaskExtra {
+        self.extra.get_or_insert_with(Default::default)
     }
 }
 

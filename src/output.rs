@@ -13,15 +13,25 @@ pub const END: &str = "<!-- journal:end -->";
 #[derive(Debug, thiserror::Error)]
 pub enum WriteError {
     #[error(
-        "`{0}` exists and has no <!-- journal:begin --> / <!-- journal:end --> markers, so it is not journal's to change; use --force to replace it"
+        "`{0}` exists and has no <!-- journal:begin --> / <!-- journal:end --> lines, so it is not journal's to change; use --force to replace it"
     )]
     NoMarkers(String),
-    #[error("cannot write `{path}`: {source}")]
-    Io {
-        path: String,
-        #[source]
-        source: std::io::Error,
-    },
+    #[error(
+        "`{0}` has a <!-- journal:begin --> line without a <!-- journal:end --> line after it; fix the markers or use --force to replace the file"
+    )]
+    Unbalanced(String),
+    #[error("cannot write `{path}`: {reason}")]
+    Io { path: String, reason: String },
+}
+
+impl WriteError {
+    fn io(path: &Path, e: &std::io::Error) -> WriteError {
+        WriteError::Io {
+            path: path.display().to_string(),
+            // The kind, not the message: a temp file's name means nothing to the user.
+            reason: std::io::Error::from(e.kind()).to_string().to_lowercase(),
+        }
+    }
 }
 
 /// Wraps a rendered body in the markers.
@@ -38,66 +48,109 @@ pub fn with_markers(body: &str) -> String {
     out
 }
 
-/// The marked region of `text`: (start of BEGIN, end of END).
-fn marked(text: &str) -> Option<(usize, usize)> {
-    let start = text.find(BEGIN)?;
-    let end = text[start..].find(END)? + start + END.len();
-    Some((start, end))
+/// What the markers of a text look like.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Markers {
+    None,
+    /// A begin line with no end line after it.
+    Unbalanced,
+    /// The byte range from the start of the begin line to the end of the end line.
+    Region(usize, usize),
+}
+
+/// Finds the marker lines: each alone on its line, outside fenced code blocks.
+fn markers(text: &str) -> Markers {
+    let mut fence: Option<(u8, usize)> = None;
+    let mut begin = None;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let t = line.trim();
+        let run_char = t.bytes().next().filter(|c| *c == b'`' || *c == b'~');
+        if let Some(c) = run_char {
+            let run = t.bytes().take_while(|b| *b == c).count();
+            if run >= 3 {
+                match fence {
+                    None => fence = Some((c, run)),
+                    Some((fc, fr)) if fc == c && run >= fr && t[run..].trim().is_empty() => {
+                        fence = None
+                    }
+                    _ => {}
+                }
+                continue;
+            }
+        }
+        if fence.is_some() {
+            continue;
+        }
+        if t == BEGIN && begin.is_none() {
+            begin = Some(start);
+        } else if t == END
+            && let Some(b) = begin
+        {
+            let end = start + line.trim_end_matches(['\n', '\r']).len();
+            return Markers::Region(b, end);
+        }
+    }
+    if begin.is_some() {
+        Markers::Unbalanced
+    } else {
+        Markers::None
+    }
 }
 
 /// What to write over `existing` so that only its marked region changes to `new`'s.
-/// `None` when `existing` has no markers.
+/// `None` when `existing` has no (complete) markers.
 pub fn merge(existing: &str, new: &str) -> Option<String> {
-    let (a, b) = marked(existing)?;
-    let region = match marked(new) {
-        Some((x, y)) => &new[x..y],
-        None => new,
+    let Markers::Region(a, b) = markers(existing) else {
+        return None;
+    };
+    let region = match markers(new) {
+        Markers::Region(x, y) => &new[x..y],
+        _ => new.trim_end_matches('\n'),
     };
     Some(format!("{}{}{}", &existing[..a], region, &existing[b..]))
 }
 
 /// Writes `content` to `path` as described in the module docs; creates missing folders.
 pub fn write_document(path: &Path, content: &str, force: bool) -> Result<(), WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    };
     let final_text = match std::fs::read(path) {
         Ok(bytes) => {
             let existing = String::from_utf8_lossy(&bytes);
-            match merge(&existing, content) {
-                Some(merged) => merged,
-                None if force => content.to_string(),
-                None => return Err(WriteError::NoMarkers(path.display().to_string())),
+            match (markers(&existing), force) {
+                (Markers::Region(..), _) => {
+                    merge(&existing, content).unwrap_or_else(|| content.to_string())
+                }
+                (_, true) => content.to_string(),
+                (Markers::Unbalanced, false) => {
+                    return Err(WriteError::Unbalanced(path.display().to_string()));
+                }
+                (Markers::None, false) => {
+                    return Err(WriteError::NoMarkers(path.display().to_string()));
+                }
             }
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => content.to_string(),
-        Err(e) => return Err(io(e)),
+        Err(e) => return Err(WriteError::io(path, &e)),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).map_err(io)?;
+        std::fs::create_dir_all(dir).map_err(|e| WriteError::io(path, &e))?;
     }
-    write_atomic(path, |f| f.write_all(final_text.as_bytes())).map_err(io)
+    write_atomic(path, |f| f.write_all(final_text.as_bytes())).map_err(|e| WriteError::io(path, &e))
 }
 
 /// Creates `path` with `content` (and its folders), atomically, unless it exists: returns
 /// whether it wrote. A file that appears meanwhile is left alone.
 pub fn create_new(path: &Path, content: &str) -> Result<bool, WriteError> {
-    let io = |source| WriteError::Io {
-        path: path.display().to_string(),
-        source,
-    };
+    let io = |e: std::io::Error| WriteError::io(path, &e);
     if path.exists() {
         return Ok(false);
     }
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(io)?;
     }
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".journal-")
-        .suffix(".tmp")
-        .tempfile_in(path.parent().unwrap_or(Path::new(".")))
-        .map_err(io)?;
+    let mut tmp = temp_beside(path, true).map_err(io)?;
     tmp.as_file_mut()
         .write_all(content.as_bytes())
         .map_err(io)?;
@@ -110,35 +163,51 @@ pub fn create_new(path: &Path, content: &str) -> Result<bool, WriteError> {
 }
 
 /// Writes through `fill` into a temp file beside `path`, then renames it over `path`. If
-/// `fill` fails (or the process dies) the old file is untouched.
+/// `fill` fails (or the process dies) the old file is untouched. A new file gets the usual
+/// permissions (0666 less the umask); a replaced one keeps its own.
 pub fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
-    write_atomic_with(path, true, fill)
+    let existing = std::fs::metadata(path).ok().map(|m| m.permissions());
+    let mut tmp = temp_beside(path, true)?;
+    if let Some(p) = existing {
+        tmp.as_file().set_permissions(p)?;
+    }
+    fill(tmp.as_file_mut())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
 }
 
-/// [`write_atomic`], with `durable` deciding whether the data is flushed to disk before the
-/// rename (worth it for the user's files; a cache can be rebuilt instead).
-pub fn write_atomic_with(
+/// [`write_atomic`] for the tool's own data (the cache): readable by the user only, and not
+/// flushed to disk first (a cache lost in a crash is noticed by its checksums and rebuilt).
+pub fn write_private(
     path: &Path,
-    durable: bool,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
+    let mut tmp = temp_beside(path, false)?;
+    fill(tmp.as_file_mut())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// A temp file in the folder of `path`; `shared` gives it 0666 less the umask, else 0600.
+fn temp_beside(path: &Path, shared: bool) -> std::io::Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".journal-")
-        .suffix(".tmp")
-        .tempfile_in(dir)?;
-    fill(tmp.as_file_mut())?;
-    if durable {
-        tmp.as_file().sync_all()?;
+    let mut b = tempfile::Builder::new();
+    b.prefix(".journal-").suffix(".tmp");
+    #[cfg(unix)]
+    if shared {
+        use std::os::unix::fs::PermissionsExt;
+        b.permissions(std::fs::Permissions::from_mode(0o666));
     }
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+    #[cfg(not(unix))]
+    let _ = shared;
+    b.tempfile_in(dir)
 }
 
 #[cfg(test)]
@@ -159,6 +228,24 @@ mod tests {
     }
 
     #[test]
+    fn markers_count_only_on_their_own_lines_outside_code() {
+        let existing = "top\n```\n<!-- journal:begin -->\n```\nmine\n<!-- journal:begin -->\nx\n<!-- journal:end -->\ntail\n";
+        let merged = merge(existing, &with_markers("new")).expect("markers");
+        assert_eq!(
+            merged,
+            "top\n```\n<!-- journal:begin -->\n```\nmine\n<!-- journal:begin -->\nnew\n<!-- journal:end -->\ntail\n"
+        );
+        assert_eq!(
+            markers("say <!-- journal:begin --> inline\n<!-- journal:end -->\n"),
+            Markers::None
+        );
+        assert_eq!(
+            markers("<!-- journal:end -->\n<!-- journal:begin -->\n"),
+            Markers::Unbalanced
+        );
+    }
+
+    #[test]
     fn files_without_markers_are_refused_unless_forced() {
         let dir = tempfile::tempdir().expect("tmp");
         let p = dir.path().join("Reviews/2026-W48.md");
@@ -169,8 +256,44 @@ mod tests {
             Err(WriteError::NoMarkers(_))
         ));
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "first\n");
+        std::fs::write(&p, "<!-- journal:begin -->\nno end\n").expect("write");
+        assert!(matches!(
+            write_document(&p, "x\n", false),
+            Err(WriteError::Unbalanced(_))
+        ));
         write_document(&p, "second\n", true).expect("forced");
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "second\n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn written_files_keep_or_get_ordinary_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("r.md");
+        write_document(&p, "a\n", false).expect("write");
+        let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
+        assert_eq!(
+            mode & 0o644,
+            0o644,
+            "readable like any file the user makes: {mode:o}"
+        );
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        write_document(&p, "b\n", true).expect("rewrite");
+        assert_eq!(
+            std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777,
+            0o640
+        );
+        let private = dir.path().join("cache.bin");
+        write_private(&private, |f| f.write_all(b"x")).expect("private");
+        assert_eq!(
+            std::fs::metadata(&private)
+                .expect("meta")
+                .permissions()
+                .mode()
+                & 0o777,
+            0o600
+        );
     }
 
     #[test]

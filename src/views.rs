@@ -63,13 +63,13 @@ impl TaskView {
             done: t.dates.done,
             cancelled: t.dates.cancelled,
             priority: t.priority.map(|p| p.as_str()),
-            recurrence: t.recurrence.clone(),
+            recurrence: t.recurrence().map(str::to_string),
             tags: t.tags.clone(),
             links: t.links.clone(),
             plan: index.plan_of(r).map(|p| p.title.clone()),
-            id: t.id.clone(),
-            depends_on: t.depends_on.clone(),
-            block_id: t.block_id.clone(),
+            id: t.id().map(str::to_string),
+            depends_on: t.depends_on().to_vec(),
+            block_id: t.block_id().map(str::to_string),
             source: Source::new(path, &t.place),
         }
     }

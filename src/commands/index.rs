@@ -21,7 +21,7 @@ struct Counts {
 }
 
 fn counts(index: &Index) -> Counts {
-    let sum = |f: fn(&Note) -> usize| index.notes.iter().map(f).sum();
+    let sum = |f: fn(&Note) -> usize| index.notes.iter().map(|n| f(n)).sum();
     Counts {
         notes: index.notes.len(),
         tasks: sum(|n| n.tasks.len()),
@@ -66,7 +66,7 @@ struct Dump<'a> {
     counts: Counts,
     plans: Vec<PlanDump<'a>>,
     checkpoints: Vec<CheckpointDump<'a>>,
-    notes: &'a [Note],
+    notes: &'a [Box<Note>],
     warnings: Vec<String>,
 }
 

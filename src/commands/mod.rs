@@ -109,17 +109,20 @@ impl Context {
         let mut warnings = self.config.warnings.clone();
         let filter = vault::Filter::new(&self.config, &mut warnings)
             .map_err(|e| UsageError(e.to_string()))?;
-        let (files, walk_warnings) = vault::discover(&self.config, &filter);
-        warnings.extend(walk_warnings);
-        self.timing("walk");
-
         let fingerprint = cache::fingerprint(&self.config);
         let cache_path = if self.no_cache {
             None
         } else {
             cache::location(&self.config.vault)
         };
-        let mut loaded = match cache_path.as_deref().map(|p| cache::load(p, fingerprint)) {
+        // Walking the folders and decoding the cache do not depend on each other.
+        let ((files, walk_warnings), cached) = rayon::join(
+            || vault::discover(&self.config, &filter),
+            || cache_path.as_deref().map(|p| cache::load(p, fingerprint)),
+        );
+        warnings.extend(walk_warnings);
+        self.timing("walk and cache load");
+        let mut loaded = match cached {
             Some(Ok(Some(l))) => l,
             Some(Ok(None)) | None => cache::Loaded::default(),
             Some(Err(problem)) => {
@@ -136,7 +139,6 @@ impl Context {
             }
         };
         let had_cache = !loaded.entries.is_empty();
-        self.timing("cache loaded");
         // Both lists are sorted by path: pair each file with its cached entry in one pass.
         let mut old = std::mem::take(&mut loaded.entries).into_iter().peekable();
         let mut removed = false;
@@ -222,7 +224,7 @@ impl Context {
             rel: f.rel.clone(),
             size,
             mtime_ns,
-            note: vault::read_note(f, size, &self.config),
+            note: vault::read_note(f, size, &self.config).map(Box::new),
         };
         (entry, true)
     }
@@ -230,8 +232,19 @@ impl Context {
     /// With `JOURNAL_TIMINGS` set, prints the time since the start of the run, for profiling.
     pub fn timing(&self, stage: &str) {
         if self.timings {
+            // Resident memory, where the system tells it (Linux).
+            let rss = std::fs::read_to_string("/proc/self/statm")
+                .ok()
+                .and_then(|s| {
+                    s.split_whitespace()
+                        .nth(1)
+                        .and_then(|p| p.parse::<u64>().ok())
+                })
+                .map_or_else(String::new, |pages| {
+                    format!("{:>5} MiB", pages * 4096 / (1 << 20))
+                });
             eprintln!(
-                "journal: {:>8.2} ms  {stage}",
+                "journal: {:>8.2} ms {rss}  {stage}",
                 self.started.elapsed().as_secs_f64() * 1000.0
             );
         }

@@ -68,6 +68,9 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let review = model(ctx, args, &index)?;
     ctx.timing("review built");
+    // The review holds what it needs: let the notes go before rendering makes its copies.
+    ctx.report_warnings(&index);
+    drop(index);
     let text = match args.format {
         ReviewFormat::Json => {
             let mut s = serde_json::to_string_pretty(&review)?;
@@ -113,10 +116,8 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     };
     match target {
         Some(path) => {
-            output::write_document(&path, &text, args.force).map_err(|e| match e {
-                output::WriteError::NoMarkers(_) => anyhow::Error::new(UsageError(e.to_string())),
-                other => anyhow::Error::new(UsageError(other.to_string())),
-            })?;
+            output::write_document(&path, &text, args.force)
+                .map_err(|e| UsageError(e.to_string()))?;
             if !ctx.quiet {
                 eprintln!("journal: wrote {}", path.display());
             }
@@ -127,7 +128,6 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             out.flush()?;
         }
     }
-    ctx.report_warnings(&index);
     ctx.timing("written");
     Ok(())
 }

@@ -12,7 +12,7 @@ fn config() -> Config {
 fn index_with(config: &Config, notes: &[(&str, &str)]) -> Index {
     let parsed = notes
         .iter()
-        .map(|(p, t)| parse(p, t, &ParseSettings::default()))
+        .map(|(p, t)| Box::new(parse(p, t, &ParseSettings::default())))
         .collect();
     Index::build(parsed, Vec::new(), config)
 }
@@ -155,7 +155,7 @@ fn progress_excludes_cancelled_and_non_tasks() {
         "---\ntype: plan\n---\n- [x] a\n- [ ] b\n- [-] c\n- [~] d\n- [/] e\n",
         &settings,
     );
-    let i = Index::build(vec![n], Vec::new(), &config());
+    let i = Index::build(vec![Box::new(n)], Vec::new(), &config());
     let s = plan_state(&i, 0, d("2026-11-24"), &config());
     assert_eq!((s.done, s.total, s.percent()), (1, 3, 33));
 }

@@ -16,11 +16,27 @@ use crate::dates::{self, IsoDate, moment::MomentFormat};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
     CheckpointLine, DayWords, Decision, Field, Mood, Note, Place, Prompt, PromptKind, Status, Task,
+    TaskExtra,
 };
 use blocks::{Kind, Line, Scanner};
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
+
+/// Dataview fields that are task metadata (read by `tasks.rs`), not note fields.
+const TASK_FIELDS: &[&str] = &[
+    "due",
+    "scheduled",
+    "start",
+    "created",
+    "completion",
+    "cancelled",
+    "priority",
+    "repeat",
+    "id",
+    "dependson",
+    "oncompletion",
+];
 
 /// Checkbox symbols and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -518,25 +534,34 @@ impl Extractor<'_> {
         let parent = self.task_above(self.items[id as usize].parent);
         let index = u32::try_from(self.note.tasks.len()).unwrap_or(u32::MAX);
         self.items[id as usize].task = Some(index);
-        self.note.tasks.push(Task {
+        let mut task = Task {
             text: parsed.text,
             status,
             symbol,
             dates: parsed.dates,
             priority: parsed.priority,
-            recurrence: parsed.recurrence,
             tags: parsed.tags,
             links: parsed.links,
+            extra: None,
+            parent,
+            place: self.place(line.no),
+        };
+        task.set_extra(TaskExtra {
+            recurrence: parsed.recurrence,
             id: parsed.id,
             depends_on: parsed.depends_on,
             on_completion: parsed.on_completion,
             block_id: parsed.block_id,
             feeling: None,
-            parent,
-            place: self.place(line.no),
         });
+        self.note.tasks.push(task);
         self.count_words(body);
-        self.fields(body, line, Some(id), false);
+        // The task's metadata fields are the task's; others on its line (feeling::, mood::) count.
+        for f in inline::bracket_fields(body) {
+            if !TASK_FIELDS.contains(&f.key.as_str()) {
+                self.field(&f.key, f.value, line, Some(index));
+            }
+        }
     }
 
     /// The nearest task at or above list item `item`.
@@ -558,7 +583,7 @@ impl Extractor<'_> {
         self.tags
             .extend(inline::tags(&masked).map(|(_, t)| t.to_string()));
         self.count_words(&masked);
-        self.fields(&masked, line, item, true);
+        self.fields(&masked, line, item);
     }
 
     fn count_words(&mut self, text: &str) {
@@ -567,12 +592,8 @@ impl Extractor<'_> {
         }
     }
 
-    fn fields(&mut self, masked: &str, line: &Line<'_>, item: Option<u32>, whole_line: bool) {
-        let line_field = if whole_line {
-            inline::line_field(masked)
-        } else {
-            None
-        };
+    fn fields(&mut self, masked: &str, line: &Line<'_>, item: Option<u32>) {
+        let line_field = inline::line_field(masked);
         let bracketed = match &line_field {
             Some(_) => Vec::new(),
             None => inline::bracket_fields(masked),
@@ -595,10 +616,10 @@ impl Extractor<'_> {
         if (key == "mood" || key == "feeling")
             && let Some(t) = owner
             && let Some(task) = self.note.tasks.get_mut(t as usize)
-            && task.feeling.is_none()
+            && task.feeling().is_none()
             && !value.is_empty()
         {
-            task.feeling = Some(value.to_string());
+            task.extra_mut().feeling = Some(value.to_string());
         }
         if key == "mood" {
             self.mood(value, line);
@@ -714,6 +735,9 @@ impl Extractor<'_> {
             self.set_answer(p.index, &p.lines);
         }
         let mut note = self.note;
+        note.tasks.shrink_to_fit();
+        note.fields.shrink_to_fit();
+        note.prompts.shrink_to_fit();
         if let Some(d) = note.date {
             note.entries.push(d);
         }

@@ -273,7 +273,7 @@ fn checkpoint_lines_and_feelings() {
             .iter()
             .any(|w| w.line == 2 && w.message.contains("no date"))
     );
-    assert_eq!(n.tasks[0].feeling.as_deref(), Some("relieved"));
+    assert_eq!(n.tasks[0].feeling(), Some("relieved"));
 }
 
 #[test]
@@ -330,7 +330,7 @@ fn task_metadata_is_read() {
     assert_eq!(t.text, "Call [[Editor]] #book");
     assert_eq!(t.priority, Some(Priority::High));
     assert_eq!(t.links, ["Editor"]);
-    assert_eq!(t.block_id.as_deref(), Some("call"));
+    assert_eq!(t.block_id(), Some("call"));
 }
 
 #[test]
