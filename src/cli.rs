@@ -24,22 +24,39 @@ pub struct Cli {
 #[derive(Debug, Args)]
 pub struct Global {
     /// The vault (default: $JOURNAL_VAULT, else the nearest folder above with .journal.toml or .obsidian/, else here)
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "DIR"
+    )]
     pub vault: Option<PathBuf>,
     /// Take this day as today (YYYY-MM-DD), for reproducible output
-    #[arg(long, global = true, value_name = "DATE", env = "JOURNAL_TODAY")]
+    #[arg(
+        long,
+        global = true,
+        help_heading = "Global options",
+        value_name = "DATE",
+        env = "JOURNAL_TODAY"
+    )]
     pub today: Option<String>,
     /// When to use colour (NO_COLOR is honoured with auto)
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
     /// Print nothing on stderr but errors
-    #[arg(short, long, global = true)]
+    #[arg(short, long, global = true, help_heading = "Global options")]
     pub quiet: bool,
     /// Print every warning about the vault on stderr
-    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        help_heading = "Global options",
+        conflicts_with = "quiet"
+    )]
     pub verbose: bool,
     /// Read every note again instead of using the cache
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = "Global options")]
     pub no_cache: bool,
 }
 
@@ -128,6 +145,7 @@ pub struct ReviewArgs {
     /// Review the week that holds this day
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Markdown (Obsidian-flavoured), one self-contained HTML page, or the review model as JSON
     #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
     pub format: ReviewFormat,
     /// Render with this Tera template instead of the built-in one
@@ -173,6 +191,7 @@ pub struct TasksArgs {
     /// Only tasks in notes whose vault path matches this glob
     #[arg(long, value_name = "GLOB")]
     pub path: Option<String>,
+    /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -182,6 +201,7 @@ pub struct PlansArgs {
     /// Include plans that are done or dropped
     #[arg(long)]
     pub all: bool,
+    /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -191,6 +211,7 @@ pub struct CheckpointsArgs {
     /// Every checkpoint, reached and later ones included
     #[arg(long)]
     pub all: bool,
+    /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -203,6 +224,7 @@ pub struct PromptsArgs {
     /// Every dated answer to one question
     #[arg(long, value_name = "QUESTION")]
     pub history: Option<String>,
+    /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 }
@@ -226,4 +248,73 @@ pub struct IndexArgs {
     /// Dump the whole index as JSON
     #[arg(long)]
     pub json: bool,
+}
+
+/// The man page: the command, every subcommand with its options, the environment, the files
+/// and the exit status, generated from the definitions above.
+pub fn man_page() -> std::io::Result<Vec<u8>> {
+    use clap::CommandFactory;
+    let cmd = Cli::command();
+    let man = clap_mangen::Man::new(cmd.clone());
+    let mut out = Vec::new();
+    man.render_title(&mut out)?;
+    man.render_name_section(&mut out)?;
+    man.render_synopsis_section(&mut out)?;
+    man.render_description_section(&mut out)?;
+    man.render_options_section(&mut out)?;
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        let name = format!("journal {}", sub.get_name());
+        out.extend_from_slice(format!(".SH \"{}\"\n", name.to_uppercase()).as_bytes());
+        let sub_man = clap_mangen::Man::new(sub.clone().bin_name(name));
+        let mut part = Vec::new();
+        sub_man.render_synopsis_section(&mut part)?;
+        sub_man.render_description_section(&mut part)?;
+        sub_man.render_options_section(&mut part)?;
+        let part = String::from_utf8_lossy(&part)
+            .replace(".SH SYNOPSIS", ".SS Synopsis")
+            .replace(".SH DESCRIPTION", ".SS Description")
+            .replace(".SH OPTIONS", ".SS Options")
+            .replace(".SH \"GLOBAL OPTIONS\"", ".SS \"Global options\"")
+            .replace(".SH GLOBAL OPTIONS", ".SS \"Global options\"");
+        out.extend_from_slice(part.as_bytes());
+    }
+    out.extend_from_slice(
+        br#".SH ENVIRONMENT
+.TP
+\fBJOURNAL_VAULT\fR
+The vault, when \fB\-\-vault\fR is not given.
+.TP
+\fBJOURNAL_TODAY\fR
+The day to take as today (YYYY\-MM\-DD), as \fB\-\-today\fR.
+.TP
+\fBNO_COLOR\fR
+Turns colour off when \fB\-\-color\fR is auto.
+.TP
+\fBXDG_CACHE_HOME\fR
+Where the cache of parsed notes is kept (\fI$XDG_CACHE_HOME/journal\fR, else \fI~/.cache/journal\fR).
+.TP
+\fBJOURNAL_TIMINGS\fR
+When set, prints how long each stage took on standard error.
+.SH FILES
+.TP
+\fI<vault>/.journal.toml\fR
+Settings; \fBjournal init\fR writes a commented one.
+.TP
+\fI<vault>/.journal/templates/\fR
+Templates that replace the built\-in weekly.md, weekly.html and daily.md.
+.SH "EXIT STATUS"
+.TP
+0
+Success.
+.TP
+1
+Failure, or \fBjournal check\fR found problems.
+.TP
+2
+A mistake in how journal was called: a bad flag or value, a missing vault, an invalid config or template.
+.SH "SEE ALSO"
+The documentation in the project's docs/ folder: FORMAT.md, REVIEW.md, CONFIG.md, PERFORMANCE.md, SAFETY.md.
+"#,
+    );
+    Ok(out)
 }

@@ -60,6 +60,9 @@ pub struct Config {
     pub mood_scale: u32,
     /// Obsidian's "Excluded files" (`userIgnoreFilters`).
     pub obsidian_ignore: Vec<String>,
+    /// The folders of note templates (Obsidian's Templates and Templater plugins): templates
+    /// are not notes, their `{{date}}` placeholders are not dates, their tasks not tasks.
+    pub template_folders: Vec<String>,
     pub parse: ParseSettings,
     /// Unknown keys, unreadable Obsidian settings.
     pub warnings: Vec<Diagnostic>,
@@ -104,6 +107,7 @@ impl Config {
             prompts: DEFAULT_PROMPTS.iter().map(|s| s.to_string()).collect(),
             mood_scale: 5,
             obsidian_ignore: Vec::new(),
+            template_folders: Vec::new(),
             parse: ParseSettings::default(),
             warnings: Vec::new(),
         }
@@ -196,6 +200,20 @@ impl Reader<'_> {
         }
     }
 
+    /// A folder inside the vault: journal writes there, and never outside the vault.
+    fn folder(&self, e: Entry<'_, '_>, key: &str) -> Result<String, ConfigError> {
+        let f = self.string(e, key)?;
+        if inside_vault(&f) {
+            Ok(clean_folder(&f))
+        } else {
+            Err(self.error(
+                e.0.span(),
+                key,
+                "must be a folder inside the vault (no `..`)",
+            ))
+        }
+    }
+
     fn boolean(&self, (k, v): Entry<'_, '_>, key: &str) -> Result<bool, ConfigError> {
         v.get_ref()
             .as_bool()
@@ -253,10 +271,25 @@ impl Reader<'_> {
         for e in table.iter() {
             let key = e.0.get_ref().as_ref();
             match key {
-                "exclude" => c.exclude = self.strings(e, key)?,
+                "exclude" => {
+                    c.exclude = self.strings(e, key)?;
+                    for g in &c.exclude {
+                        if let Err(err) = globset::Glob::new(g) {
+                            return Err(self.error(
+                                e.0.span(),
+                                key,
+                                &format!("has `{g}`, which is not a valid glob ({err})"),
+                            ));
+                        }
+                    }
+                }
                 "follow_links" => c.follow_links = self.boolean(e, key)?,
-                "max_note_bytes" => c.max_note_bytes = self.number(e, key, 1, u64::MAX >> 1)?,
-                "plans_folder" => c.plans_folder = Some(clean_folder(&self.string(e, key)?)),
+                "max_note_bytes" => {
+                    c.max_note_bytes = self.number(e, key, 1, u64::MAX >> 1).map_err(|_| {
+                        self.error(e.0.span(), key, "must be a positive whole number of bytes")
+                    })?
+                }
+                "plans_folder" => c.plans_folder = Some(self.folder(e, key)?),
                 "week_start" => {
                     c.week_start = match self.string(e, key)?.to_ascii_lowercase().as_str() {
                         "monday" => WeekStart::Monday,
@@ -317,7 +350,7 @@ impl Reader<'_> {
                     }
                     p.format = MomentFormat::new(&f);
                 }
-                "folder" => p.folder = clean_folder(&self.string(e, &key)?),
+                "folder" => p.folder = self.folder(e, &key)?,
                 "template" => p.template = Some(self.string(e, &key)?),
                 _ => self.unknown(e.0.span(), &key),
             }
@@ -330,7 +363,7 @@ impl Reader<'_> {
             let name = e.0.get_ref().as_ref();
             let key = format!("review.{name}");
             match name {
-                "folder" => c.review_folder = clean_folder(&self.string(e, &key)?),
+                "folder" => c.review_folder = self.folder(e, &key)?,
                 "template" => c.review_template = Some(self.string(e, &key)?),
                 "stalled_after_days" => {
                     c.stalled_after_days = self.number(e, &key, 1, 3650)? as u32
@@ -389,6 +422,17 @@ impl Reader<'_> {
 /// A vault-relative folder without leading or trailing slashes.
 fn clean_folder(f: &str) -> String {
     f.trim().trim_matches('/').to_string()
+}
+
+/// Whether a configured folder stays inside the vault. A leading `/` means the vault's root,
+/// as in Obsidian's settings; `..` is refused.
+pub(crate) fn inside_vault(f: &str) -> bool {
+    Path::new(clean_folder(f).as_str()).components().all(|c| {
+        matches!(
+            c,
+            std::path::Component::Normal(_) | std::path::Component::CurDir
+        )
+    })
 }
 
 /// The commented config `journal init` writes. Every key is shown with its default.
@@ -557,5 +601,24 @@ library = ["Why?"]
         );
         let e = apply("mood_scale = -3").expect_err("bad");
         assert!(e.message.contains("mood_scale"));
+        for bad in [
+            "[daily]\nfolder = \"../outside\"",
+            "[review]\nfolder = \"a/../..\"",
+            "plans_folder = \"a/../../b\"",
+        ] {
+            let e = apply(bad).expect_err("outside");
+            assert!(e.message.contains("inside the vault"), "{e}");
+        }
+        let e = apply("max_note_bytes = 0").expect_err("bad");
+        assert_eq!(
+            e.message,
+            "`max_note_bytes` must be a positive whole number of bytes"
+        );
+        let e = apply("exclude = [\"a[\"]").expect_err("bad glob");
+        assert!(
+            e.message
+                .starts_with("`exclude` has `a[`, which is not a valid glob"),
+            "{e}"
+        );
     }
 }

@@ -448,6 +448,40 @@ impl Index {
         self.diagnostics.extend(found);
     }
 
+    /// The vault as it stood at the end of `day`: notes dated later and everything written
+    /// under a later date are left out, tasks created later are left out, and tasks done or
+    /// cancelled later are open again. `None` when nothing is dated after `day`.
+    pub fn as_of(&self, day: NaiveDate, config: &Config) -> Option<Index> {
+        let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
+        let task_later = |t: &Task| {
+            later(t.place.date)
+                || later(t.dates.created)
+                || later(t.dates.done)
+                || later(t.dates.cancelled)
+        };
+        let touched = self.notes.iter().any(|n| {
+            later(n.date)
+                || n.tasks.iter().any(task_later)
+                || n.prompts.iter().any(|p| later(p.place.date))
+                || n.moods.iter().any(|m| later(m.place.date))
+                || n.decisions.iter().any(|d| later(d.place.date))
+                || n.checkpoints
+                    .iter()
+                    .any(|c| later(c.place.date) || later(c.done))
+                || n.words.iter().any(|w| w.date > day)
+        });
+        if !touched {
+            return None;
+        }
+        let notes = self
+            .notes
+            .iter()
+            .filter(|n| !later(n.date))
+            .map(|n| Box::new(note_as_of(n, day)))
+            .collect();
+        Some(Index::build(notes, self.diagnostics.clone(), config))
+    }
+
     pub fn task(&self, r: TaskRef) -> &Task {
         &self.notes[r.note as usize].tasks[r.task as usize]
     }
@@ -480,6 +514,47 @@ impl Index {
             )
         })
     }
+}
+
+/// A note as it stood at the end of `day` (see [`Index::as_of`]).
+fn note_as_of(n: &Note, day: NaiveDate) -> Note {
+    let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
+    let mut out = n.clone();
+    // Tasks written later go; their sub-tasks' parent indices follow the ones that stay.
+    let mut new_index: Vec<Option<u32>> = Vec::with_capacity(n.tasks.len());
+    let mut tasks = Vec::with_capacity(n.tasks.len());
+    for t in &n.tasks {
+        if later(t.place.date) || later(t.dates.created) {
+            new_index.push(None);
+            continue;
+        }
+        new_index.push(Some(tasks.len() as u32));
+        let mut t = t.clone();
+        t.parent = t
+            .parent
+            .and_then(|p| new_index.get(p as usize).copied().flatten());
+        if later(t.dates.done) || later(t.dates.cancelled) {
+            t.status = Status::Todo;
+            t.symbol = ' ';
+            t.dates.done = None;
+            t.dates.cancelled = None;
+        }
+        tasks.push(t);
+    }
+    out.tasks = tasks;
+    out.prompts.retain(|p| !later(p.place.date));
+    out.moods.retain(|m| !later(m.place.date));
+    out.decisions.retain(|d| !later(d.place.date));
+    out.checkpoints.retain(|c| !later(c.place.date));
+    for c in &mut out.checkpoints {
+        if later(c.done) {
+            c.done = None;
+        }
+    }
+    out.words.retain(|w| w.date <= day);
+    out.entries.retain(|d| *d <= day);
+    out.diagnostics.clear();
+    out
 }
 
 /// When a task was done: its done date, else (checked without one) the date of its note or
@@ -577,7 +652,7 @@ pub struct PlanState {
     pub done: u32,
     pub total: u32,
     pub next_action: Option<TaskRef>,
-    /// The earliest open dated checkpoint (missed ones first, as they are earliest).
+    /// The next open checkpoint on or after the day; when none, the latest missed one.
     pub next_checkpoint: Option<usize>,
     pub health: Health,
     pub days_left: Option<i64>,
@@ -600,14 +675,22 @@ pub fn plan_state(index: &Index, p: u32, as_of: NaiveDate, config: &Config) -> P
         .count() as u32;
     let next_action = next_action(index, &tasks, as_of);
     let checkpoints = &plan.checkpoints;
-    let next_checkpoint = checkpoints
+    // The next one to come; when none is left ahead, the latest one missed.
+    let open: Vec<usize> = checkpoints
         .iter()
         .copied()
         .filter(|&i| {
             let c = &index.checkpoints[i];
             !c.reached && !c.cancelled && c.date.is_some()
         })
-        .min_by_key(|&i| index.checkpoints[i].date);
+        .collect();
+    let date_of = |i: &usize| index.checkpoints[*i].date;
+    let next_checkpoint = open
+        .iter()
+        .copied()
+        .filter(|i| date_of(i).is_some_and(|d| d >= as_of))
+        .min_by_key(date_of)
+        .or_else(|| open.iter().copied().max_by_key(date_of));
     let missed = checkpoints.iter().any(|&i| {
         checkpoint_status(&index.checkpoints[i], as_of, config.horizon_days)
             == CheckpointStatus::Missed

@@ -40,12 +40,13 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match &cli.command {
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
-            clap_complete::generate(*shell, &mut cmd, "journal", &mut std::io::stdout().lock());
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut cmd, "journal", &mut script);
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             return Ok(ExitCode::SUCCESS);
         }
         Command::Man => {
-            let cmd = <Cli as clap::CommandFactory>::command();
-            clap_mangen::Man::new(cmd).render(&mut std::io::stdout().lock())?;
+            std::io::Write::write_all(&mut std::io::stdout().lock(), &cli::man_page()?)?;
             return Ok(ExitCode::SUCCESS);
         }
         _ => {}
@@ -71,9 +72,15 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
 /// (`journal tasks | head` is not a failure), 1 otherwise.
 pub fn exit_for(err: &anyhow::Error) -> (ExitCode, Option<String>) {
     for cause in err.chain() {
-        if let Some(io) = cause.downcast_ref::<std::io::Error>()
-            && io.kind() == std::io::ErrorKind::BrokenPipe
-        {
+        let kind = cause
+            .downcast_ref::<std::io::Error>()
+            .map(std::io::Error::kind)
+            .or_else(|| {
+                cause
+                    .downcast_ref::<serde_json::Error>()
+                    .and_then(serde_json::Error::io_error_kind)
+            });
+        if kind == Some(std::io::ErrorKind::BrokenPipe) {
             return (ExitCode::SUCCESS, None);
         }
     }

@@ -160,6 +160,11 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
     let week = req.week;
     let config = req.config;
     let as_of = req.today.min(week.end());
+    // A past week is reviewed as the vault stood at its end.
+    let past = (as_of < req.today)
+        .then(|| index.as_of(as_of, config))
+        .flatten();
+    let index = past.as_ref().unwrap_or(index);
     let views = |refs: &[TaskRef]| -> Vec<TaskView> {
         refs.iter().map(|&r| TaskView::new(index, r)).collect()
     };

@@ -40,32 +40,30 @@ impl<T: Into<String>> From<T> for Cell {
 pub struct Table {
     headers: Vec<String>,
     rows: Vec<Vec<Cell>>,
-    limits: Vec<Option<usize>>,
+    flexible: Vec<bool>,
 }
+
+/// The narrowest a flexible column is cut to when the table must fit a terminal.
+const MIN_FLEX: usize = 12;
 
 impl Table {
     pub fn new(headers: &[&str]) -> Table {
         Table {
             headers: headers.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
-            limits: vec![None; headers.len()],
+            flexible: vec![false; headers.len()],
         }
     }
 
-    /// Cuts the cells of column `col` to `width` columns, ending them with `…`.
-    pub fn limit(mut self, col: usize, width: usize) -> Table {
-        if let Some(l) = self.limits.get_mut(col) {
-            *l = Some(width.max(2));
+    /// Marks a column whose cells may be cut (ending in `…`) to fit the terminal.
+    pub fn flexible(mut self, col: usize) -> Table {
+        if let Some(f) = self.flexible.get_mut(col) {
+            *f = true;
         }
         self
     }
 
-    pub fn row(&mut self, mut cells: Vec<Cell>) {
-        for (c, limit) in cells.iter_mut().zip(&self.limits) {
-            if let Some(max) = limit {
-                c.text = truncate(&clean(&c.text), *max);
-            }
-        }
+    pub fn row(&mut self, cells: Vec<Cell>) {
         self.rows.push(cells);
     }
 
@@ -74,13 +72,18 @@ impl Table {
     }
 
     /// Writes the table; columns are as wide as their widest cell, the last one unpadded.
-    pub fn write(&self, w: &mut dyn Write) -> io::Result<()> {
+    /// With a `width` (a terminal's), flexible columns are narrowed until the table fits;
+    /// without one (a pipe, a file), nothing is cut.
+    pub fn write(&self, w: &mut dyn Write, width: Option<usize>) -> io::Result<()> {
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
         for row in &self.rows {
             for (i, c) in row.iter().enumerate().take(n) {
                 widths[i] = widths[i].max(clean(&c.text).width());
             }
+        }
+        if let Some(max) = width {
+            fit(&mut widths, &self.flexible, max);
         }
         let header_style = Style::new().bold();
         let header: Vec<Cell> = self
@@ -91,7 +94,7 @@ impl Table {
         for row in std::iter::once(&header).chain(&self.rows) {
             let mut line = String::new();
             for (i, c) in row.iter().enumerate().take(n) {
-                let text = clean(&c.text);
+                let text = truncate(&clean(&c.text), widths[i]);
                 let pad = widths[i].saturating_sub(text.width());
                 line.push_str(&format!(
                     "{}{}{}",
@@ -107,6 +110,29 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// Narrows the widest flexible column, one column at a time, until the row fits `max`.
+fn fit(widths: &mut [usize], flexible: &[bool], max: usize) {
+    let total = |w: &[usize]| w.iter().sum::<usize>() + 2 * w.len().saturating_sub(1);
+    while total(widths) > max {
+        let widest = (0..widths.len())
+            .filter(|&i| flexible[i] && widths[i] > MIN_FLEX)
+            .max_by_key(|&i| widths[i]);
+        match widest {
+            Some(i) => widths[i] -= 1,
+            None => break,
+        }
+    }
+}
+
+/// The width of the terminal standard output is, if it is one.
+pub fn terminal_width() -> Option<usize> {
+    use std::io::IsTerminal;
+    if !std::io::stdout().is_terminal() {
+        return None;
+    }
+    terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
 }
 
 /// Text fit for one table cell: control characters (a note could hold escape sequences)
@@ -162,6 +188,8 @@ pub fn sparkline(values: &[Option<f64>]) -> String {
         .map(|v| match v {
             None => '·',
             Some(v) if hi > lo => BARS[(((v - lo) / (hi - lo)) * 7.0).round() as usize],
+            // A flat series: flat at the bottom when it is all zero, in the middle otherwise.
+            Some(v) if *v == 0.0 => BARS[0],
             Some(_) => BARS[3],
         })
         .collect()
@@ -181,7 +209,7 @@ mod tests {
         t.row(vec!["日本".into(), "x".into(), "end".into()]);
         t.row(vec!["a".into(), "long cell".into(), "".into()]);
         let mut out = Vec::new();
-        t.write(&mut out).expect("write");
+        t.write(&mut out, None).expect("write");
         let s = String::from_utf8(out).expect("utf8");
         let plain: String = anstream::adapter::strip_str(&s).to_string();
         assert_eq!(
@@ -191,18 +219,25 @@ mod tests {
     }
 
     #[test]
-    fn long_cells_are_cut() {
+    fn long_cells_are_cut_only_to_fit_a_terminal() {
         assert_eq!(truncate("abcdef", 4), "abc…");
         assert_eq!(truncate("日本語", 5), "日本…");
         assert_eq!(truncate("abc", 3), "abc");
-        let mut t = Table::new(&["A", "B"]).limit(0, 3);
-        t.row(vec!["abcdef".into(), "x".into()]);
-        let mut out = Vec::new();
-        t.write(&mut out).expect("write");
+        let mut t = Table::new(&["A", "B", "C"]).flexible(1);
+        let long = "a long task description that goes on and on";
+        t.row(vec!["x".into(), long.into(), "path.md:1".into()]);
+        let render = |width| {
+            let mut out = Vec::new();
+            t.write(&mut out, width).expect("write");
+            anstream::adapter::strip_str(&String::from_utf8(out).expect("utf8")).to_string()
+        };
+        assert!(render(None).contains(long), "piped: whole");
+        let narrow = render(Some(40));
+        assert!(narrow.lines().all(|l| l.width() <= 40), "{narrow}");
+        assert!(narrow.contains("…  path.md:1"), "{narrow}");
         assert!(
-            anstream::adapter::strip_str(&String::from_utf8(out).expect("utf8"))
-                .to_string()
-                .contains("ab…  x")
+            render(Some(5)).contains("path.md:1"),
+            "fixed columns are never cut"
         );
     }
 
@@ -218,5 +253,6 @@ mod tests {
         assert_eq!(bar(100, 4), "████");
         assert_eq!(sparkline(&[Some(1.0), None, Some(5.0), Some(3.0)]), "▁·█▅");
         assert_eq!(sparkline(&[Some(2.0), Some(2.0)]), "▄▄");
+        assert_eq!(sparkline(&[Some(0.0), Some(0.0)]), "▁▁");
     }
 }

@@ -29,6 +29,7 @@ pub struct Filter {
     globs: GlobSet,
     prefixes: Vec<String>,
     regexes: Vec<Regex>,
+    template_files: Vec<String>,
 }
 
 /// Why the vault cannot be walked at all.
@@ -64,16 +65,38 @@ impl Filter {
                 prefixes.push(f.trim_start_matches('/').to_string());
             }
         }
+        // Note templates are not notes: their folders, and the template files themselves.
+        for folder in &config.template_folders {
+            prefixes.push(format!("{folder}/"));
+        }
+        let mut template_files = Vec::new();
+        for t in [&config.daily.template, &config.weekly.template]
+            .into_iter()
+            .flatten()
+        {
+            let t = t.trim().trim_start_matches('/');
+            if !t.is_empty() {
+                template_files.push(if t.ends_with(".md") {
+                    t.to_string()
+                } else {
+                    format!("{t}.md")
+                });
+            }
+        }
         Ok(Filter {
             globs,
             prefixes,
             regexes,
+            template_files,
         })
     }
 
     /// Whether nothing is excluded.
     pub fn is_empty(&self) -> bool {
-        self.globs.is_empty() && self.prefixes.is_empty() && self.regexes.is_empty()
+        self.globs.is_empty()
+            && self.prefixes.is_empty()
+            && self.regexes.is_empty()
+            && self.template_files.is_empty()
     }
 
     /// Whether a vault-relative path (file or folder) is excluded.
@@ -81,6 +104,7 @@ impl Filter {
         self.globs.is_match(rel)
             || self.prefixes.iter().any(|p| rel.starts_with(p.as_str()))
             || self.regexes.iter().any(|r| r.is_match(rel))
+            || self.template_files.iter().any(|t| t == rel)
     }
 }
 

@@ -55,9 +55,9 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
         ListFormat::Table => {
             let mut table =
                 Table::new(&["STATUS", "DATE", "CHECKPOINT", "PLAN", "FEELING", "WHERE"])
-                    .limit(2, 48)
-                    .limit(3, 24)
-                    .limit(4, 20);
+                    .flexible(2)
+                    .flexible(3)
+                    .flexible(4);
             for c in &views {
                 let style = match c.status {
                     "missed" => color(AnsiColor::Red).bold(),
@@ -67,7 +67,13 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
                 };
                 table.row(vec![
                     Cell::styled(c.status, style),
-                    Cell::plain(c.date.map(|d| d.to_string()).unwrap_or_default()),
+                    // A reached checkpoint shows the day it was reached.
+                    Cell::plain(
+                        c.reached_on
+                            .or(c.date)
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    ),
                     Cell::plain(c.text.clone()),
                     Cell::plain(c.plan.clone().unwrap_or_default()),
                     Cell::plain(c.feeling.clone().unwrap_or_default()),
@@ -82,7 +88,7 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
                     eprintln!("journal: no missed or upcoming checkpoints");
                 }
             } else {
-                table.write(&mut out)?;
+                table.write(&mut out, crate::table::terminal_width())?;
             }
         }
     }

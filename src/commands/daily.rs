@@ -87,9 +87,16 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
         if !note.ends_with('\n') && !note.is_empty() {
             note.push('\n');
         }
-        note.push_str(&format!("\n## {}\n\n", context.prompt));
+        // The day's prompt, unless the template already asks it.
+        let asked = crate::note::parse("new.md", &note, &ctx.config.parse)
+            .prompts
+            .iter()
+            .any(|p| p.key == crate::note::prompts::normalize(&context.prompt));
+        if !asked {
+            note.push_str(&format!("\n## {}\n\n", context.prompt));
+        }
         if !context.tasks.is_empty() {
-            note.push_str("## Due today\n");
+            note.push_str("\n## Due or scheduled today\n");
             for t in &context.tasks {
                 let link = crate::views::wikilink(
                     &t.source.path,

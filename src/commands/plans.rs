@@ -97,7 +97,9 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
             }
         }
         ListFormat::Table => {
-            writeln!(out, "{}", week_pulse(ctx, &index))?;
+            if !plans.is_empty() {
+                writeln!(out, "{}", week_pulse(ctx, &index))?;
+            }
             let mut table = Table::new(&[
                 "PLAN",
                 "HEALTH",
@@ -105,9 +107,9 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
                 "NEXT ACTION",
                 "NEXT CHECKPOINT",
             ])
-            .limit(0, 32)
-            .limit(3, 48)
-            .limit(4, 40);
+            .flexible(0)
+            .flexible(3)
+            .flexible(4);
             for p in &plans {
                 let next_action = if p.health == Health::Paused.as_str() {
                     match (&p.decision, p.revisit) {
@@ -152,7 +154,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
                     );
                 }
             } else {
-                table.write(&mut out)?;
+                table.write(&mut out, crate::table::terminal_width())?;
             }
         }
     }

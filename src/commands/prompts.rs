@@ -133,7 +133,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                 } else {
                     Table::new(&["DATE", "ANSWER", "WHERE"])
                 }
-                .limit(1, 72);
+                .flexible(1);
                 for e in &entries {
                     let middle = if args.unanswered {
                         e.prompt.clone()
@@ -154,7 +154,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                         eprintln!("journal: no prompts match");
                     }
                 } else {
-                    table.write(&mut out)?;
+                    table.write(&mut out, crate::table::terminal_width())?;
                 }
             }
         }
@@ -173,7 +173,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
             }
             ListFormat::Table => {
                 let mut table =
-                    Table::new(&["PROMPT", "ASKED", "ANSWERED", "LAST ANSWER"]).limit(0, 60);
+                    Table::new(&["PROMPT", "ASKED", "ANSWERED", "LAST ANSWER"]).flexible(0);
                 for s in &list {
                     table.row(vec![
                         Cell::plain(s.prompt.clone()),
@@ -189,7 +189,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                         );
                     }
                 } else {
-                    table.write(&mut out)?;
+                    table.write(&mut out, crate::table::terminal_width())?;
                 }
             }
         }

@@ -162,8 +162,8 @@ pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
         }
         ListFormat::Table => {
             let mut table = Table::new(&["", "DUE", "PRI", "TASK", "PLAN", "WHERE"])
-                .limit(3, 60)
-                .limit(4, 24);
+                .flexible(3)
+                .flexible(4);
             for &r in &refs {
                 let t = index.task(r);
                 let v = TaskView::new(&index, r);
@@ -191,7 +191,7 @@ pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
                     eprintln!("journal: no tasks match");
                 }
             } else {
-                table.write(&mut out)?;
+                table.write(&mut out, crate::table::terminal_width())?;
             }
         }
     }

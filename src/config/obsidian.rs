@@ -42,6 +42,8 @@ impl NoteSetting {
 #[derive(Debug, Default, Clone)]
 pub struct Settings {
     pub ignore: Vec<String>,
+    /// Folders of note templates (core Templates plugin, Templater).
+    pub template_folders: Vec<String>,
     /// Daily-note settings, in order of precedence.
     pub daily: Vec<NoteSetting>,
     /// Weekly-note settings, in order of precedence.
@@ -91,6 +93,20 @@ impl Settings {
                         .collect()
                 })
                 .unwrap_or_default();
+        }
+        for (file, key) in [
+            (".obsidian/templates.json", "folder"),
+            (
+                ".obsidian/plugins/templater-obsidian/data.json",
+                "templates_folder",
+            ),
+        ] {
+            if let Some(t) = read_json(vault, file, warnings)
+                && let Some(folder) = t.get(key).and_then(Value::as_str)
+                && !folder.trim().trim_matches('/').is_empty()
+            {
+                s.template_folders.push(super::clean_folder(folder));
+            }
         }
         if let Some(daily) = read_json(vault, ".obsidian/daily-notes.json", warnings) {
             s.daily.push(NoteSetting::from_json(&daily, "template"));
@@ -191,6 +207,7 @@ impl Settings {
     /// Puts these settings into `config`, under whatever `.journal.toml` will say.
     pub fn apply(self, config: &mut Config) {
         config.obsidian_ignore = self.ignore;
+        config.template_folders = self.template_folders;
         let first = |list: &[NoteSetting], pick: fn(&NoteSetting) -> Option<&String>| {
             list.iter().find_map(|s| pick(s).cloned())
         };
@@ -202,7 +219,14 @@ impl Settings {
                 target.format = MomentFormat::new(&f);
             }
             if let Some(f) = first(list, |s| s.folder.as_ref()) {
-                target.folder = super::clean_folder(&f);
+                if super::inside_vault(&f) {
+                    target.folder = super::clean_folder(&f);
+                } else {
+                    config.warnings.push(Diagnostic::file(
+                        ".obsidian",
+                        format!("note folder `{f}` is outside the vault; the vault's root is used"),
+                    ));
+                }
             }
             target.template = first(list, |s| s.template.as_ref());
         }
@@ -329,6 +353,18 @@ mod tests {
         let c = config(&[(".obsidian/app.json", "{ not json")]);
         assert_eq!(c.warnings.len(), 1);
         assert_eq!(c.warnings[0].path, ".obsidian/app.json");
+    }
+
+    #[test]
+    fn template_folders() {
+        let c = config(&[
+            (".obsidian/templates.json", r#"{"folder": "Templates/"}"#),
+            (
+                ".obsidian/plugins/templater-obsidian/data.json",
+                r#"{"templates_folder": "Meta/Templater"}"#,
+            ),
+        ]);
+        assert_eq!(c.template_folders, ["Templates", "Meta/Templater"]);
     }
 
     #[test]

@@ -277,7 +277,16 @@ fn checkpoints_from_tasks_and_lines() {
     let s = plan_state(&i, 0, as_of, &config());
     assert_eq!(
         s.next_checkpoint.map(|c| i.checkpoints[c].text.as_str()),
-        Some("Draft #milestone")
+        Some("Send to beta readers [[Book]]"),
+        "the next one ahead, not the one missed"
+    );
+    let later = plan_state(&i, 0, d("2027-04-01"), &config());
+    assert_eq!(
+        later
+            .next_checkpoint
+            .map(|c| i.checkpoints[c].text.as_str()),
+        Some("Print #checkpoint"),
+        "else the latest missed"
     );
 }
 

@@ -138,6 +138,8 @@ pub struct Scanner<'a> {
     html: Option<HtmlEnd>,
     in_percent_comment: bool,
     in_html_comment: bool,
+    /// Between `<!-- journal:begin -->` and `<!-- journal:end -->`: journal's own output.
+    in_generated: bool,
     list: Vec<Frame>,
     next_item: u32,
     /// The previous line was paragraph text (lazy continuation and setext headings apply).
@@ -155,6 +157,7 @@ impl<'a> Scanner<'a> {
             html: None,
             in_percent_comment: false,
             in_html_comment: false,
+            in_generated: false,
             list: Vec::new(),
             next_item: 0,
             para: false,
@@ -205,6 +208,16 @@ impl<'a> Scanner<'a> {
             return self.line(no, Kind::Hidden, 0, 0);
         }
 
+        // What journal wrote into a note (a review kept between its markers) is not read back.
+        if self.in_generated {
+            self.in_generated = raw.trim() != crate::output::END;
+            return self.line(no, Kind::Hidden, 0, 0);
+        }
+        if !self.in_percent_comment && !self.in_html_comment && raw.trim() == crate::output::BEGIN {
+            self.in_generated = true;
+            self.para = false;
+            return self.line(no, Kind::Hidden, 0, 0);
+        }
         let was_in_comment = self.in_percent_comment || self.in_html_comment;
         let visible = self.strip_comments(raw);
         if visible.trim().is_empty() && (was_in_comment || !raw.trim().is_empty()) {
@@ -905,6 +918,26 @@ mod tests {
         assert_eq!(
             lines[2].quote_depth, 1,
             "a lazy continuation stays in the quote"
+        );
+    }
+
+    #[test]
+    fn journal_output_between_markers_is_not_read() {
+        assert_eq!(
+            kinds(
+                "mine\n<!-- journal:begin -->\n- [x] a review line\n<!-- journal:end -->\n- [ ] after\n```\n<!-- journal:begin -->\n```\n- [ ] not hidden\n"
+            ),
+            [
+                "text mine",
+                "hidden",
+                "hidden",
+                "hidden",
+                "item0<None [ ] after",
+                "hidden",
+                "hidden",
+                "hidden",
+                "item1<None [ ] not hidden"
+            ]
         );
     }
 

@@ -388,8 +388,11 @@ impl Extractor<'_> {
 
     /// Adds a line of text to the open prompts' answers.
     fn answer_line(&mut self, text: &str) {
-        for p in &mut self.heading_prompts {
-            p.lines.push(text.to_string());
+        // A question callout is a prompt of its own, not part of the answer around it.
+        if self.callout.is_none() {
+            for p in &mut self.heading_prompts {
+                p.lines.push(text.to_string());
+            }
         }
         if self.in_callout_header {
             return;

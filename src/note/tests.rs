@@ -406,3 +406,13 @@ fn a_weekly_note_dates_its_items_to_its_week() {
     let n = parse("Weekly/2026-W48.md", "- [x] reviewed\n", &s);
     assert_eq!(n.tasks[0].place.date, Some(d("2026-11-26")));
 }
+
+#[test]
+fn a_question_callout_is_not_part_of_the_heading_answer_around_it() {
+    let n = note(
+        "a.md",
+        "## What went well?\nThe draft.\n\n> [!question] What else?\n> Teach.\n\nAnd the walk.\n",
+    );
+    assert_eq!(n.prompts[0].answer, "The draft.\n\nAnd the walk.");
+    assert_eq!(n.prompts[1].answer, "Teach.");
+}

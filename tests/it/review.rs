@@ -509,3 +509,126 @@ fn templates_can_be_replaced_and_errors_point_at_the_line() {
     assert!(err.contains("nope"), "{err}");
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn a_past_week_is_seen_as_it_stood_at_its_end() {
+    let v = TestVault::new()
+        .note(
+            "Plans/Book.md",
+            "---\ntype: plan\n---\n- [x] Outline ✅ 2026-11-18\n- [x] Draft ✅ 2026-11-25\n- [ ] Edit\n- [x] Draft done #checkpoint 📅 2026-11-30 ✅ 2026-11-26\n",
+        )
+        .note("Daily/2026-11-18.md", "mood:: 2\n- [ ] Call Ana 📅 2026-11-20\n## Are you happy?\nNo.\n")
+        .note("Daily/2026-11-20.md", "- [-] Old idea ❌ 2026-11-24\n")
+        .note("Daily/2026-11-25.md", "mood:: 5\n- [x] Call Ana [[Book]] ✅ 2026-11-25\n## Are you happy?\nYes.\n");
+    let r = review(&v, &["--last"]);
+    assert_eq!(r["as_of"], "2026-11-22");
+    let book = &r["plans"][0];
+    assert_eq!(
+        book["progress"],
+        json!({"done": 1, "total": 4, "percent": 25}),
+        "the draft was not done yet"
+    );
+    assert_eq!(book["next_action"]["text"], "Draft");
+    assert_eq!(
+        texts(&r["checkpoints"]["upcoming"]),
+        ["Draft done #checkpoint"]
+    );
+    assert_eq!(texts(&r["overdue"]), ["Call Ana"]);
+    assert_eq!(
+        r["stats"]["tasks_open"], 5,
+        "Call Ana, Draft, Edit, the checkpoint, the idea not yet cancelled"
+    );
+    assert_eq!(r["reflections"]["answered"][0]["answer"], "No.");
+    let next: Vec<_> = r["next_prompts"]
+        .as_array()
+        .expect("next")
+        .iter()
+        .map(|p| p["last_answered"].clone())
+        .collect();
+    assert!(
+        next.contains(&json!("2026-11-18")) && !next.contains(&json!("2026-11-25")),
+        "{next:?}"
+    );
+    // This week, the same vault as it is now.
+    let now = review(&v, &[]);
+    assert_eq!(now["plans"][0]["progress"]["done"], 4);
+    assert_eq!(
+        now["reflections"]["answered"][0]["previous"]["answer"],
+        "No."
+    );
+}
+
+#[test]
+fn a_review_kept_inside_a_users_own_note_is_not_read_back() {
+    let v = TestVault::new()
+        .note(
+            "Daily/2026-11-24.md",
+            "- [x] real ✅ 2026-11-24\n## Are you happy?\nYes.\n",
+        )
+        .note(
+            "Weekly/My week.md",
+            "# My week\n\n<!-- journal:begin -->\n<!-- journal:end -->\n\nMy own words.\n",
+        );
+    let out = v
+        .cmd(&["review", "-o"])
+        .arg(v.join("Weekly/My week.md"))
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = review(&v, &[]);
+    assert_eq!(texts(&r["done"]), ["real"]);
+    assert_eq!(
+        r["reflections"]["answered"].as_array().map(Vec::len),
+        Some(1)
+    );
+    let kept = std::fs::read_to_string(v.join("Weekly/My week.md")).expect("read");
+    assert!(kept.starts_with("# My week\n\n<!-- journal:begin -->\n# Weekly review"));
+    assert!(kept.ends_with("<!-- journal:end -->\n\nMy own words.\n"));
+}
+
+#[test]
+fn json_into_a_closed_pipe_is_not_an_error() {
+    let v = TestVault::new().note("a.md", &"- [ ] task\n".repeat(3000));
+    for args in [
+        &["tasks", "--all", "--format", "json"][..],
+        &["index", "--json"],
+        &["review", "--format", "json"],
+    ] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"))
+            .arg("--vault")
+            .arg(v.path())
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    for shell in ["bash", "zsh", "fish"] {
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"))
+            .args(["completions", shell])
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("spawn");
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{shell}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}
