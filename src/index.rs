@@ -419,19 +419,17 @@ impl Index {
         let mut found = Vec::new();
         for n in &self.notes {
             for t in &n.tasks {
-                let at = |msg: String| Diagnostic::new(&n.path, t.place.line, 0, msg);
+                let at = |msg: String| Diagnostic::new(&n.path, t.place.line, t.place.col, msg);
                 for d in t.depends_on() {
                     if !self.ids.contains_key(d.as_str()) {
-                        found.push(at(format!(
-                            "depends on task id `{d}`, which no task has (⛔ {d})"
-                        )));
+                        found.push(at(format!("depends on task id `{d}`, which no task has")));
                     }
                 }
                 for l in &t.links {
                     let same_note = l.starts_with('#');
                     if !same_note && Self::names_a_note(l) && self.resolve_cached(l).is_none() {
                         found.push(at(format!(
-                            "links to [[{l}]], which is not a note in the vault"
+                            "links to `{l}`, which is not a note in the vault"
                         )));
                     }
                 }

@@ -108,6 +108,8 @@ impl Priority {
 pub struct Place {
     /// 1-based line number in the file (front matter lines included).
     pub line: u32,
+    /// 1-based column where the item starts (a task's checkbox).
+    pub col: u32,
     /// The innermost heading above the item, as written.
     pub heading: Option<String>,
     /// The date of the note, or of the dated heading the item sits under.

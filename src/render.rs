@@ -138,6 +138,7 @@ pub fn engine() -> Tera {
     tera.register_filter("date", date);
     tera.register_filter("signed", signed);
     tera.register_filter("sparkline", sparkline);
+    tera.register_filter("plain", plain);
     tera
 }
 
@@ -219,6 +220,61 @@ fn signed(val: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
     })
 }
 
+/// `{{ task.text | plain }}`: text to show rather than to click: inline fields
+/// (`[feeling:: proud]`) removed and, unless `links=false`, links reduced to their text
+/// (`[[Plans/Book|the book]]` → `the book`, `[[Book]]` → `Book`, `[x](y.md)` → `x`).
+fn plain(val: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+    Ok(plain_text(
+        val,
+        kwargs.get::<bool>("links")?.unwrap_or(true),
+    ))
+}
+
+pub fn plain_text(text: &str, links: bool) -> String {
+    let mut out = text.to_string();
+    for f in crate::note::inline::bracket_fields(text).iter().rev() {
+        out.replace_range(f.span.clone(), "");
+    }
+    if links {
+        out = link_text(&out);
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn link_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find('[') {
+        out.push_str(&rest[..i]);
+        let after = &rest[i..];
+        if let Some(inner) = after.strip_prefix("[[")
+            && let Some(end) = inner.find("]]")
+        {
+            let link = &inner[..end];
+            let shown = match link.split_once('|') {
+                Some((_, alias)) => alias,
+                None => {
+                    let target = link.split('#').next().unwrap_or(link);
+                    target.rsplit('/').next().unwrap_or(target)
+                }
+            };
+            out.push_str(shown);
+            rest = &inner[end + 2..];
+        } else if let Some(close) = after.find("](")
+            && let Some(len) = after[close + 2..].find(')')
+            && !after[1..close].contains('[')
+        {
+            out.push_str(&after[1..close]);
+            rest = &after[close + 2 + len + 1..];
+        } else {
+            out.push('[');
+            rest = &after[1..];
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 /// `{{ [1, null, 3] | sparkline }}` → `▁·█`.
 fn sparkline(val: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
     let values: Vec<Option<f64>> = val.iter().map(Value::as_f64).collect();
@@ -258,6 +314,22 @@ mod tests {
             out,
             "██████░░░░|███░░|[[Daily/2026-11-24#^b1|2026-11-24]]|[[Plans/Book|Book]]|Tue 24 Nov|+0.5|-1|▁·█"
         );
+    }
+
+    #[test]
+    fn plain_text_for_reading() {
+        assert_eq!(
+            plain_text(
+                "Draft done [feeling:: proud] for [[Plans/Book|the book]] and [[Other#H]] [x](y.md) #checkpoint",
+                true
+            ),
+            "Draft done for the book and Other x #checkpoint"
+        );
+        assert_eq!(
+            plain_text("Draft [feeling:: proud] [[Book]]", false),
+            "Draft [[Book]]"
+        );
+        assert_eq!(plain_text("a [b] c [", true), "a [b] c [");
     }
 
     #[test]

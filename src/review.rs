@@ -436,6 +436,7 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
                     &n.path,
                     &Place {
                         line: 1,
+                        col: 1,
                         heading: None,
                         date: n.date,
                     },

@@ -303,6 +303,6 @@ fn vault_checks() {
         .collect();
     assert_eq!(msgs.len(), 3, "{msgs:?}");
     assert!(msgs[0].1.contains("`nope`"));
-    assert!(msgs[1].1.contains("[[Nowhere]]"));
+    assert!(msgs[1].1.contains("`Nowhere`"));
     assert!(msgs[2].1.contains("checkpoint has no date"));
 }

@@ -278,6 +278,7 @@ impl Extractor<'_> {
     fn place(&self, line: u32) -> Place {
         Place {
             line,
+            col: 1,
             heading: self.headings.last().map(|h| h.1.clone()),
             date: self.date(),
         }
@@ -547,7 +548,10 @@ impl Extractor<'_> {
             links: parsed.links,
             extra: None,
             parent,
-            place: self.place(line.no),
+            place: Place {
+                col: col(line.raw, line.offset),
+                ..self.place(line.no)
+            },
         };
         task.set_extra(TaskExtra {
             recurrence: parsed.recurrence,
