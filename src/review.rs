@@ -342,11 +342,19 @@ fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> 
 }
 
 fn reflections(index: &Index, week: Week) -> Reflections {
+    // Dated answers per question, in order, so the one before a date is a binary search.
     let mut by_key: HashMap<&str, Vec<(&str, &Prompt)>> = HashMap::new();
     for n in &index.notes {
-        for p in n.prompts.iter().filter(|p| p.answered) {
+        for p in n
+            .prompts
+            .iter()
+            .filter(|p| p.answered && p.place.date.is_some())
+        {
             by_key.entry(p.key.as_str()).or_default().push((&n.path, p));
         }
+    }
+    for list in by_key.values_mut() {
+        list.sort_by_key(|(path, q)| (q.place.date, *path, q.place.line));
     }
     let mut answered = Vec::new();
     let mut unanswered = Vec::new();
@@ -363,10 +371,10 @@ fn reflections(index: &Index, week: Week) -> Reflections {
             }
             let previous = by_key
                 .get(p.key.as_str())
-                .into_iter()
-                .flatten()
-                .filter(|(_, q)| q.place.date.is_some() && q.place.date < p.place.date)
-                .max_by_key(|(path, q)| (q.place.date, *path, q.place.line))
+                .and_then(|list| {
+                    let before = list.partition_point(|(_, q)| q.place.date < p.place.date);
+                    before.checked_sub(1).map(|i| list[i])
+                })
                 .map(|(path, q)| PreviousAnswer {
                     answer: q.answer.clone(),
                     date: q.place.date,

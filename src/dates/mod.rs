@@ -89,7 +89,9 @@ pub struct Week {
 
 /// Why a week id could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("`{0}` is not a week: use YYYY-Www, such as 2026-W48 (weeks 01 to 52 or 53)")]
+#[error(
+    "`{0}` is not a week: use YYYY-Www, such as 2026-W48 (weeks 01 to 52 or 53, years 0001 to 9999)"
+)]
 pub struct BadWeek(pub String);
 
 impl Week {
@@ -110,6 +112,9 @@ impl Week {
         let t = id.trim();
         let (year, week) = t.split_once(['W', 'w']).ok_or_else(bad)?;
         let year: i32 = year.trim_end_matches('-').parse().map_err(|_| bad())?;
+        if !(1..=9999).contains(&year) {
+            return Err(bad());
+        }
         if week.len() != 2 && week.len() != 1 {
             return Err(bad());
         }

@@ -242,6 +242,11 @@ impl<'a> Scanner<'a> {
         {
             return Cow::Borrowed(raw);
         }
+        let spans = if memchr::memchr(b'`', b).is_some() {
+            code_spans(b)
+        } else {
+            Vec::new()
+        };
         let mut out = String::with_capacity(raw.len());
         let mut i = 0;
         let mut keep_from = 0;
@@ -268,7 +273,7 @@ impl<'a> Scanner<'a> {
                 continue;
             }
             match b[i] {
-                b'`' => i = skip_code_span(b, i),
+                b'`' => i = past_backticks(b, i, &spans),
                 b'%' if b[i..].starts_with(b"%%") => {
                     out.push_str(&raw[keep_from..i]);
                     changed = true;
@@ -760,23 +765,51 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
         .any(|w| w.eq_ignore_ascii_case(n))
 }
 
-/// Skips a code span starting at the backtick run at `i`; returns the index after it, or
-/// after the run when the span is not closed on this line.
-pub fn skip_code_span(b: &[u8], i: usize) -> usize {
-    let run = b[i..].iter().take_while(|&&c| c == b'`').count();
-    let mut j = i + run;
-    while j < b.len() {
-        if b[j] == b'`' {
-            let close = b[j..].iter().take_while(|&&c| c == b'`').count();
-            if close == run {
-                return j + close;
+/// The code spans of a line (backticks included), in linear time even for lines full of
+/// unmatched backticks: a run of N backticks opens a span that the next run of exactly N
+/// backticks closes.
+pub fn code_spans(b: &[u8]) -> Vec<std::ops::Range<usize>> {
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'`', &b[i..]) {
+        let start = i + k;
+        let len = b[start..].iter().take_while(|&&c| c == b'`').count();
+        runs.push((start, len));
+        i = start + len;
+    }
+    let mut by_len: std::collections::HashMap<usize, (Vec<usize>, usize)> =
+        std::collections::HashMap::new();
+    for (r, &(_, len)) in runs.iter().enumerate() {
+        by_len.entry(len).or_default().0.push(r);
+    }
+    let mut spans = Vec::new();
+    let mut r = 0;
+    while r < runs.len() {
+        let (start, len) = runs[r];
+        let closer = by_len.get_mut(&len).and_then(|(list, next)| {
+            while list.get(*next).is_some_and(|&j| j <= r) {
+                *next += 1;
             }
-            j += close;
-        } else {
-            j += 1;
+            list.get(*next).copied()
+        });
+        match closer {
+            Some(j) => {
+                spans.push(start..runs[j].0 + len);
+                r = j + 1;
+            }
+            None => r += 1,
         }
     }
-    i + run
+    spans
+}
+
+/// The end of the code span starting at `i` in `spans`, or the end of the backtick run at
+/// `i` when no span starts there.
+fn past_backticks(b: &[u8], i: usize, spans: &[std::ops::Range<usize>]) -> usize {
+    match spans.binary_search_by_key(&i, |s| s.start) {
+        Ok(k) => spans[k].end,
+        Err(_) => i + b[i..].iter().take_while(|&&c| c == b'`').count(),
+    }
 }
 
 #[cfg(test)]
@@ -939,6 +972,19 @@ mod tests {
                 "item1<None [ ] not hidden"
             ]
         );
+    }
+
+    #[test]
+    fn code_spans_pair_runs_of_equal_length() {
+        assert_eq!(code_spans(b"a `b` c"), [2..5]);
+        assert_eq!(code_spans(b"``a ` b`` `c"), [0..9]);
+        assert_eq!(code_spans(b"` `` `"), [0..6]);
+        assert!(code_spans(b"``` a").is_empty());
+        // Many unmatched runs of growing length: linear, not quadratic.
+        let hostile: Vec<u8> = (1..3000)
+            .flat_map(|n| std::iter::repeat_n(b'`', n % 50 + 1).chain([b' ']))
+            .collect();
+        assert!(code_spans(&hostile).len() < hostile.len());
     }
 
     #[test]

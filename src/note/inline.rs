@@ -3,7 +3,7 @@
 //! Callers pass text whose code spans were blanked by [`mask_code`], so nothing inside
 //! backticks is read as a tag, link or field.
 
-use super::blocks::skip_code_span;
+use super::blocks::code_spans;
 use std::borrow::Cow;
 
 /// Replaces the inside of code spans with spaces, keeping byte offsets.
@@ -12,24 +12,13 @@ pub fn mask_code(s: &str) -> Cow<'_, str> {
     if memchr::memchr(b'`', b).is_none() {
         return Cow::Borrowed(s);
     }
-    let mut out = b.to_vec();
-    let mut i = 0;
-    let mut changed = false;
-    while i < b.len() {
-        if b[i] == b'`' {
-            let end = skip_code_span(b, i);
-            let run = b[i..].iter().take_while(|&&c| c == b'`').count();
-            if end > i + run {
-                out[i..end].fill(b' ');
-                changed = true;
-            }
-            i = end;
-        } else {
-            i += 1;
-        }
-    }
-    if !changed {
+    let spans = code_spans(b);
+    if spans.is_empty() {
         return Cow::Borrowed(s);
+    }
+    let mut out = b.to_vec();
+    for span in spans {
+        out[span].fill(b' ');
     }
     // Whole characters were replaced by ASCII spaces, so this is still UTF-8.
     Cow::Owned(
@@ -72,31 +61,54 @@ pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
 /// links to notes (`[text](Folder/Note.md)`), as written (alias removed, heading kept).
 pub fn links(s: &str) -> Vec<String> {
     let mut out = Vec::new();
-    let mut rest = s;
-    while let Some(i) = memchr::memchr(b'[', rest.as_bytes()) {
-        let after = &rest[i..];
-        if let Some(inner) = after.strip_prefix("[[") {
-            if let Some(end) = memchr::memmem::find(inner.as_bytes(), b"]]") {
-                let target = inner[..end].split('|').next().unwrap_or("").trim();
-                if !target.is_empty() {
-                    out.push(target.to_string());
-                }
-                rest = &inner[end + 2..];
-                continue;
-            }
-            rest = inner;
-            continue;
+    // Once a kind of closer is missing from the rest of the text, stop looking for it: lines
+    // full of `[` stay linear.
+    let mut wiki = memchr::memmem::find(s.as_bytes(), b"]]").is_some();
+    let mut markdown = memchr::memmem::find(s.as_bytes(), b"](").is_some();
+    // The next `](` at or after a byte offset, remembered: many `[` before one `](` stay linear.
+    let mut md_close: Option<usize> = None;
+    let mut next_md_close = |from: usize| -> Option<usize> {
+        if md_close.is_none_or(|c| c < from) {
+            md_close = memchr::memmem::find(&s.as_bytes()[from..], b"](").map(|k| from + k);
         }
-        if let Some(close) = memchr::memmem::find(after.as_bytes(), b"](") {
-            let target_start = close + 2;
-            if let Some(len) = after[target_start..].find(')') {
-                let raw = after[target_start..target_start + len].trim();
-                let raw = raw.trim_start_matches('<').trim_end_matches('>');
-                if is_note_target(raw) {
-                    out.push(percent_decode(raw));
+        md_close
+    };
+    let mut rest = s;
+    while (wiki || markdown)
+        && let Some(i) = memchr::memchr(b'[', rest.as_bytes())
+    {
+        let after = &rest[i..];
+        if wiki && let Some(inner) = after.strip_prefix("[[") {
+            match memchr::memmem::find(inner.as_bytes(), b"]]") {
+                Some(end) => {
+                    let target = inner[..end].split('|').next().unwrap_or("").trim();
+                    if !target.is_empty() {
+                        out.push(target.to_string());
+                    }
+                    rest = &inner[end + 2..];
+                    continue;
                 }
-                rest = &after[target_start + len..];
-                continue;
+                None => wiki = false,
+            }
+        }
+        if markdown {
+            let base = s.len() - after.len();
+            match next_md_close(base).map(|c| c - base) {
+                Some(close) => {
+                    let target_start = close + 2;
+                    if let Some(len) = after[target_start..].find(')') {
+                        let raw = after[target_start..target_start + len].trim();
+                        let raw = raw.trim_start_matches('<').trim_end_matches('>');
+                        if is_note_target(raw) && !after[1..close].contains('[') {
+                            out.push(percent_decode(raw));
+                        }
+                        if !after[1..close].contains('[') {
+                            rest = &after[target_start + len..];
+                            continue;
+                        }
+                    }
+                }
+                None => markdown = false,
             }
         }
         rest = &after[1..];
@@ -179,54 +191,51 @@ pub fn line_field(line: &str) -> Option<InlineField<'_>> {
     })
 }
 
-/// The bracketed fields `[key:: value]` and `(key:: value)` in `s`.
+/// The bracketed fields `[key:: value]` and `(key:: value)` in `s`, outermost first, in one
+/// pass (brackets are matched with a stack, so unbalanced lines stay linear).
 pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     if memchr::memmem::find(b, b"::").is_none() {
         return out;
     }
-    let mut i = 0;
-    while i < b.len() {
-        let (open, close) = match b[i] {
-            b'[' => (b'[', b']'),
-            b'(' => (b'(', b')'),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        // Find the matching closer, allowing nested brackets in the value (links).
-        let mut depth = 0usize;
-        let mut end = None;
-        for (j, &c) in b.iter().enumerate().skip(i) {
-            if c == open {
-                depth += 1;
-            } else if c == close {
-                depth -= 1;
-                if depth == 0 {
-                    end = Some(j);
-                    break;
+    let mut squares: Vec<usize> = Vec::new();
+    let mut rounds: Vec<usize> = Vec::new();
+    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    for (i, &c) in b.iter().enumerate() {
+        match c {
+            b'[' => squares.push(i),
+            b'(' => rounds.push(i),
+            b']' | b')' => {
+                let stack = if c == b']' { &mut squares } else { &mut rounds };
+                if let Some(open) = stack.pop() {
+                    let inner = &s[open + 1..i];
+                    let wikilink = c == b']' && open > 0 && b[open - 1] == b'[';
+                    if !wikilink && memchr::memmem::find(inner.as_bytes(), b"::").is_some() {
+                        spans.push(open..i + 1);
+                    }
                 }
             }
+            _ => {}
         }
-        let Some(end) = end else {
-            i += 1;
+    }
+    spans.sort_by_key(|r| r.start);
+    let mut end = 0;
+    for span in spans {
+        if span.start < end {
+            continue;
+        }
+        let inner = &s[span.start + 1..span.end - 1];
+        let Some(k) = memchr::memmem::find(inner.as_bytes(), b"::") else {
             continue;
         };
-        let inner = &s[i + 1..end];
-        if let Some(k) = memchr::memmem::find(inner.as_bytes(), b"::")
-            && valid_key(&inner[..k])
-            && !(open == b'[' && i > 0 && b[i - 1] == b'[')
-        {
+        if valid_key(&inner[..k]) {
+            end = span.end;
             out.push(InlineField {
                 key: fold_key(&inner[..k]),
                 value: inner[k + 2..].trim(),
-                span: i..end + 1,
+                span,
             });
-            i = end + 1;
-        } else {
-            i += 1;
         }
     }
     out

@@ -5,6 +5,7 @@ mod cache;
 mod commands;
 mod common;
 mod daily;
+mod hostile;
 mod review;
 mod robustness;
 mod scanner_oracle;
