@@ -976,9 +976,9 @@ mod tests {
 
     #[test]
     fn code_spans_pair_runs_of_equal_length() {
-        assert_eq!(code_spans(b"a `b` c"), [2..5]);
-        assert_eq!(code_spans(b"``a ` b`` `c"), [0..9]);
-        assert_eq!(code_spans(b"` `` `"), [0..6]);
+        assert_eq!(code_spans(b"a `b` c"), vec![2..5]);
+        assert_eq!(code_spans(b"``a ` b`` `c"), vec![0..9]);
+        assert_eq!(code_spans(b"` `` `"), vec![0..6]);
         assert!(code_spans(b"``` a").is_empty());
         // Many unmatched runs of growing length: linear, not quadratic.
         let hostile: Vec<u8> = (1..3000)
