@@ -318,3 +318,67 @@ The documentation in the project's docs/ folder: FORMAT.md, REVIEW.md, CONFIG.md
     );
     Ok(out)
 }
+
+/// Reports a command-line mistake as one line and exit status 2 (help and version go to
+/// standard output with status 0, as clap prints them).
+pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion => {
+            let _ = e.print();
+            return std::process::ExitCode::SUCCESS;
+        }
+        ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            return std::process::ExitCode::from(2);
+        }
+        _ => {}
+    }
+    eprintln!("journal: {}", usage_line(&e.render().to_string()));
+    std::process::ExitCode::from(2)
+}
+
+/// clap's message, its tip and its usage line in one line: "unexpected argument '--x' found
+/// (a similar argument exists: '--y'); see `journal tasks --help`".
+pub fn usage_line(rendered: &str) -> String {
+    let mut what = String::new();
+    let mut tips = Vec::new();
+    let mut command = String::from("journal");
+    for line in rendered.lines() {
+        let t = line.trim();
+        if let Some(m) = t.strip_prefix("error:") {
+            what = m.trim().to_string();
+        } else if let Some(tip) = t.strip_prefix("tip:") {
+            tips.push(tip.trim().to_string());
+        } else if t.starts_with("[possible values:") {
+            tips.push(t.trim_matches(['[', ']']).to_string());
+        } else if let Some(usage) = t.strip_prefix("Usage:") {
+            command = usage
+                .split_whitespace()
+                .take_while(|w| !w.starts_with('[') && !w.starts_with('<') && !w.starts_with('-'))
+                .collect::<Vec<_>>()
+                .join(" ");
+        }
+    }
+    let tips = if tips.is_empty() { String::new() } else { format!(" ({})", tips.join("; ")) };
+    format!("{what}{tips}; see `{command} --help`")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn clap_errors_become_one_line() {
+        let rendered = "error: unexpected argument '--formt' found\n\n  tip: a similar argument exists: '--format'\n\nUsage: journal tasks --format <FORMAT>\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            usage_line(rendered),
+            "unexpected argument '--formt' found (a similar argument exists: '--format'); see `journal tasks --help`"
+        );
+        let rendered = "error: invalid value 'xml' for '--format <FORMAT>'\n  [possible values: table, md, json]\n\nFor more information, try '--help'.\n";
+        assert_eq!(
+            usage_line(rendered),
+            "invalid value 'xml' for '--format <FORMAT>' (possible values: table, md, json); see `journal --help`"
+        );
+    }
+}

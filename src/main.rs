@@ -1,15 +1,18 @@
 //! The `journal` binary: parse the command line, run, map errors to exit codes.
 
 use clap::Parser;
+use std::process::ExitCode;
 
 // Parsing and indexing make many small allocations; mimalloc is markedly faster at them
 // than the system allocator (docs/PERFORMANCE.md).
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-use std::process::ExitCode;
 
 fn main() -> ExitCode {
-    let cli = journal::cli::Cli::parse();
+    let cli = match journal::cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return journal::cli::report_usage_error(&e),
+    };
     match journal::run(cli) {
         Ok(code) => code,
         Err(e) => {
