@@ -175,6 +175,9 @@ fn user_mistakes_are_one_line_and_exit_2() {
         (vec!["--today", "someday", "tasks"], "YYYY-MM-DD"),
         (vec!["tasks", "--format", "xml"], "invalid value"),
         (vec!["frobnicate"], "unrecognized subcommand"),
+        (vec!["tasks", "--formt", "json"], "a similar argument exists: '--format'"),
+        (vec!["review", "--week", "2026-W54"], "is not a week"),
+        (vec!["review", "--date", "soon"], "YYYY-MM-DD"),
     ];
     for (args, expect) in cases {
         let out = journal()
@@ -186,6 +189,8 @@ fn user_mistakes_are_one_line_and_exit_2() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
         assert!(err.contains(expect), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "one line: {err}");
+        assert!(err.starts_with("journal: "), "{err}");
         assert!(
             !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
             "{err}"
