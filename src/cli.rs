@@ -360,7 +360,11 @@ pub fn usage_line(rendered: &str) -> String {
                 .join(" ");
         }
     }
-    let tips = if tips.is_empty() { String::new() } else { format!(" ({})", tips.join("; ")) };
+    let tips = if tips.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", tips.join("; "))
+    };
     format!("{what}{tips}; see `{command} --help`")
 }
 

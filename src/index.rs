@@ -103,8 +103,9 @@ pub struct Index {
     paths: HashMap<u64, Vec<u32>>,
     /// Tasks by their `🆔`.
     ids: HashMap<String, Vec<TaskRef>>,
-    /// Every link target written in a task, checkpoint or decision, resolved once.
-    links: HashMap<String, Option<u32>>,
+    /// Every link written in a task, checkpoint or decision, resolved once, by the folder
+    /// of the note it is written in and its target.
+    links: HashMap<(String, String), Option<u32>>,
 }
 
 /// Lowercase path without `.md` / `.markdown`.
@@ -113,9 +114,27 @@ fn link_key(path: &str) -> String {
 }
 
 fn strip_ext(path: &str) -> &str {
-    path.strip_suffix(".md")
-        .or_else(|| path.strip_suffix(".markdown"))
-        .unwrap_or(path)
+    crate::model::strip_note_ext(path)
+}
+
+/// The folder of a vault-relative path (`""` at the root).
+fn folder_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or("", |(f, _)| f)
+}
+
+/// `a/./b/../c` as `a/c`; `None` when `..` climbs above the vault.
+fn normalize(path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = Vec::new();
+    for part in path.split('/') {
+        match part {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            p => parts.push(p),
+        }
+    }
+    Some(parts.join("/"))
 }
 
 /// A hash of `s` lowercased, without building the lowercase string: the link maps are keyed
@@ -184,8 +203,9 @@ impl Index {
     }
 
     fn resolve_links(&mut self) {
-        let mut links: HashMap<String, Option<u32>> = HashMap::new();
+        let mut links: HashMap<(String, String), Option<u32>> = HashMap::new();
         for n in &self.notes {
+            let folder = folder_of(&n.path);
             let targets = n
                 .tasks
                 .iter()
@@ -193,8 +213,10 @@ impl Index {
                 .chain(n.checkpoints.iter().flat_map(|c| &c.links))
                 .chain(n.decisions.iter().flat_map(|d| &d.links));
             for l in targets {
-                if !links.contains_key(l.as_str()) {
-                    links.insert(l.clone(), self.resolve(l));
+                let key = (folder.to_string(), l.clone());
+                if !links.contains_key(&key) {
+                    let found = self.resolve(&n.path, l);
+                    links.insert(key, found);
                 }
             }
         }
@@ -202,26 +224,46 @@ impl Index {
     }
 
     /// [`Index::resolve`], answered from the links resolved while building.
-    pub fn resolve_cached(&self, target: &str) -> Option<u32> {
-        match self.links.get(target) {
+    pub fn resolve_cached(&self, source: &str, target: &str) -> Option<u32> {
+        match self
+            .links
+            .get(&(folder_of(source).to_string(), target.to_string()))
+        {
             Some(r) => *r,
-            None => self.resolve(target),
+            None => self.resolve(source, target),
         }
     }
 
-    /// The note a link target names (`Note`, `Folder/Note`, `Note.md`, `Note#Heading`).
-    pub fn resolve(&self, target: &str) -> Option<u32> {
+    /// The note a link in note `source` points to (`Note`, `Folder/Note`, `../Note.md`,
+    /// `Note#Heading`), as Obsidian resolves it: a path relative to the linking note's
+    /// folder, else from the vault's root, else by name — the note in the same folder as
+    /// the linking one first, then the one nearest the root.
+    pub fn resolve(&self, source: &str, target: &str) -> Option<u32> {
         let target = target.split('#').next().unwrap_or(target).trim();
         if target.is_empty() {
             return None;
         }
-        let key = link_key(target.trim_start_matches('/'));
-        let path_of = |i: u32| link_key(&self.notes[i as usize].path);
-        if let Some(found) = self.paths.get(&folded_hash(&key))
-            && let Some(&i) = found.iter().find(|&&i| path_of(i) == key)
+        let folder = folder_of(source);
+        let exact = |path: &str| -> Option<u32> {
+            let key = link_key(path);
+            self.paths
+                .get(&folded_hash(&key))?
+                .iter()
+                .copied()
+                .find(|&i| link_key(&self.notes[i as usize].path) == key)
+        };
+        if !target.starts_with('/')
+            && let Some(p) = normalize(&format!("{folder}/{target}"))
+            && let Some(i) = exact(&p)
         {
             return Some(i);
         }
+        if let Some(p) = normalize(target.trim_start_matches('/'))
+            && let Some(i) = exact(&p)
+        {
+            return Some(i);
+        }
+        let key = link_key(target.trim_start_matches(['.', '/']));
         let stem = key.rsplit('/').next().unwrap_or(&key);
         let candidates: Vec<u32> = self
             .stems
@@ -229,15 +271,17 @@ impl Index {
             .iter()
             .copied()
             .filter(|&i| self.notes[i as usize].stem().to_lowercase() == stem)
+            .filter(|&i| {
+                // A partial path: the notes whose path ends with it.
+                !key.contains('/')
+                    || link_key(&self.notes[i as usize].path).ends_with(&format!("/{key}"))
+            })
             .collect();
-        if key.contains('/') {
-            // A partial path: the note whose path ends with it.
-            let suffix = format!("/{key}");
-            return candidates
-                .into_iter()
-                .find(|&i| path_of(i).ends_with(&suffix));
-        }
-        candidates.first().copied()
+        candidates
+            .iter()
+            .copied()
+            .find(|&i| folder_of(&self.notes[i as usize].path).eq_ignore_ascii_case(folder))
+            .or_else(|| candidates.first().copied())
     }
 
     /// Whether a link target names a note (rather than an image or other file).
@@ -316,10 +360,10 @@ impl Index {
     }
 
     /// The plan a list of link targets points to, if any.
-    fn linked_plan(&self, links: &[String]) -> Option<u32> {
+    fn linked_plan(&self, source: &str, links: &[String]) -> Option<u32> {
         links
             .iter()
-            .filter_map(|l| self.resolve_cached(l))
+            .filter_map(|l| self.resolve_cached(source, l))
             .find_map(|n| self.note_plan[n as usize])
     }
 
@@ -329,10 +373,12 @@ impl Index {
             let own = self.note_plan[ni];
             let mut plans: Vec<Option<u32>> = Vec::with_capacity(n.tasks.len());
             for t in &n.tasks {
-                let plan = own.or_else(|| self.linked_plan(&t.links)).or_else(|| {
-                    t.parent
-                        .and_then(|p| plans.get(p as usize).copied().flatten())
-                });
+                let plan = own
+                    .or_else(|| self.linked_plan(&n.path, &t.links))
+                    .or_else(|| {
+                        t.parent
+                            .and_then(|p| plans.get(p as usize).copied().flatten())
+                    });
                 plans.push(plan);
             }
             task_plan.push(plans);
@@ -393,7 +439,7 @@ impl Index {
                     reached_on: c.done,
                     reached: c.done.is_some(),
                     cancelled: false,
-                    plan: self.note_plan[ni].or_else(|| self.linked_plan(&c.links)),
+                    plan: self.note_plan[ni].or_else(|| self.linked_plan(&n.path, &c.links)),
                     feeling: c.feeling.clone(),
                 });
             }
@@ -427,7 +473,10 @@ impl Index {
                 }
                 for l in &t.links {
                     let same_note = l.starts_with('#');
-                    if !same_note && Self::names_a_note(l) && self.resolve_cached(l).is_none() {
+                    if !same_note
+                        && Self::names_a_note(l)
+                        && self.resolve_cached(&n.path, l).is_none()
+                    {
                         found.push(at(format!(
                             "links to `{l}`, which is not a note in the vault"
                         )));

@@ -212,6 +212,19 @@ impl Task {
     }
 }
 
+/// A note's path or name without its `.md` or `.markdown` extension (in any case).
+pub fn strip_note_ext(path: &str) -> &str {
+    for ext in [".md", ".markdown"] {
+        if path.len() > ext.len()
+            && path.is_char_boundary(path.len() - ext.len())
+            && path[path.len() - ext.len()..].eq_ignore_ascii_case(ext)
+        {
+            return &path[..path.len() - ext.len()];
+        }
+    }
+    path
+}
+
 /// `#plan` matches the tag `plan` and `plan/sub`, case-insensitively, as Obsidian's tag search does.
 pub fn tag_matches(tag: &str, wanted: &str) -> bool {
     let wanted = wanted.trim_start_matches('#');
@@ -341,10 +354,7 @@ pub struct Note {
 impl Note {
     /// The file name without folder and extension, as Obsidian links name notes.
     pub fn stem(&self) -> &str {
-        let name = self.path.rsplit('/').next().unwrap_or(&self.path);
-        name.strip_suffix(".md")
-            .or_else(|| name.strip_suffix(".markdown"))
-            .unwrap_or(name)
+        strip_note_ext(self.path.rsplit('/').next().unwrap_or(&self.path))
     }
 
     pub fn has_tag(&self, tag: &str) -> bool {
@@ -362,6 +372,14 @@ mod tests {
         assert!(tag_matches("Plan/career", "plan"));
         assert!(!tag_matches("planning", "plan"));
         assert!(!tag_matches("pl", "plan"));
+    }
+
+    #[test]
+    fn note_extensions_in_any_case() {
+        assert_eq!(strip_note_ext("Plans/Garden.MD"), "Plans/Garden");
+        assert_eq!(strip_note_ext("a.Markdown"), "a");
+        assert_eq!(strip_note_ext("notes.txt"), "notes.txt");
+        assert_eq!(strip_note_ext(".md"), ".md");
     }
 
     #[test]

@@ -243,59 +243,13 @@ pub fn plain_text(text: &str, links: bool) -> String {
 
 fn link_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    // As in `inline::links`: stop looking for a closer the rest of the text does not have.
-    let mut wiki = memchr::memmem::find(s.as_bytes(), b"]]").is_some();
-    let mut markdown = memchr::memmem::find(s.as_bytes(), b"](").is_some();
-    // The next `](` at or after a byte offset, remembered: many `[` before one `](` stay linear.
-    let mut md_close: Option<usize> = None;
-    let mut next_md_close = |from: usize| -> Option<usize> {
-        if md_close.is_none_or(|c| c < from) {
-            md_close = memchr::memmem::find(&s.as_bytes()[from..], b"](").map(|k| from + k);
-        }
-        md_close
-    };
-    let mut rest = s;
-    while (wiki || markdown)
-        && let Some(i) = memchr::memchr(b'[', rest.as_bytes())
-    {
-        out.push_str(&rest[..i]);
-        let after = &rest[i..];
-        if wiki && let Some(inner) = after.strip_prefix("[[") {
-            match memchr::memmem::find(inner.as_bytes(), b"]]") {
-                Some(end) => {
-                    let link = &inner[..end];
-                    let shown = match link.split_once('|') {
-                        Some((_, alias)) => alias,
-                        None => {
-                            let target = link.split('#').next().unwrap_or(link);
-                            target.rsplit('/').next().unwrap_or(target)
-                        }
-                    };
-                    out.push_str(shown);
-                    rest = &inner[end + 2..];
-                    continue;
-                }
-                None => wiki = false,
-            }
-        }
-        if markdown {
-            let base = s.len() - after.len();
-            match next_md_close(base).map(|c| c - base) {
-                Some(close) if !after[1..close].contains('[') => {
-                    if let Some(len) = memchr::memchr(b')', &after.as_bytes()[close + 2..]) {
-                        out.push_str(&after[1..close]);
-                        rest = &after[close + 2 + len + 1..];
-                        continue;
-                    }
-                }
-                Some(_) => {}
-                None => markdown = false,
-            }
-        }
-        out.push('[');
-        rest = &after[1..];
+    let mut at = 0;
+    for link in crate::note::inline::link_spans(s) {
+        out.push_str(&s[at..link.range.start]);
+        out.push_str(link.text);
+        at = link.range.end;
     }
-    out.push_str(rest);
+    out.push_str(&s[at..]);
     out
 }
 

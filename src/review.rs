@@ -418,7 +418,7 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
             let plan = note_plan.or_else(|| {
                 d.links
                     .iter()
-                    .filter_map(|l| index.resolve_cached(l))
+                    .filter_map(|l| index.resolve_cached(&n.path, l))
                     .find_map(|i| index.note_plan[i as usize])
             });
             out.push(DecisionView {

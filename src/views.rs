@@ -190,10 +190,7 @@ pub fn wikilink(
     block_id: Option<&str>,
     text: Option<&str>,
 ) -> String {
-    let target = path
-        .strip_suffix(".md")
-        .or_else(|| path.strip_suffix(".markdown"))
-        .unwrap_or(path);
+    let target = crate::model::strip_note_ext(path);
     let stem = target.rsplit('/').next().unwrap_or(target);
     let anchor = match (block_id, heading) {
         (Some(b), _) => format!("#^{b}"),

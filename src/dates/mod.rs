@@ -32,8 +32,10 @@ pub fn parse_iso(s: &str) -> Option<IsoDate> {
         })
     };
     let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    // Year 0000 does not exist in the calendar people write in.
     let date = i32::try_from(y)
         .ok()
+        .filter(|&y| y >= 1)
         .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
     Some(date.map_or(IsoDate::Impossible, IsoDate::Valid))
 }
@@ -276,6 +278,7 @@ mod tests {
         );
         assert_eq!(parse_iso("2026-02-30"), Some(IsoDate::Impossible));
         assert_eq!(parse_iso("9999-99-99"), Some(IsoDate::Impossible));
+        assert_eq!(parse_iso("0000-01-01"), Some(IsoDate::Impossible));
         assert_eq!(parse_iso("2026-3-5"), None);
         assert_eq!(parse_iso("2026-03-05x"), None);
         assert_eq!(parse_iso("２０２６-03-05"), None);

@@ -123,14 +123,32 @@ fn links_resolve_as_obsidian_does() {
     ]);
     // Sorted by path: Archive/Book, Archive/Old/Notes, Book, Ideas.
     assert_eq!(
-        i.resolve("book"),
+        i.resolve("Daily/x.md", "book"),
         Some(2),
         "the shortest path wins a name clash"
     );
-    assert_eq!(i.resolve("Archive/Book"), Some(0));
-    assert_eq!(i.resolve("Old/Notes#Heading"), Some(1));
-    assert_eq!(i.resolve("Ideas"), Some(3));
-    assert_eq!(i.resolve("Missing"), None);
+    assert_eq!(
+        i.resolve("Archive/y.md", "Book"),
+        Some(0),
+        "but the same folder wins first"
+    );
+    assert_eq!(
+        i.resolve("Archive/Old/y.md", "Book"),
+        Some(2),
+        "not a parent folder"
+    );
+    assert_eq!(i.resolve("x.md", "Archive/Book"), Some(0));
+    assert_eq!(i.resolve("x.md", "Old/Notes#Heading"), Some(1));
+    assert_eq!(i.resolve("x.md", "Ideas"), Some(3));
+    assert_eq!(i.resolve("x.md", "Missing"), None);
+    assert_eq!(
+        i.resolve("Archive/Old/Notes.md", "../Book.md"),
+        Some(0),
+        "relative to the note"
+    );
+    assert_eq!(i.resolve("Archive/Old/Notes.md", "./Notes.md"), Some(1));
+    assert_eq!(i.resolve("Archive/z.md", "Old/Notes.md"), Some(1));
+    assert_eq!(i.resolve("a.md", "../../outside.md"), None);
 }
 
 #[test]

@@ -57,67 +57,105 @@ pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Link targets in `s`: `[[Target]]`, `[[Target#Heading|alias]]`, `![[embed]]` and Markdown
-/// links to notes (`[text](Folder/Note.md)`), as written (alias removed, heading kept).
-pub fn links(s: &str) -> Vec<String> {
+/// A link written in text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LinkSpan<'a> {
+    /// The whole link, brackets included (and the `!` of an embed).
+    pub range: std::ops::Range<usize>,
+    /// What it points to, as written (`Folder/Note#Heading`, `Note.md`, `https://…`).
+    pub target: &'a str,
+    /// What it shows: the alias, the link text, or the target's name.
+    pub text: &'a str,
+    /// `[[wikilink]]` rather than `[text](target)`.
+    pub wiki: bool,
+}
+
+/// The links in `s`, in order: `[[Target]]`, `[[Target#Heading|alias]]`, `![[embed]]` and
+/// `[text](target)`. Linear in the length of `s`, however many brackets it holds.
+pub fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
+    let b = s.as_bytes();
     let mut out = Vec::new();
-    // Once a kind of closer is missing from the rest of the text, stop looking for it: lines
-    // full of `[` stay linear.
-    let mut wiki = memchr::memmem::find(s.as_bytes(), b"]]").is_some();
-    let mut markdown = memchr::memmem::find(s.as_bytes(), b"](").is_some();
-    // The next `](` at or after a byte offset, remembered: many `[` before one `](` stay linear.
-    let mut md_close: Option<usize> = None;
-    let mut next_md_close = |from: usize| -> Option<usize> {
-        if md_close.is_none_or(|c| c < from) {
-            md_close = memchr::memmem::find(&s.as_bytes()[from..], b"](").map(|k| from + k);
+    // Wikilinks: each `[[` to the next `]]`.
+    let mut at = 0;
+    while let Some(k) = memchr::memmem::find(&b[at..], b"[[") {
+        let open = at + k;
+        let Some(len) = memchr::memmem::find(&b[open + 2..], b"]]") else {
+            break;
+        };
+        let close = open + 2 + len;
+        let inner = &s[open + 2..close];
+        let (target, alias) = match inner.split_once('|') {
+            Some((t, a)) => (t.trim(), Some(a.trim())),
+            None => (inner.trim(), None),
+        };
+        let start = if open > 0 && b[open - 1] == b'!' {
+            open - 1
+        } else {
+            open
+        };
+        let name = target.split('#').next().unwrap_or(target);
+        out.push(LinkSpan {
+            range: start..close + 2,
+            target,
+            text: alias.unwrap_or_else(|| name.rsplit('/').next().unwrap_or(name)),
+            wiki: true,
+        });
+        at = close + 2;
+    }
+    // Markdown links: each `](`, its text back to the last `[` before it, its target up to
+    // the next `)`. Both searches move forward only.
+    let mut from = 0;
+    let mut md = Vec::new();
+    while let Some(k) = memchr::memmem::find(&b[from..], b"](") {
+        let close = from + k;
+        let Some(len) = memchr::memchr(b')', &b[close + 2..]) else {
+            break;
+        };
+        let end = close + 2 + len;
+        if let Some(open) = memchr::memrchr(b'[', &b[from..close]).map(|o| from + o) {
+            md.push(LinkSpan {
+                range: open..end + 1,
+                target: s[close + 2..end]
+                    .trim()
+                    .trim_start_matches('<')
+                    .trim_end_matches('>'),
+                text: &s[open + 1..close],
+                wiki: false,
+            });
         }
-        md_close
-    };
-    let mut rest = s;
-    while (wiki || markdown)
-        && let Some(i) = memchr::memchr(b'[', rest.as_bytes())
-    {
-        let after = &rest[i..];
-        if wiki && let Some(inner) = after.strip_prefix("[[") {
-            match memchr::memmem::find(inner.as_bytes(), b"]]") {
-                Some(end) => {
-                    let target = inner[..end].split('|').next().unwrap_or("").trim();
-                    if !target.is_empty() {
-                        out.push(target.to_string());
-                    }
-                    rest = &inner[end + 2..];
-                    continue;
-                }
-                None => wiki = false,
+        from = end + 1;
+    }
+    if !md.is_empty() {
+        // A Markdown link overlapping a wikilink is part of the wikilink. Both lists are in
+        // order, so one walk through the wikilinks finds the overlaps.
+        let mut w = 0;
+        md.retain(|m| {
+            while out.get(w).is_some_and(|l| l.range.end <= m.range.start) {
+                w += 1;
             }
-        }
-        if markdown {
-            let base = s.len() - after.len();
-            match next_md_close(base).map(|c| c - base) {
-                Some(close) => {
-                    let target_start = close + 2;
-                    if let Some(len) = after[target_start..].find(')') {
-                        let raw = after[target_start..target_start + len].trim();
-                        let raw = raw.trim_start_matches('<').trim_end_matches('>');
-                        if is_note_target(raw) && !after[1..close].contains('[') {
-                            out.push(percent_decode(raw));
-                        }
-                        if !after[1..close].contains('[') {
-                            rest = &after[target_start + len..];
-                            continue;
-                        }
-                    }
-                }
-                None => markdown = false,
-            }
-        }
-        rest = &after[1..];
+            !out.get(w).is_some_and(|l| l.range.start < m.range.end)
+        });
+        out.extend(md);
+        out.sort_by_key(|l| l.range.start);
     }
     out
 }
 
+/// Link targets in `s` that name notes: wikilink targets as written (alias removed, heading
+/// kept) and Markdown links to notes, percent-decoded.
+pub fn links(s: &str) -> Vec<String> {
+    link_spans(s)
+        .into_iter()
+        .filter_map(|l| match l.wiki {
+            true => (!l.target.is_empty()).then(|| l.target.to_string()),
+            false => is_note_target(l.target).then(|| percent_decode(l.target)),
+        })
+        .collect()
+}
+
 fn is_note_target(t: &str) -> bool {
-    if t.is_empty() || t.starts_with('#') || t.contains(' ') && !t.ends_with(".md") {
+    if t.is_empty() || t.starts_with('#') || t.contains(' ') && crate::model::strip_note_ext(t) == t
+    {
         return false;
     }
     let scheme = t.split_once(':').map(|(s, _)| s);
@@ -125,7 +163,8 @@ fn is_note_target(t: &str) -> bool {
         return false;
     }
     let path = t.split('#').next().unwrap_or(t);
-    path.ends_with(".md") || !path.rsplit('/').next().unwrap_or(path).contains('.')
+    crate::model::strip_note_ext(path) != path
+        || !path.rsplit('/').next().unwrap_or(path).contains('.')
 }
 
 fn percent_decode(s: &str) -> String {
@@ -192,16 +231,22 @@ pub fn line_field(line: &str) -> Option<InlineField<'_>> {
 }
 
 /// The bracketed fields `[key:: value]` and `(key:: value)` in `s`, outermost first, in one
-/// pass (brackets are matched with a stack, so unbalanced lines stay linear).
+/// pass (brackets are matched with a stack; where the `::`s are is looked up, not searched
+/// for, so even deeply nested brackets stay fast).
 pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    if memchr::memmem::find(b, b"::").is_none() {
+    let colons: Vec<usize> = memchr::memmem::find_iter(b, b"::").collect();
+    if colons.is_empty() {
         return out;
     }
+    let first_colon_in = |from: usize, to: usize| -> Option<usize> {
+        let i = colons.partition_point(|&c| c < from);
+        colons.get(i).copied().filter(|&c| c + 2 <= to)
+    };
     let mut squares: Vec<usize> = Vec::new();
     let mut rounds: Vec<usize> = Vec::new();
-    let mut spans: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut spans: Vec<(std::ops::Range<usize>, usize)> = Vec::new();
     for (i, &c) in b.iter().enumerate() {
         match c {
             b'[' => squares.push(i),
@@ -209,36 +254,41 @@ pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
             b']' | b')' => {
                 let stack = if c == b']' { &mut squares } else { &mut rounds };
                 if let Some(open) = stack.pop() {
-                    let inner = &s[open + 1..i];
                     let wikilink = c == b']' && open > 0 && b[open - 1] == b'[';
-                    if !wikilink && memchr::memmem::find(inner.as_bytes(), b"::").is_some() {
-                        spans.push(open..i + 1);
+                    if !wikilink && let Some(colon) = first_colon_in(open + 1, i) {
+                        spans.push((open..i + 1, colon));
                     }
                 }
             }
             _ => {}
         }
     }
-    spans.sort_by_key(|r| r.start);
+    spans.sort_by_key(|(r, _)| r.start);
     let mut end = 0;
-    for span in spans {
-        if span.start < end {
+    for (span, colon) in spans {
+        if span.start < end || !valid_key(&s[span.start + 1..colon]) {
             continue;
         }
-        let inner = &s[span.start + 1..span.end - 1];
-        let Some(k) = memchr::memmem::find(inner.as_bytes(), b"::") else {
-            continue;
-        };
-        if valid_key(&inner[..k]) {
-            end = span.end;
-            out.push(InlineField {
-                key: fold_key(&inner[..k]),
-                value: inner[k + 2..].trim(),
-                span,
-            });
-        }
+        end = span.end;
+        out.push(InlineField {
+            key: fold_key(&s[span.start + 1..colon]),
+            value: s[colon + 2..span.end - 1].trim(),
+            span,
+        });
     }
     out
+}
+
+/// `f`, found in `masked` (code spans blanked), with its value taken from `original`, the
+/// same text before masking: code written in a value stays in it.
+pub fn unmasked<'a>(f: InlineField<'_>, masked: &str, original: &'a str) -> InlineField<'a> {
+    let start = f.value.as_ptr() as usize - masked.as_ptr() as usize;
+    let value = original.get(start..start + f.value.len()).unwrap_or("");
+    InlineField {
+        key: f.key,
+        value,
+        span: f.span,
+    }
 }
 
 /// The bracketed field that ends `s` (`… [due:: 2026-11-30]`), found from the end.

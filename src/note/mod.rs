@@ -23,21 +23,6 @@ use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
 use std::collections::BTreeMap;
 
-/// Dataview fields that are task metadata (read by `tasks.rs`), not note fields.
-const TASK_FIELDS: &[&str] = &[
-    "due",
-    "scheduled",
-    "start",
-    "created",
-    "completion",
-    "cancelled",
-    "priority",
-    "repeat",
-    "id",
-    "dependson",
-    "oncompletion",
-];
-
 /// Checkbox symbols and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatusMap {
@@ -194,10 +179,7 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
 /// date in the file name. A weekly note is dated by the Thursday of its week (for Sunday-start
 /// weeks, the Wednesday), the day ISO 8601 uses to place a week in its year.
 pub fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate> {
-    let without_ext = path
-        .strip_suffix(".md")
-        .or_else(|| path.strip_suffix(".markdown"))
-        .unwrap_or(path);
+    let without_ext = crate::model::strip_note_ext(path);
     let tail = |format: &MomentFormat| -> &str {
         let parts = format.as_str().matches('/').count() + 1;
         let mut start = without_ext.len();
@@ -331,7 +313,9 @@ impl Extractor<'_> {
                 }
                 self.items[*id as usize].parent = *parent;
                 if !self.heading_prompts.is_empty() || self.callout.is_some() {
-                    self.answer_line(&format!("- {content}"));
+                    // Quoted in a review, a checkbox would be a task again: drop it.
+                    let text = tasks::checkbox(content).map_or(&**content, |(_, body)| body);
+                    self.answer_line(&format!("- {text}"));
                 }
                 self.list_item(*id, content, &line);
             }
@@ -562,10 +546,12 @@ impl Extractor<'_> {
             feeling: None,
         });
         self.note.tasks.push(task);
-        self.count_words(body);
+        let masked = inline::mask_code(body);
+        self.count_words(&masked);
         // The task's metadata fields are the task's; others on its line (feeling::, mood::) count.
-        for f in inline::bracket_fields(body) {
-            if !TASK_FIELDS.contains(&f.key.as_str()) {
+        for f in inline::bracket_fields(&masked) {
+            if !tasks::is_task_field(&f.key) {
+                let f = inline::unmasked(f, &masked, body);
                 self.field(&f.key, f.value, line, Some(index));
             }
         }
@@ -590,7 +576,7 @@ impl Extractor<'_> {
         self.tags
             .extend(inline::tags(&masked).map(|(_, t)| t.to_string()));
         self.count_words(&masked);
-        self.fields(&masked, line, item);
+        self.fields(content, &masked, line, item);
     }
 
     fn count_words(&mut self, text: &str) {
@@ -599,11 +585,16 @@ impl Extractor<'_> {
         }
     }
 
-    fn fields(&mut self, masked: &str, line: &Line<'_>, item: Option<u32>) {
-        let line_field = inline::line_field(masked);
+    /// Reads the fields of `text`, found in `masked` (its code spans blanked) so nothing in
+    /// code is a field, with their values taken from `text`.
+    fn fields(&mut self, text: &str, masked: &str, line: &Line<'_>, item: Option<u32>) {
+        let line_field = inline::line_field(masked).map(|f| inline::unmasked(f, masked, text));
         let bracketed = match &line_field {
             Some(_) => Vec::new(),
-            None => inline::bracket_fields(masked),
+            None => inline::bracket_fields(masked)
+                .into_iter()
+                .map(|f| inline::unmasked(f, masked, text))
+                .collect(),
         };
         let owner = self.task_above(item);
         if let Some(f) = line_field {

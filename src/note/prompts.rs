@@ -48,25 +48,32 @@ pub fn normalize(question: &str) -> String {
 /// Whether an answer holds at least one word that is not a placeholder (`...`, `TODO`, `TBD`,
 /// `-`, an empty or unfilled template variable such as `{{answer}}` or `<% tp.x %>`).
 pub fn is_answered(answer: &str) -> bool {
+    // Template variables (`{{ … }}`, Templater's `<% … %>`) are blanked out, in one pass.
+    let b = answer.as_bytes();
     let mut text = String::with_capacity(answer.len());
-    let mut rest = answer;
-    // Drop template variables: `{{ … }}` and Templater's `<% … %>`.
-    loop {
-        let next = [("{{", "}}"), ("<%", "%>")]
-            .iter()
-            .filter_map(|&(open, close)| rest.find(open).map(|i| (i, open, close)))
-            .min_by_key(|&(i, _, _)| i);
-        let Some((i, open, close)) = next else {
-            text.push_str(rest);
-            break;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr2(b'{', b'<', &b[i..]) {
+        let at = i + k;
+        let close: &[u8] = match &b[at..] {
+            [b'{', b'{', ..] => b"}}",
+            [b'<', b'%', ..] => b"%>",
+            _ => {
+                text.push_str(&answer[i..=at]);
+                i = at + 1;
+                continue;
+            }
         };
-        text.push_str(&rest[..i]);
+        text.push_str(&answer[i..at]);
         text.push(' ');
-        match rest[i + open.len()..].find(close) {
-            Some(j) => rest = &rest[i + open.len() + j + close.len()..],
-            None => break,
+        match memchr::memmem::find(&b[at + 2..], close) {
+            Some(len) => i = at + 2 + len + 2,
+            None => {
+                i = b.len();
+                break;
+            }
         }
     }
+    text.push_str(&answer[i.min(b.len())..]);
     text.split_whitespace().any(|w| {
         let core = w.trim_matches(|c: char| !c.is_alphanumeric());
         !core.is_empty()

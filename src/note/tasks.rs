@@ -71,6 +71,26 @@ const PRIORITY_EMOJI: &[(&str, Priority)] = &[
 
 const VS16: char = '\u{FE0F}';
 
+/// The Dataview keys Obsidian Tasks reads as task metadata (folded as `inline::fold_key` folds).
+const TASK_FIELD_KEYS: &[&str] = &[
+    "due",
+    "scheduled",
+    "start",
+    "created",
+    "completion",
+    "cancelled",
+    "priority",
+    "repeat",
+    "id",
+    "dependson",
+    "oncompletion",
+];
+
+/// Whether a Dataview field on a task line is task metadata rather than a note field.
+pub fn is_task_field(key: &str) -> bool {
+    TASK_FIELD_KEYS.contains(&key)
+}
+
 /// A problem with one field, at a byte offset into the text given to [`parse_body`].
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -332,19 +352,7 @@ fn stray_metadata(text: &str) -> Option<(usize, String)> {
         .into_iter()
         .filter(|_| maybe_field)
     {
-        if matches!(
-            f.key.as_str(),
-            "due"
-                | "scheduled"
-                | "start"
-                | "created"
-                | "completion"
-                | "cancelled"
-                | "priority"
-                | "repeat"
-                | "dependson"
-                | "oncompletion"
-        ) {
+        if is_task_field(&f.key) {
             return Some((f.span.start, text[f.span.clone()].to_string()));
         }
     }

@@ -416,3 +416,22 @@ fn a_question_callout_is_not_part_of_the_heading_answer_around_it() {
     assert_eq!(n.prompts[0].answer, "The draft.\n\nAnd the walk.");
     assert_eq!(n.prompts[1].answer, "Teach.");
 }
+
+#[test]
+fn code_in_a_field_value_is_kept_and_fields_in_code_are_not_read() {
+    let n = note(
+        "Daily/2026-11-24.md",
+        "decision:: Switch to `rg` for search [revisit:: 2027-01-01]\n- [ ] Document `[feeling:: x]` #checkpoint\n",
+    );
+    assert_eq!(n.decisions[0].text, "Switch to `rg` for search");
+    assert_eq!(n.tasks[0].feeling(), None);
+}
+
+#[test]
+fn answers_quote_tasks_without_their_checkboxes() {
+    let n = note(
+        "a.md",
+        "## What next?\n- [ ] Call Rita\n- [x] Print\n- plain\n",
+    );
+    assert_eq!(n.prompts[0].answer, "- Call Rita\n- Print\n- plain");
+}

@@ -175,7 +175,10 @@ fn user_mistakes_are_one_line_and_exit_2() {
         (vec!["--today", "someday", "tasks"], "YYYY-MM-DD"),
         (vec!["tasks", "--format", "xml"], "invalid value"),
         (vec!["frobnicate"], "unrecognized subcommand"),
-        (vec!["tasks", "--formt", "json"], "a similar argument exists: '--format'"),
+        (
+            vec!["tasks", "--formt", "json"],
+            "a similar argument exists: '--format'",
+        ),
         (vec!["review", "--week", "2026-W54"], "is not a week"),
         (vec!["review", "--date", "soon"], "YYYY-MM-DD"),
     ];
