@@ -89,11 +89,29 @@ pub fn checksum(bytes: &[u8]) -> u64 {
 /// Entries per separately encoded chunk, so a large cache decodes on every core.
 const CHUNK: usize = 256;
 
-/// Every setting that changes what parsing a note gives.
+/// The source of everything that decides what a note parses into: a parser fixed between two
+/// releases does not trust what the old one cached.
+const PARSER_SOURCE: &[&str] = &[
+    include_str!("model.rs"),
+    include_str!("note/mod.rs"),
+    include_str!("note/blocks.rs"),
+    include_str!("note/inline.rs"),
+    include_str!("note/tasks.rs"),
+    include_str!("note/frontmatter.rs"),
+    include_str!("note/prompts.rs"),
+    include_str!("dates/mod.rs"),
+    include_str!("dates/moment.rs"),
+    include_str!("vault.rs"),
+];
+
+/// Every setting that changes what parsing a note gives, and the parser itself.
 pub fn fingerprint(config: &Config) -> u64 {
     let p = &config.parse;
+    let parser = PARSER_SOURCE
+        .iter()
+        .fold(0u64, |h, src| h.rotate_left(7) ^ checksum(src.as_bytes()));
     let mut s = format!(
-        "{}|{}|{}|{}|{}|{:?}|{}|",
+        "{parser:x}|{}|{}|{}|{}|{}|{:?}|{}|",
         env!("CARGO_PKG_VERSION"),
         FORMAT,
         config.max_note_bytes,
@@ -116,8 +134,17 @@ pub fn fingerprint(config: &Config) -> u64 {
 pub fn location(vault: &Path) -> Option<PathBuf> {
     let canonical = std::fs::canonicalize(vault).ok()?;
     let dir = dirs::cache_dir()?.join("journal");
-    let dir_abs = std::path::absolute(&dir).ok()?;
-    if dir_abs.starts_with(&canonical) {
+    // Compare real paths: the cache folder, or a symbolic link on its way, may lead into the
+    // vault. Resolve the deepest part that exists.
+    let mut real = std::path::absolute(&dir).ok()?;
+    let mut rest = Vec::new();
+    while !real.exists() {
+        rest.push(real.file_name()?.to_os_string());
+        real = real.parent()?.to_path_buf();
+    }
+    let mut real = std::fs::canonicalize(&real).ok()?;
+    real.extend(rest.iter().rev());
+    if real.starts_with(&canonical) {
         return None;
     }
     let key = fnv(canonical.as_os_str().as_encoded_bytes());

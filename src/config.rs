@@ -78,6 +78,18 @@ pub struct ConfigError {
 }
 
 impl Config {
+    /// A vault-relative file named in a setting (`Templates/Daily`, `/Templates/Daily.md`:
+    /// a leading `/` is the vault's root), as a path; `.md` is added when there is no
+    /// extension, as Obsidian does.
+    pub fn vault_file(&self, rel: &str) -> PathBuf {
+        let rel = rel.trim().trim_start_matches('/');
+        let mut path = self.vault.join(rel);
+        if path.extension().is_none() {
+            path.set_extension("md");
+        }
+        path
+    }
+
     /// The defaults for a vault without settings.
     pub fn defaults(vault: PathBuf) -> Config {
         Config {

@@ -16,22 +16,31 @@ pub fn prompt_for(
     library: &[String],
     answers: impl IntoIterator<Item = (String, NaiveDate)>,
 ) -> Option<&str> {
-    let mut last: HashMap<String, NaiveDate> = HashMap::new();
-    for (key, d) in answers {
-        if d < date {
-            let e = last.entry(key).or_insert(d);
-            *e = (*e).max(d);
-        }
-    }
-    let mut ranked: Vec<(Option<NaiveDate>, usize)> = library
-        .iter()
-        .enumerate()
-        .map(|(i, q)| (last.get(&crate::note::prompts::normalize(q)).copied(), i))
-        .collect();
-    ranked.sort();
+    let ranked = ranked(library, answers.into_iter().filter(|(_, d)| *d < date));
     let pool = ranked.len().div_ceil(2).max(1);
     let turn = usize::try_from(date.num_days_from_ce()).unwrap_or(0) % pool;
-    ranked.get(turn).map(|&(_, i)| library[i].as_str())
+    ranked.get(turn).map(|&(i, _)| library[i].as_str())
+}
+
+/// The library's questions (by index) with when each was last answered, the one unanswered
+/// the longest first: never answered before any, then oldest answer first, library order
+/// breaking ties. `answers` are (folded question, date) pairs.
+pub fn ranked(
+    library: &[String],
+    answers: impl IntoIterator<Item = (String, NaiveDate)>,
+) -> Vec<(usize, Option<NaiveDate>)> {
+    let mut last: HashMap<String, NaiveDate> = HashMap::new();
+    for (key, d) in answers {
+        let e = last.entry(key).or_insert(d);
+        *e = (*e).max(d);
+    }
+    let mut out: Vec<(usize, Option<NaiveDate>)> = library
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (i, last.get(&crate::note::prompts::normalize(q)).copied()))
+        .collect();
+    out.sort_by_key(|&(i, d)| (d, i));
+    out
 }
 
 /// Where the daily note of `date` lives: the daily folder, then the daily format.

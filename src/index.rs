@@ -77,8 +77,9 @@ pub struct Checkpoint {
     pub date: Option<NaiveDate>,
     /// When it was reached; `None` while open.
     pub reached_on: Option<NaiveDate>,
-    pub reached: bool,
-    pub cancelled: bool,
+    /// The status of its task (`done` for a `checkpoint::` line with a done date, `todo`
+    /// otherwise).
+    pub status: Status,
     pub plan: Option<u32>,
     pub feeling: Option<String>,
 }
@@ -422,8 +423,7 @@ impl Index {
                     } else {
                         None
                     },
-                    reached: t.status == Status::Done,
-                    cancelled: t.status == Status::Cancelled,
+                    status: t.status,
                     plan: self.task_plan[ni][ti],
                     feeling: t.feeling().map(str::to_string),
                 });
@@ -437,8 +437,11 @@ impl Index {
                     text: c.text.clone(),
                     date: c.date,
                     reached_on: c.done,
-                    reached: c.done.is_some(),
-                    cancelled: false,
+                    status: if c.done.is_some() {
+                        Status::Done
+                    } else {
+                        Status::Todo
+                    },
                     plan: self.note_plan[ni].or_else(|| self.linked_plan(&n.path, &c.links)),
                     feeling: c.feeling.clone(),
                 });
@@ -527,6 +530,21 @@ impl Index {
             .map(|n| Box::new(note_as_of(n, day)))
             .collect();
         Some(Index::build(notes, self.diagnostics.clone(), config))
+    }
+
+    /// Whether an item of plan `plan` is still in play: it has no plan, or its plan is
+    /// active. A paused plan's overdue step is not a failure, a dropped plan's is not a task.
+    pub fn in_play(&self, plan: Option<u32>) -> bool {
+        plan.is_none_or(|p| self.plans[p as usize].status == PlanStatus::Active)
+    }
+
+    /// Every dated answer, as (folded question, date).
+    pub fn answer_dates(&self) -> impl Iterator<Item = (String, NaiveDate)> + '_ {
+        self.notes
+            .iter()
+            .flat_map(|n| &n.prompts)
+            .filter(|p| p.answered)
+            .filter_map(|p| p.place.date.map(|d| (p.key.clone(), d)))
     }
 
     pub fn task(&self, r: TaskRef) -> &Task {
@@ -657,6 +675,8 @@ pub enum CheckpointStatus {
     /// Open with no date.
     Undated,
     Cancelled,
+    /// Moved elsewhere or marked as not a task: not due anymore.
+    Deferred,
 }
 
 impl CheckpointStatus {
@@ -668,16 +688,17 @@ impl CheckpointStatus {
             CheckpointStatus::Later => "later",
             CheckpointStatus::Undated => "undated",
             CheckpointStatus::Cancelled => "cancelled",
+            CheckpointStatus::Deferred => "deferred",
         }
     }
 }
 
 pub fn checkpoint_status(c: &Checkpoint, as_of: NaiveDate, horizon_days: u32) -> CheckpointStatus {
-    if c.reached {
-        return CheckpointStatus::Reached;
-    }
-    if c.cancelled {
-        return CheckpointStatus::Cancelled;
+    match c.status {
+        Status::Done => return CheckpointStatus::Reached,
+        Status::Cancelled => return CheckpointStatus::Cancelled,
+        Status::Deferred | Status::NonTask => return CheckpointStatus::Deferred,
+        Status::Todo | Status::InProgress => {}
     }
     match c.date {
         None => CheckpointStatus::Undated,
@@ -728,7 +749,7 @@ pub fn plan_state(index: &Index, p: u32, as_of: NaiveDate, config: &Config) -> P
         .copied()
         .filter(|&i| {
             let c = &index.checkpoints[i];
-            !c.reached && !c.cancelled && c.date.is_some()
+            c.status.is_open() && c.date.is_some()
         })
         .collect();
     let date_of = |i: &usize| index.checkpoints[*i].date;

@@ -189,10 +189,6 @@ impl Task {
         self.extra.as_ref().map_or(&[], |e| &e.depends_on)
     }
 
-    pub fn on_completion(&self) -> Option<&str> {
-        self.extra.as_ref()?.on_completion.as_deref()
-    }
-
     pub fn block_id(&self) -> Option<&str> {
         self.extra.as_ref()?.block_id.as_deref()
     }
@@ -311,8 +307,6 @@ pub struct FrontMatter {
     #[serde(with = "crate::dates::serde_day::opt")]
     pub revisit: Option<NaiveDate>,
     pub generator: Option<String>,
-    /// Line of the closing `---`; the body starts after it (0 without front matter).
-    pub end_line: u32,
 }
 
 /// Words written on one day.

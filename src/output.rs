@@ -20,18 +20,34 @@ pub enum WriteError {
         "`{0}` has a <!-- journal:begin --> line without a <!-- journal:end --> line after it; fix the markers or use --force to replace the file"
     )]
     Unbalanced(String),
+    #[error("`{0}` exists and was not written by journal; use --force to replace it")]
+    NotOurs(String),
     #[error("cannot write `{path}`: {reason}")]
     Io { path: String, reason: String },
 }
 
 impl WriteError {
     fn io(path: &Path, e: &std::io::Error) -> WriteError {
+        // The system's words, without the temp file's name, which means nothing to the user.
+        let reason = match e.raw_os_error() {
+            Some(code) => std::io::Error::from_raw_os_error(code).to_string(),
+            None => std::io::Error::from(e.kind()).to_string(),
+        };
         WriteError::Io {
             path: path.display().to_string(),
-            // The kind, not the message: a temp file's name means nothing to the user.
-            reason: std::io::Error::from(e.kind()).to_string().to_lowercase(),
+            reason,
         }
     }
+}
+
+/// How an existing file is recognised as journal's to change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Ownership {
+    /// Markdown: only what is between the marker lines is journal's.
+    Markers,
+    /// A file journal generated whole (HTML, JSON), known by a signature in it: replaced
+    /// whole.
+    Signature(&'static str),
 }
 
 /// Wraps a rendered body in the markers.
@@ -48,6 +64,11 @@ pub fn with_markers(body: &str) -> String {
     out
 }
 
+/// Whether a line (without its line break) is the marker `marker`: alone on it, spaces aside.
+pub fn is_marker(line: &[u8], marker: &str) -> bool {
+    line.trim_ascii() == marker.as_bytes()
+}
+
 /// What the markers of a text look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Markers {
@@ -58,22 +79,22 @@ enum Markers {
     Region(usize, usize),
 }
 
-/// Finds the marker lines: each alone on its line, outside fenced code blocks.
-fn markers(text: &str) -> Markers {
+/// Finds the marker lines: each alone on its line, outside fenced code blocks. Works on bytes,
+/// so a file that is not valid UTF-8 is still kept byte for byte around them.
+fn markers(text: &[u8]) -> Markers {
     let mut fence: Option<(u8, usize)> = None;
     let mut begin = None;
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    for line in text.split_inclusive(|&b| b == b'\n') {
         let start = offset;
         offset += line.len();
-        let t = line.trim();
-        let run_char = t.bytes().next().filter(|c| *c == b'`' || *c == b'~');
-        if let Some(c) = run_char {
-            let run = t.bytes().take_while(|b| *b == c).count();
+        let t = line.trim_ascii();
+        if let Some(&c) = t.first().filter(|c| **c == b'`' || **c == b'~') {
+            let run = t.iter().take_while(|b| **b == c).count();
             if run >= 3 {
                 match fence {
                     None => fence = Some((c, run)),
-                    Some((fc, fr)) if fc == c && run >= fr && t[run..].trim().is_empty() => {
+                    Some((fc, fr)) if fc == c && run >= fr && t[run..].trim_ascii().is_empty() => {
                         fence = None
                     }
                     _ => {}
@@ -84,13 +105,18 @@ fn markers(text: &str) -> Markers {
         if fence.is_some() {
             continue;
         }
-        if t == BEGIN && begin.is_none() {
+        if is_marker(t, BEGIN) && begin.is_none() {
             begin = Some(start);
-        } else if t == END
+        } else if is_marker(t, END)
             && let Some(b) = begin
         {
-            let end = start + line.trim_end_matches(['\n', '\r']).len();
-            return Markers::Region(b, end);
+            let trimmed = line.len()
+                - line
+                    .iter()
+                    .rev()
+                    .take_while(|&&c| c == b'\n' || c == b'\r')
+                    .count();
+            return Markers::Region(b, start + trimmed);
         }
     }
     if begin.is_some() {
@@ -102,42 +128,53 @@ fn markers(text: &str) -> Markers {
 
 /// What to write over `existing` so that only its marked region changes to `new`'s.
 /// `None` when `existing` has no (complete) markers.
-pub fn merge(existing: &str, new: &str) -> Option<String> {
+pub fn merge(existing: &[u8], new: &str) -> Option<Vec<u8>> {
     let Markers::Region(a, b) = markers(existing) else {
         return None;
     };
-    let region = match markers(new) {
-        Markers::Region(x, y) => &new[x..y],
-        _ => new.trim_end_matches('\n'),
+    let region = match markers(new.as_bytes()) {
+        Markers::Region(x, y) => &new.as_bytes()[x..y],
+        _ => new.trim_end_matches('\n').as_bytes(),
     };
-    Some(format!("{}{}{}", &existing[..a], region, &existing[b..]))
+    Some([&existing[..a], region, &existing[b..]].concat())
 }
 
 /// Writes `content` to `path` as described in the module docs; creates missing folders.
-pub fn write_document(path: &Path, content: &str, force: bool) -> Result<(), WriteError> {
-    let final_text = match std::fs::read(path) {
-        Ok(bytes) => {
-            let existing = String::from_utf8_lossy(&bytes);
-            match (markers(&existing), force) {
+pub fn write_document(
+    path: &Path,
+    content: &str,
+    owner: Ownership,
+    force: bool,
+) -> Result<(), WriteError> {
+    let final_bytes: Vec<u8> = match std::fs::read(path) {
+        Ok(existing) => match owner {
+            Ownership::Markers => match (markers(&existing), force) {
                 (Markers::Region(..), _) => {
-                    merge(&existing, content).unwrap_or_else(|| content.to_string())
+                    merge(&existing, content).unwrap_or_else(|| content.into())
                 }
-                (_, true) => content.to_string(),
+                (_, true) => content.into(),
                 (Markers::Unbalanced, false) => {
                     return Err(WriteError::Unbalanced(path.display().to_string()));
                 }
                 (Markers::None, false) => {
                     return Err(WriteError::NoMarkers(path.display().to_string()));
                 }
+            },
+            Ownership::Signature(sig) => {
+                let ours = memchr::memmem::find(&existing, sig.as_bytes()).is_some();
+                if !ours && !force {
+                    return Err(WriteError::NotOurs(path.display().to_string()));
+                }
+                content.into()
             }
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => content.to_string(),
+        },
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => content.into(),
         Err(e) => return Err(WriteError::io(path, &e)),
     };
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).map_err(|e| WriteError::io(path, &e))?;
     }
-    write_atomic(path, |f| f.write_all(final_text.as_bytes())).map_err(|e| WriteError::io(path, &e))
+    write_atomic(path, |f| f.write_all(&final_bytes)).map_err(|e| WriteError::io(path, &e))
 }
 
 /// Creates `path` with `content` (and its folders), atomically, unless it exists: returns
@@ -218,29 +255,35 @@ mod tests {
     fn user_text_around_the_markers_survives_byte_for_byte() {
         let existing = "---\ngenerator: journal\n---\nMy notes\r\nabove ✍️\n<!-- journal:begin -->\nold review\n<!-- journal:end -->\n\nand below\n";
         let new = "---\ngenerator: journal\n---\n<!-- journal:begin -->\nnew review\n<!-- journal:end -->\n";
-        let merged = merge(existing, new).expect("markers");
+        let merged = merge(existing.as_bytes(), new).expect("markers");
         assert_eq!(
-            merged,
+            String::from_utf8(merged).expect("utf8"),
             "---\ngenerator: journal\n---\nMy notes\r\nabove ✍️\n<!-- journal:begin -->\nnew review\n<!-- journal:end -->\n\nand below\n"
         );
-        assert_eq!(merge("no markers here", new), None);
-        assert_eq!(merge("<!-- journal:begin --> but no end", new), None);
+        assert_eq!(merge(b"no markers here", new), None);
+        assert_eq!(merge(b"<!-- journal:begin --> but no end", new), None);
+        // Bytes that are not UTF-8 around the markers are kept as they are.
+        let latin = b"caf\xe9\n<!-- journal:begin -->\nold\n<!-- journal:end -->\n\xff\n";
+        assert_eq!(
+            merge(latin, &with_markers("new")).expect("markers"),
+            b"caf\xe9\n<!-- journal:begin -->\nnew\n<!-- journal:end -->\n\xff\n"
+        );
     }
 
     #[test]
     fn markers_count_only_on_their_own_lines_outside_code() {
         let existing = "top\n```\n<!-- journal:begin -->\n```\nmine\n<!-- journal:begin -->\nx\n<!-- journal:end -->\ntail\n";
-        let merged = merge(existing, &with_markers("new")).expect("markers");
+        let merged = merge(existing.as_bytes(), &with_markers("new")).expect("markers");
         assert_eq!(
-            merged,
+            String::from_utf8(merged).expect("utf8"),
             "top\n```\n<!-- journal:begin -->\n```\nmine\n<!-- journal:begin -->\nnew\n<!-- journal:end -->\ntail\n"
         );
         assert_eq!(
-            markers("say <!-- journal:begin --> inline\n<!-- journal:end -->\n"),
+            markers(b"say <!-- journal:begin --> inline\n<!-- journal:end -->\n"),
             Markers::None
         );
         assert_eq!(
-            markers("<!-- journal:end -->\n<!-- journal:begin -->\n"),
+            markers(b"<!-- journal:end -->\n<!-- journal:begin -->\n"),
             Markers::Unbalanced
         );
     }
@@ -249,20 +292,55 @@ mod tests {
     fn files_without_markers_are_refused_unless_forced() {
         let dir = tempfile::tempdir().expect("tmp");
         let p = dir.path().join("Reviews/2026-W48.md");
-        write_document(&p, "first\n", false).expect("new file");
+        write_document(&p, "first\n", Ownership::Markers, false).expect("new file");
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "first\n");
         assert!(matches!(
-            write_document(&p, "second\n", false),
+            write_document(&p, "second\n", Ownership::Markers, false),
             Err(WriteError::NoMarkers(_))
         ));
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "first\n");
         std::fs::write(&p, "<!-- journal:begin -->\nno end\n").expect("write");
         assert!(matches!(
-            write_document(&p, "x\n", false),
+            write_document(&p, "x\n", Ownership::Markers, false),
             Err(WriteError::Unbalanced(_))
         ));
-        write_document(&p, "second\n", true).expect("forced");
+        write_document(&p, "second\n", Ownership::Markers, true).expect("forced");
         assert_eq!(std::fs::read_to_string(&p).expect("read"), "second\n");
+    }
+
+    #[test]
+    fn generated_files_are_replaced_whole_when_they_are_ours() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let p = dir.path().join("review.json");
+        let ours = Ownership::Signature("\"schema\": \"journal.review/");
+        write_document(
+            &p,
+            "{\"schema\": \"journal.review/1\", \"n\": 1}",
+            ours,
+            false,
+        )
+        .expect("new");
+        write_document(
+            &p,
+            "{\"schema\": \"journal.review/1\", \"n\": 2}",
+            ours,
+            false,
+        )
+        .expect("ours again");
+        assert!(
+            std::fs::read_to_string(&p)
+                .expect("read")
+                .contains("\"n\": 2")
+        );
+        std::fs::write(&p, "{\"mine\": true}").expect("write");
+        assert!(matches!(
+            write_document(&p, "{}", ours, false),
+            Err(WriteError::NotOurs(_))
+        ));
+        assert_eq!(
+            std::fs::read_to_string(&p).expect("read"),
+            "{\"mine\": true}"
+        );
     }
 
     #[cfg(unix)]
@@ -271,7 +349,7 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().expect("tmp");
         let p = dir.path().join("r.md");
-        write_document(&p, "a\n", false).expect("write");
+        write_document(&p, "a\n", Ownership::Markers, false).expect("write");
         let mode = std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777;
         assert_eq!(
             mode & 0o644,
@@ -279,7 +357,7 @@ mod tests {
             "readable like any file the user makes: {mode:o}"
         );
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).expect("chmod");
-        write_document(&p, "b\n", true).expect("rewrite");
+        write_document(&p, "b\n", Ownership::Markers, true).expect("rewrite");
         assert_eq!(
             std::fs::metadata(&p).expect("meta").permissions().mode() & 0o777,
             0o640

@@ -174,6 +174,13 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
     };
 
     let all: Vec<(TaskRef, &crate::model::Task)> = index.tasks().collect();
+    // What is still to do: tasks without a plan or of an active plan (a paused plan's steps
+    // wait on purpose; a done or dropped plan's are no one's to do).
+    let to_do: Vec<(TaskRef, &crate::model::Task)> = all
+        .iter()
+        .copied()
+        .filter(|&(r, _)| index.in_play(index.task_plan[r.note as usize][r.task as usize]))
+        .collect();
     let mut done: Vec<TaskRef> = all
         .iter()
         .filter(|(_, t)| in_week(week, index::done_on(t)))
@@ -192,7 +199,8 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
         (ka.0.is_none(), ka).cmp(&(kb.0.is_none(), kb))
     });
     let overdue = urgent(
-        all.iter()
+        to_do
+            .iter()
             .filter(|(_, t)| index::is_overdue(t, as_of))
             .map(|&(r, _)| r)
             .collect(),
@@ -202,7 +210,8 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
         .checked_add_days(Days::new(7))
         .unwrap_or(week.end());
     let due_soon = urgent(
-        all.iter()
+        to_do
+            .iter()
             .filter(|(_, t)| {
                 t.status.is_open() && t.dates.due.is_some_and(|d| d > week.end() && d <= soon_end)
             })
@@ -211,7 +220,8 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
     );
     let with_status = |s: Status| {
         urgent(
-            all.iter()
+            to_do
+                .iter()
                 .filter(|(_, t)| t.status == s)
                 .map(|&(r, _)| r)
                 .collect(),
@@ -220,7 +230,8 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
     let in_progress = with_status(Status::InProgress);
     let deferred = with_status(Status::Deferred);
     let help = urgent(
-        all.iter()
+        to_do
+            .iter()
             .filter(|(_, t)| t.status.is_open() && config.help_tags.iter().any(|h| t.has_tag(h)))
             .map(|&(r, _)| r)
             .collect(),
@@ -238,7 +249,7 @@ pub fn build(index: &Index, req: &Request<'_>) -> Review {
                 index::PlanStatus::Done | index::PlanStatus::Dropped
             )
         })
-        .map(|p| PlanView::new(index, p, as_of, (week.start(), week.end()), config))
+        .map(|p| PlanView::new(index, p, as_of, week, config))
         .collect();
 
     let checkpoints = checkpoints(index, week, as_of, config);
@@ -336,8 +347,12 @@ fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> 
         reached: pick(&|i| {
             status(i) == CheckpointStatus::Reached && in_week(week, index.checkpoints[i].reached_on)
         }),
-        missed: pick(&|i| status(i) == CheckpointStatus::Missed),
-        upcoming: pick(&|i| status(i) == CheckpointStatus::Upcoming),
+        missed: pick(&|i| {
+            status(i) == CheckpointStatus::Missed && index.in_play(index.checkpoints[i].plan)
+        }),
+        upcoming: pick(&|i| {
+            status(i) == CheckpointStatus::Upcoming && index.in_play(index.checkpoints[i].plan)
+        }),
     }
 }
 
@@ -460,32 +475,11 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
 
 /// The library's prompts, the one unanswered the longest first (never answered before any).
 pub fn next_prompts(index: &Index, config: &Config) -> Vec<NextPrompt> {
-    let mut last: HashMap<&str, NaiveDate> = HashMap::new();
-    for p in index
-        .notes
-        .iter()
-        .flat_map(|n| &n.prompts)
-        .filter(|p| p.answered)
-    {
-        if let Some(d) = p.place.date {
-            let e = last.entry(p.key.as_str()).or_insert(d);
-            *e = (*e).max(d);
-        }
-    }
-    let mut out: Vec<NextPrompt> = config
-        .prompts
-        .iter()
-        .map(|q| NextPrompt {
-            prompt: q.clone(),
-            last_answered: last
-                .get(crate::note::prompts::normalize(q).as_str())
-                .copied(),
+    crate::daily::ranked(&config.prompts, index.answer_dates())
+        .into_iter()
+        .map(|(i, last_answered)| NextPrompt {
+            prompt: config.prompts[i].clone(),
+            last_answered,
         })
-        .collect();
-    // Stable: library order breaks ties.
-    out.sort_by_key(|p| p.last_answered);
-    out
+        .collect()
 }
-
-#[cfg(test)]
-mod tests;

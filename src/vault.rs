@@ -70,17 +70,17 @@ impl Filter {
             prefixes.push(format!("{folder}/"));
         }
         let mut template_files = Vec::new();
-        for t in [&config.daily.template, &config.weekly.template]
-            .into_iter()
-            .flatten()
+        for t in [
+            &config.daily.template,
+            &config.weekly.template,
+            &config.review_template,
+        ]
+        .into_iter()
+        .flatten()
         {
-            let t = t.trim().trim_start_matches('/');
-            if !t.is_empty() {
-                template_files.push(if t.ends_with(".md") {
-                    t.to_string()
-                } else {
-                    format!("{t}.md")
-                });
+            let path = config.vault_file(t);
+            if let Ok(rel) = path.strip_prefix(&config.vault) {
+                template_files.push(rel.to_string_lossy().replace('\\', "/"));
             }
         }
         Ok(Filter {
@@ -213,29 +213,47 @@ pub fn mtime_ns(t: Option<SystemTime>) -> i128 {
     }
 }
 
-/// Reads and parses one note of `size` bytes. `Err` is the warning when it cannot be read.
-pub fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Diagnostic> {
+/// Why a note was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Unread {
+    pub warning: Diagnostic,
+    /// The reason lies in the file's contents (too big, not text), so it holds until the
+    /// file changes; otherwise (permissions, a file that vanished) it is worth trying again.
+    pub lasting: bool,
+}
+
+/// Reads and parses one note of `size` bytes.
+pub fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Unread> {
+    let lasting = |warning| Unread {
+        warning,
+        lasting: true,
+    };
     if size > config.max_note_bytes {
-        return Err(Diagnostic::file(
+        return Err(lasting(Diagnostic::file(
             &file.rel,
             format!(
                 "is {size} bytes, over max_note_bytes ({}); skipped",
                 config.max_note_bytes
             ),
-        ));
+        )));
     }
-    let bytes = read_bounded(&file.abs, config.max_note_bytes)
-        .map_err(|e| Diagnostic::file(&file.rel, format!("cannot be read: {e}")))?;
+    let bytes = read_bounded(&file.abs, config.max_note_bytes).map_err(|e| Unread {
+        warning: Diagnostic::file(&file.rel, format!("cannot be read: {e}")),
+        lasting: false,
+    })?;
     let Some(bytes) = bytes else {
-        return Err(Diagnostic::file(
-            &file.rel,
-            format!(
-                "grew over max_note_bytes ({}) while being read; skipped",
-                config.max_note_bytes
+        return Err(Unread {
+            warning: Diagnostic::file(
+                &file.rel,
+                format!(
+                    "grew over max_note_bytes ({}) while being read; skipped",
+                    config.max_note_bytes
+                ),
             ),
-        ));
+            lasting: false,
+        });
     };
-    let (text, warning) = note::decode(&file.rel, &bytes)?;
+    let (text, warning) = note::decode(&file.rel, &bytes).map_err(lasting)?;
     let mut n = note::parse(&file.rel, &text, &config.parse);
     if let Some(w) = warning {
         n.diagnostics.insert(0, w);
@@ -275,9 +293,25 @@ mod tests {
             abs: dir.path().join("gone.md"),
         };
         assert!(stat(&file).is_err());
-        let w = read_note(&file, 10, &config).expect_err("missing");
-        assert_eq!(w.path, "gone.md");
-        assert!(w.message.starts_with("cannot be read"), "{}", w.message);
+        let e = read_note(&file, 10, &config).expect_err("missing");
+        assert_eq!(e.warning.path, "gone.md");
+        assert!(
+            e.warning.message.starts_with("cannot be read"),
+            "{}",
+            e.warning.message
+        );
+        assert!(!e.lasting, "worth trying again");
+        // A folder named like a note cannot be read either, even by root.
+        std::fs::create_dir(dir.path().join("dir.md")).expect("mkdir");
+        let folder = NoteFile {
+            rel: "dir.md".into(),
+            abs: dir.path().join("dir.md"),
+        };
+        assert!(
+            !read_note(&folder, 10, &config)
+                .expect_err("a folder")
+                .lasting
+        );
     }
 
     #[test]
@@ -290,12 +324,15 @@ mod tests {
             rel: "a.md".into(),
             abs: dir.path().join("a.md"),
         };
-        let w = read_note(&file, 4, &config).expect_err("too big");
+        let e = read_note(&file, 4, &config).expect_err("too big");
         assert!(
-            w.message.contains("grew over max_note_bytes"),
+            e.warning.message.contains("grew over max_note_bytes"),
             "{}",
-            w.message
+            e.warning.message
         );
+        assert!(!e.lasting);
+        let e = read_note(&file, 10, &config).expect_err("too big from the start");
+        assert!(e.lasting);
     }
 
     #[test]

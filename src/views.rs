@@ -2,6 +2,7 @@
 //! so the same thing always prints the same way (SPEC §3). Plain serializable data.
 
 use crate::config::Config;
+use crate::dates::Week;
 use crate::index::{self, CheckpointSource, Index, TaskRef};
 use crate::model::{Place, Task};
 use chrono::NaiveDate;
@@ -137,21 +138,15 @@ pub struct PlanView {
 }
 
 impl PlanView {
-    /// Plan `p` as of `as_of`, counting as "this week" the days `week`.
-    pub fn new(
-        index: &Index,
-        p: u32,
-        as_of: NaiveDate,
-        week: (NaiveDate, NaiveDate),
-        config: &Config,
-    ) -> PlanView {
+    /// Plan `p` as of `as_of`, counting as "this week" the days of `week`.
+    pub fn new(index: &Index, p: u32, as_of: NaiveDate, week: Week, config: &Config) -> PlanView {
         let plan = &index.plans[p as usize];
         let state = index::plan_state(index, p, as_of, config);
         let note = &index.notes[plan.note as usize];
         let done_this_week = plan
             .actions
             .iter()
-            .filter(|&&r| index::done_on(index.task(r)).is_some_and(|d| d >= week.0 && d <= week.1))
+            .filter(|&&r| index::done_on(index.task(r)).is_some_and(|d| week.contains(d)))
             .map(|&r| TaskView::new(index, r))
             .collect();
         PlanView {

@@ -14,7 +14,9 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
         .filter(|&i| {
             let s =
                 index::checkpoint_status(&index.checkpoints[i], ctx.today, ctx.config.horizon_days);
-            args.all || matches!(s, CheckpointStatus::Missed | CheckpointStatus::Upcoming)
+            args.all
+                || (matches!(s, CheckpointStatus::Missed | CheckpointStatus::Upcoming)
+                    && index.in_play(index.checkpoints[i].plan))
         })
         .collect();
     picked.sort_by_key(|&i| {

@@ -21,13 +21,7 @@ fn day(ctx: &Context, flag: Option<&str>) -> Result<NaiveDate, UsageError> {
 
 /// The day's prompt, given what the vault holds.
 pub fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
-    let answers = index
-        .notes
-        .iter()
-        .flat_map(|n| &n.prompts)
-        .filter(|p| p.answered)
-        .filter_map(|p| p.place.date.map(|d| (p.key.clone(), d)));
-    daily::prompt_for(date, &ctx.config.prompts, answers)
+    daily::prompt_for(date, &ctx.config.prompts, index.answer_dates())
         .unwrap_or("What next?")
         .to_string()
 }
@@ -72,10 +66,7 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
     if !ours.is_file()
         && let Some(t) = &ctx.config.daily.template
     {
-        let mut path = vault.join(t);
-        if path.extension().is_none() {
-            path.set_extension("md");
-        }
+        let path = ctx.config.vault_file(t);
         let text = std::fs::read_to_string(&path).map_err(|e| {
             UsageError(format!(
                 "the daily-note template `{}` cannot be read ({e}); fix the `template` setting",

@@ -209,7 +209,7 @@ impl Context {
                 let entry = cache::Entry {
                     rel: f.rel.clone(),
                     size: 0,
-                    mtime_ns: 0,
+                    mtime_ns: i128::MIN,
                     note: Err(w),
                 };
                 return (entry, true);
@@ -220,11 +220,20 @@ impl Context {
         {
             return (e, false);
         }
-        let entry = cache::Entry {
-            rel: f.rel.clone(),
-            size,
-            mtime_ns,
-            note: vault::read_note(f, size, &self.config).map(Box::new),
+        let entry = match vault::read_note(f, size, &self.config) {
+            Ok(note) => cache::Entry {
+                rel: f.rel.clone(),
+                size,
+                mtime_ns,
+                note: Ok(Box::new(note)),
+            },
+            // A size and time no file has: a passing failure is tried again next run.
+            Err(e) => cache::Entry {
+                rel: f.rel.clone(),
+                size: if e.lasting { size } else { 0 },
+                mtime_ns: if e.lasting { mtime_ns } else { i128::MIN },
+                note: Err(e.warning),
+            },
         };
         (entry, true)
     }

@@ -12,7 +12,7 @@ use std::io::Write;
 pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
     let week = ctx.this_week();
     (0..index.plans.len() as u32)
-        .map(|p| PlanView::new(index, p, ctx.today, (week.start(), week.end()), &ctx.config))
+        .map(|p| PlanView::new(index, p, ctx.today, week, &ctx.config))
         .filter(|v| all || !matches!(v.health, "done" | "dropped"))
         .collect()
 }

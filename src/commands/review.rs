@@ -10,6 +10,10 @@ use crate::review::{self, Review};
 use std::io::Write;
 use std::path::PathBuf;
 
+/// How journal knows an HTML or JSON review it wrote before: it may replace it whole.
+const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
+const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
+
 /// The week the flags ask for.
 pub fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
     let start = ctx.config.week_start;
@@ -84,7 +88,7 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                     ctx.config
                         .review_template
                         .as_ref()
-                        .map(|t| ctx.config.vault.join(t)),
+                        .map(|t| ctx.config.vault_file(t)),
                 ),
                 _ => (render::WEEKLY_HTML, None),
             };
@@ -98,7 +102,7 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             let body = render::render(&template, &review).map_err(|e| UsageError(e.to_string()))?;
             match args.format {
                 ReviewFormat::Md => markdown_document(&review, &body),
-                _ => insert_markers_html(&body),
+                _ => body,
             }
         }
     };
@@ -116,7 +120,12 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     };
     match target {
         Some(path) => {
-            output::write_document(&path, &text, args.force)
+            let owner = match args.format {
+                ReviewFormat::Md => output::Ownership::Markers,
+                ReviewFormat::Html => output::Ownership::Signature(HTML_SIGNATURE),
+                ReviewFormat::Json => output::Ownership::Signature(JSON_SIGNATURE),
+            };
+            output::write_document(&path, &text, owner, args.force)
                 .map_err(|e| UsageError(e.to_string()))?;
             if !ctx.quiet {
                 eprintln!("journal: wrote {}", path.display());
@@ -130,21 +139,4 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     }
     ctx.timing("written");
     Ok(())
-}
-
-/// Puts the journal markers inside the page's `<body>`, so a user's additions outside them
-/// survive a rewrite.
-fn insert_markers_html(page: &str) -> String {
-    match (page.find("<body>"), page.rfind("</body>")) {
-        (Some(a), Some(b)) if a < b => {
-            let inner_start = a + "<body>".len();
-            format!(
-                "{}\n{}{}",
-                &page[..inner_start],
-                output::with_markers(page[inner_start..b].trim_matches('\n')),
-                &page[b..]
-            )
-        }
-        _ => output::with_markers(page),
-    }
 }

@@ -180,11 +180,6 @@ impl fmt::Display for Week {
     }
 }
 
-/// Whole days from `from` to `to` (negative when `to` is earlier).
-pub fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
-    (to - from).num_days()
-}
-
 /// Serde for dates in the model: `YYYY-MM-DD` in human-readable formats (JSON), a day number
 /// in binary ones (the cache), which is smaller and much faster to read back.
 pub mod serde_day {

@@ -210,10 +210,13 @@ impl<'a> Scanner<'a> {
 
         // What journal wrote into a note (a review kept between its markers) is not read back.
         if self.in_generated {
-            self.in_generated = raw.trim() != crate::output::END;
+            self.in_generated = !crate::output::is_marker(raw.as_bytes(), crate::output::END);
             return self.line(no, Kind::Hidden, 0, 0);
         }
-        if !self.in_percent_comment && !self.in_html_comment && raw.trim() == crate::output::BEGIN {
+        if !self.in_percent_comment
+            && !self.in_html_comment
+            && crate::output::is_marker(raw.as_bytes(), crate::output::BEGIN)
+        {
             self.in_generated = true;
             self.para = false;
             return self.line(no, Kind::Hidden, 0, 0);

@@ -235,7 +235,6 @@ pub fn parse(
         decision: text_of("decision"),
         revisit,
         generator: text_of("generator"),
-        end_line: 0,
     }
 }
 

@@ -145,11 +145,10 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
             "front matter starts with `---` but is never closed; read as text",
         ));
     }
-    let mut front = match split.yaml {
+    let front = match split.yaml {
         Some(yaml) => frontmatter::parse(yaml, path, 2, &mut diagnostics),
         None => Default::default(),
     };
-    front.end_line = split.body_line.saturating_sub(1);
     let date = front.date.or_else(|| date_from_path(path, settings));
     let mut x = Extractor {
         note: Note {

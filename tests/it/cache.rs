@@ -267,3 +267,24 @@ fn no_cache_writes_no_cache() {
         "never in the vault"
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_cache_folder_that_leads_into_the_vault_is_not_used() {
+    let v = TestVault::new().note("a.md", "- [ ] one\n");
+    std::fs::create_dir(v.join(".cache")).expect("mkdir");
+    let elsewhere = tempfile::tempdir().expect("tmp");
+    let link = elsewhere.path().join("cache");
+    std::os::unix::fs::symlink(v.join(".cache"), &link).expect("symlink");
+    let before = v.fingerprint();
+    let out = Cached::run_in(v.path(), &link, TASKS);
+    assert!(out.status.success());
+    assert_eq!(
+        v.fingerprint(),
+        before,
+        "nothing was written into the vault"
+    );
+    let direct = Cached::run_in(v.path(), &v.join(".cache"), TASKS);
+    assert!(direct.status.success());
+    assert_eq!(v.fingerprint(), before);
+}

@@ -632,3 +632,37 @@ fn json_into_a_closed_pipe_is_not_an_error() {
         );
     }
 }
+
+#[test]
+fn paused_and_finished_plans_are_not_failures() {
+    let v = TestVault::new()
+        .note("Plans/Paused.md", "---\ntype: plan\nstatus: paused\n---\n- [ ] late step 📅 2026-11-20 #help\n- [ ] cp #checkpoint 📅 2026-11-21\n- [ ] soon 📅 2026-12-01\n")
+        .note("Plans/Dropped.md", "---\ntype: plan\nstatus: dropped\n---\n- [/] half done\n- [ ] old 📅 2026-10-01\n")
+        .note("Plans/Active.md", "---\ntype: plan\n---\n- [ ] late 📅 2026-11-20\n- [>] moved #checkpoint 📅 2026-11-22\n- [ ] next #checkpoint 📅 2026-12-02\n");
+    let r = review(&v, &[]);
+    assert_eq!(texts(&r["overdue"]), ["late"]);
+    assert_eq!(
+        texts(&r["due_soon"]),
+        ["next #checkpoint"],
+        "not the paused plan's step"
+    );
+    assert_eq!(texts(&r["in_progress"]), Vec::<String>::new());
+    assert_eq!(texts(&r["help"]), Vec::<String>::new());
+    assert_eq!(
+        texts(&r["checkpoints"]["missed"]),
+        Vec::<String>::new(),
+        "deferred is not missed"
+    );
+    assert_eq!(texts(&r["checkpoints"]["upcoming"]), ["next #checkpoint"]);
+    let cps = v.json(&["checkpoints", "--format", "json"]);
+    assert_eq!(texts(&cps), ["next #checkpoint"]);
+    let all = v.json(&["checkpoints", "--all", "--format", "json"]);
+    let moved = all
+        .as_array()
+        .expect("a")
+        .iter()
+        .find(|c| c["text"] == "moved #checkpoint")
+        .expect("moved")
+        .clone();
+    assert_eq!(moved["status"], "deferred");
+}
