@@ -215,9 +215,8 @@ impl Index {
                 .chain(n.decisions.iter().flat_map(|d| &d.links));
             for l in targets {
                 let key = (folder.to_string(), l.clone());
-                if !links.contains_key(&key) {
-                    let found = self.resolve(&n.path, l);
-                    links.insert(key, found);
+                if let std::collections::hash_map::Entry::Vacant(slot) = links.entry(key) {
+                    slot.insert(self.resolve(&n.path, l));
                 }
             }
         }

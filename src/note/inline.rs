@@ -133,7 +133,7 @@ pub fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
             while out.get(w).is_some_and(|l| l.range.end <= m.range.start) {
                 w += 1;
             }
-            !out.get(w).is_some_and(|l| l.range.start < m.range.end)
+            out.get(w).is_none_or(|l| l.range.start >= m.range.end)
         });
         out.extend(md);
         out.sort_by_key(|l| l.range.start);
