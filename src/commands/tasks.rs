@@ -211,29 +211,34 @@ pub fn status_style(s: Status) -> anstyle::Style {
     }
 }
 
-/// A task as a Markdown task line with its dates and a link back to where it is written.
+/// A task as a Markdown bullet with its status, dates and a link back to where it is
+/// written. Not a checkbox: pasted into the vault it must not become a second task.
 pub fn markdown_line(v: &TaskView) -> String {
-    // The link comes before the dates, so Obsidian Tasks still reads them.
-    let mut line = format!(
-        "- [{}] {} — {}",
-        v.symbol,
-        v.text,
-        wikilink(
-            &v.source.path,
-            v.source.heading.as_deref(),
-            v.block_id.as_deref(),
-            None
-        )
-    );
-    for (emoji, date) in [
-        ("🛫", v.start),
-        ("⏳", v.scheduled),
-        ("📅", v.due),
-        ("✅", v.done),
+    let mark = match v.status {
+        "done" => "✅",
+        "in_progress" => "◐",
+        "cancelled" => "✖",
+        "deferred" => "↷",
+        "non_task" => "·",
+        _ => "☐",
+    };
+    let mut line = format!("- {mark} {}", v.text);
+    for (label, date) in [
+        ("start", v.start),
+        ("scheduled", v.scheduled),
+        ("due", v.due),
+        ("done", v.done),
     ] {
         if let Some(d) = date {
-            line.push_str(&format!(" {emoji} {d}"));
+            line.push_str(&format!(" · {label} {d}"));
         }
     }
+    line.push_str(" — ");
+    line.push_str(&wikilink(
+        &v.source.path,
+        v.source.heading.as_deref(),
+        v.block_id.as_deref(),
+        None,
+    ));
     line
 }

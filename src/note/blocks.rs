@@ -983,11 +983,45 @@ mod tests {
         assert_eq!(code_spans(b"``a ` b`` `c"), vec![0..9]);
         assert_eq!(code_spans(b"` `` `"), vec![0..6]);
         assert!(code_spans(b"``` a").is_empty());
-        // Many unmatched runs of growing length: linear, not quadratic.
-        let hostile: Vec<u8> = (1..3000)
-            .flat_map(|n| std::iter::repeat_n(b'`', n % 50 + 1).chain([b' ']))
-            .collect();
-        assert!(code_spans(&hostile).len() < hostile.len());
+        // Against the plain definition (each run looks ahead for its partner), on every
+        // mix of backticks and letters up to eight characters.
+        fn naive(b: &[u8]) -> Vec<std::ops::Range<usize>> {
+            let mut out = Vec::new();
+            let mut i = 0;
+            while i < b.len() {
+                if b[i] != b'`' {
+                    i += 1;
+                    continue;
+                }
+                let run = b[i..].iter().take_while(|&&c| c == b'`').count();
+                let mut j = i + run;
+                let mut end = None;
+                while j < b.len() {
+                    let close = b[j..].iter().take_while(|&&c| c == b'`').count();
+                    if close == run {
+                        end = Some(j + close);
+                        break;
+                    }
+                    j += close.max(1);
+                }
+                match end {
+                    Some(e) => {
+                        out.push(i..e);
+                        i = e;
+                    }
+                    None => i += run,
+                }
+            }
+            out
+        }
+        for n in 0..=8u32 {
+            for bits in 0..(1u32 << n) {
+                let s: Vec<u8> = (0..n)
+                    .map(|k| if bits >> k & 1 == 1 { b'`' } else { b'a' })
+                    .collect();
+                assert_eq!(code_spans(&s), naive(&s), "{}", String::from_utf8_lossy(&s));
+            }
+        }
     }
 
     #[test]

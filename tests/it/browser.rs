@@ -11,6 +11,9 @@ use std::time::{Duration, Instant};
 
 fn chromium() -> Option<PathBuf> {
     if std::env::var_os("JOURNAL_SKIP_BROWSER").is_some() {
+        eprintln!(
+            "skipped: JOURNAL_SKIP_BROWSER is set, the HTML review was not opened in Chromium"
+        );
         return None;
     }
     let found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"]

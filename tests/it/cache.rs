@@ -67,6 +67,22 @@ fn long_ago() -> SystemTime {
     SystemTime::UNIX_EPOCH + Duration::from_secs(1_600_000_000)
 }
 
+/// Ages every note of `dir`, so the cache trusts them (notes written within its timestamp
+/// granularity are read again on purpose).
+fn age_all(dir: &Path) {
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).expect("ls").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if p.extension().is_some_and(|x| x == "md") {
+                set_mtime(&p, long_ago());
+            }
+        }
+    }
+}
+
 const REVIEW: &[&str] = &["review", "--format", "json"];
 const TASKS: &[&str] = &["tasks", "--all", "--format", "json"];
 
@@ -94,6 +110,7 @@ fn cached_and_uncached_runs_agree_on_a_generated_vault() {
     let v = TestVault::new();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     journal::synth::write_vault(v.path(), 400, 7, today).expect("generate");
+    age_all(v.path());
     let c = Cached::new(v);
     let uncached = c.out(&["--no-cache", "review", "--format", "json"]);
     assert_eq!(c.out(REVIEW), uncached);
@@ -232,6 +249,7 @@ fn runs_at_the_same_time_leave_a_sound_cache() {
     let c = Cached::new(TestVault::new());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
     journal::synth::write_vault(c.vault.path(), 300, 3, today).expect("generate");
+    age_all(c.vault.path());
     let expected = c.out(&["--no-cache", "review", "--format", "json"]);
     std::thread::scope(|s| {
         let runs: Vec<_> = (0..6).map(|_| s.spawn(|| c.run(REVIEW))).collect();

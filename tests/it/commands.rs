@@ -139,7 +139,7 @@ fn markdown_and_table_formats() {
     let md = v.stdout(&["tasks", "--format", "md", "--tag", "help"]);
     assert_eq!(
         md,
-        "- [ ] Email the editor [[Publish a book]] #help — [[Daily/2026-11-24|2026-11-24]] 📅 2026-11-27\n"
+        "- ☐ Email the editor [[Publish a book]] #help · due 2026-11-27 — [[Daily/2026-11-24|2026-11-24]]\n"
     );
     let table = v.stdout(&["tasks", "--overdue"]);
     let lines: Vec<&str> = table.lines().collect();

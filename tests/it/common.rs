@@ -138,6 +138,21 @@ pub fn journal() -> Command {
     c
 }
 
+/// The binary as a plain `std` command (to spawn it with pipes), with the same clean
+/// environment as [`journal`].
+pub fn journal_process() -> std::process::Command {
+    let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"));
+    c.env_remove("JOURNAL_VAULT")
+        .env_remove("JOURNAL_TODAY")
+        .env_remove("NO_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env(
+            "XDG_CACHE_HOME",
+            std::env::temp_dir().join("journal-test-cache"),
+        );
+    c
+}
+
 /// The folder of the example vault in this repository.
 pub fn sample_journal() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-journal")

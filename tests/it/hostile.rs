@@ -402,3 +402,37 @@ fn templates_cannot_read_files() {
         assert!(!String::from_utf8_lossy(&out.stdout).contains("the secret"));
     }
 }
+
+#[test]
+fn lines_built_to_be_slow() {
+    // Each would take minutes with a search that starts again at every bracket.
+    let v = TestVault::new()
+        .note(
+            "a.md",
+            &format!(
+                "- [ ] {}](ok{}\n",
+                "[a".repeat(100_000),
+                "x".repeat(1_000_000)
+            ),
+        )
+        .note(
+            "b.md",
+            &format!("## Are you happy?\n{}\n", "{{}}".repeat(200_000)),
+        )
+        .note(
+            "c.md",
+            &format!(
+                "- [ ] {}k:: v{}\n",
+                "(".repeat(200_000),
+                ")".repeat(200_000)
+            ),
+        )
+        .note("d.md", &format!("text {}\n", "[[a](b".repeat(100_000)))
+        .note(
+            "e.md",
+            &format!("> [!question] {}\n", "<%{{".repeat(100_000)),
+        )
+        .note("good.md", "- [ ] still read\n");
+    let (_, texts) = survive(&v);
+    assert!(texts.contains(&"still read".to_string()));
+}

@@ -598,7 +598,7 @@ fn json_into_a_closed_pipe_is_not_an_error() {
         &["index", "--json"],
         &["review", "--format", "json"],
     ] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"))
+        let mut child = crate::common::journal_process()
             .arg("--vault")
             .arg(v.path())
             .args(args)
@@ -616,7 +616,7 @@ fn json_into_a_closed_pipe_is_not_an_error() {
         );
     }
     for shell in ["bash", "zsh", "fish"] {
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"))
+        let mut child = crate::common::journal_process()
             .args(["completions", shell])
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())

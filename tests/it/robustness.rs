@@ -158,7 +158,14 @@ fn the_notes_are_never_written() {
         &["review", "--format", "json"],
         &["review", "--last"],
     ] {
-        v.run(args);
+        let out = v.run(args);
+        let expected = if args[0] == "check" { 1 } else { 0 };
+        assert_eq!(
+            out.status.code(),
+            Some(expected),
+            "journal {args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         assert_eq!(
             v.fingerprint(),
             before,
@@ -257,7 +264,7 @@ fn a_closed_pipe_is_not_an_error() {
         text.push_str(&format!("- [ ] task {i}\n"));
     }
     let v = TestVault::new().note("many.md", &text);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"))
+    let mut child = crate::common::journal_process()
         .arg("--vault")
         .arg(v.path())
         .arg("tasks")
