@@ -291,7 +291,7 @@ The day to take as today (YYYY\-MM\-DD), as \fB\-\-today\fR.
 Turns colour off when \fB\-\-color\fR is auto.
 .TP
 \fBXDG_CACHE_HOME\fR
-Where the cache of parsed notes is kept (\fI$XDG_CACHE_HOME/journal\fR, else \fI~/.cache/journal\fR).
+Where the cache of parsed notes is kept (\fI$XDG_CACHE_HOME/journal\fR, else \fI~/.cache/journal\fR; \fI~/Library/Caches/journal\fR on macOS).
 .TP
 \fBJOURNAL_TIMINGS\fR
 When set, prints how long each stage took on standard error.
