@@ -124,22 +124,13 @@ fn walkdir(root: &Path) -> Vec<PathBuf> {
     out
 }
 
-/// The binary with no `JOURNAL_*` or colour variables from the caller's environment.
+/// The binary with no `JOURNAL_*` or colour variables from the caller's environment, and a
+/// cache folder of the tests' own.
 pub fn journal() -> Command {
-    let mut c = Command::cargo_bin("journal").expect("binary");
-    c.env_remove("JOURNAL_VAULT")
-        .env_remove("JOURNAL_TODAY")
-        .env_remove("NO_COLOR")
-        .env_remove("CLICOLOR_FORCE")
-        .env(
-            "XDG_CACHE_HOME",
-            std::env::temp_dir().join("journal-test-cache"),
-        );
-    c
+    Command::from_std(journal_process())
 }
 
-/// The binary as a plain `std` command (to spawn it with pipes), with the same clean
-/// environment as [`journal`].
+/// [`journal`] as a plain `std` command, to spawn it with pipes.
 pub fn journal_process() -> std::process::Command {
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"));
     c.env_remove("JOURNAL_VAULT")
@@ -151,6 +142,23 @@ pub fn journal_process() -> std::process::Command {
             std::env::temp_dir().join("journal-test-cache"),
         );
     c
+}
+
+/// Runs journal with `args` and closes its standard output at once, as `journal … | head`
+/// does early; returns its exit status and standard error.
+pub fn into_closed_pipe(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+    let mut child = journal_process()
+        .args(args)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    drop(child.stdout.take());
+    let out = child.wait_with_output().expect("wait");
+    (
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 /// The folder of the example vault in this repository.

@@ -598,38 +598,15 @@ fn json_into_a_closed_pipe_is_not_an_error() {
         &["index", "--json"],
         &["review", "--format", "json"],
     ] {
-        let mut child = crate::common::journal_process()
-            .arg("--vault")
-            .arg(v.path())
-            .args(args)
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("wait");
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let mut all: Vec<&std::ffi::OsStr> = vec!["--vault".as_ref(), v.path().as_os_str()];
+        all.extend(args.iter().map(|a| std::ffi::OsStr::new(a)));
+        let (status, err) = crate::common::into_closed_pipe(&all);
+        assert_eq!(status, Some(0), "{args:?}: {err}");
     }
     for shell in ["bash", "zsh", "fish"] {
-        let mut child = crate::common::journal_process()
-            .args(["completions", shell])
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("spawn");
-        drop(child.stdout.take());
-        let out = child.wait_with_output().expect("wait");
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{shell}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+        let (status, err) =
+            crate::common::into_closed_pipe(&["completions".as_ref(), shell.as_ref()]);
+        assert_eq!(status, Some(0), "{shell}: {err}");
     }
 }
 

@@ -264,20 +264,10 @@ fn a_closed_pipe_is_not_an_error() {
         text.push_str(&format!("- [ ] task {i}\n"));
     }
     let v = TestVault::new().note("many.md", &text);
-    let mut child = crate::common::journal_process()
-        .arg("--vault")
-        .arg(v.path())
-        .arg("tasks")
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .expect("spawn");
-    drop(child.stdout.take());
-    let out = child.wait_with_output().expect("wait");
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let (status, err) = crate::common::into_closed_pipe(&[
+        "--vault".as_ref(),
+        v.path().as_os_str(),
+        "tasks".as_ref(),
+    ]);
+    assert_eq!(status, Some(0), "{err}");
 }
