@@ -599,7 +599,7 @@ fn json_into_a_closed_pipe_is_not_an_error() {
         &["review", "--format", "json"],
     ] {
         let mut all: Vec<&std::ffi::OsStr> = vec!["--vault".as_ref(), v.path().as_os_str()];
-        all.extend(args.iter().map(|a| std::ffi::OsStr::new(a)));
+        all.extend(args.iter().map(std::ffi::OsStr::new));
         let (status, err) = crate::common::into_closed_pipe(&all);
         assert_eq!(status, Some(0), "{args:?}: {err}");
     }
