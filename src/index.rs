@@ -106,7 +106,7 @@ pub struct Index {
     ids: HashMap<String, Vec<TaskRef>>,
     /// Every link written in a task, checkpoint or decision, resolved once, by the folder
     /// of the note it is written in and its target.
-    links: HashMap<(String, String), Option<u32>>,
+    links: HashMap<String, HashMap<String, Option<u32>>>,
 }
 
 /// Lowercase path without `.md` / `.markdown`.
@@ -141,14 +141,15 @@ fn normalize(path: &str) -> Option<String> {
 /// A hash of `s` lowercased, without building the lowercase string: the link maps are keyed
 /// by it (and checked against the note on lookup), which keeps them small in large vaults.
 fn folded_hash(s: &str) -> u64 {
-    let mut h = 0xcbf2_9ce4_8422_2325u64;
-    for c in s.chars().flat_map(char::to_lowercase) {
-        let mut buf = [0u8; 4];
-        for &b in c.encode_utf8(&mut buf).as_bytes() {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
+    let mix = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+    let h = 0xcbf2_9ce4_8422_2325u64;
+    if s.is_ascii() {
+        return s.bytes().fold(h, |h, b| mix(h, b.to_ascii_lowercase()));
     }
-    h
+    s.chars().flat_map(char::to_lowercase).fold(h, |h, c| {
+        let mut buf = [0u8; 4];
+        c.encode_utf8(&mut buf).bytes().fold(h, mix)
+    })
 }
 
 impl Index {
@@ -204,7 +205,7 @@ impl Index {
     }
 
     fn resolve_links(&mut self) {
-        let mut links: HashMap<(String, String), Option<u32>> = HashMap::new();
+        let mut links: HashMap<String, HashMap<String, Option<u32>>> = HashMap::new();
         for n in &self.notes {
             let folder = folder_of(&n.path);
             let targets = n
@@ -214,9 +215,12 @@ impl Index {
                 .chain(n.checkpoints.iter().flat_map(|c| &c.links))
                 .chain(n.decisions.iter().flat_map(|d| &d.links));
             for l in targets {
-                let key = (folder.to_string(), l.clone());
-                if let std::collections::hash_map::Entry::Vacant(slot) = links.entry(key) {
-                    slot.insert(self.resolve(&n.path, l));
+                let in_folder = match links.get_mut(folder) {
+                    Some(m) => m,
+                    None => links.entry(folder.to_string()).or_default(),
+                };
+                if !in_folder.contains_key(l.as_str()) {
+                    in_folder.insert(l.clone(), self.resolve(&n.path, l));
                 }
             }
         }
@@ -227,7 +231,8 @@ impl Index {
     pub fn resolve_cached(&self, source: &str, target: &str) -> Option<u32> {
         match self
             .links
-            .get(&(folder_of(source).to_string(), target.to_string()))
+            .get(folder_of(source))
+            .and_then(|m| m.get(target))
         {
             Some(r) => *r,
             None => self.resolve(source, target),
