@@ -42,6 +42,28 @@ fn bench_parse(c: &mut Criterion) {
                 .sum::<usize>()
         })
     });
+    group.bench_function("block scanner alone", |b| {
+        b.iter(|| {
+            notes
+                .iter()
+                .map(|(_, t)| journal::note::blocks::Scanner::new(t, 1).count())
+                .sum::<usize>()
+        })
+    });
+    // The yardstick for the choice of a line scanner: pulldown-cmark only producing its
+    // events, with the Obsidian extensions on, before any task or field is looked for.
+    let options = pulldown_cmark::Options::ENABLE_TASKLISTS
+        | pulldown_cmark::Options::ENABLE_TABLES
+        | pulldown_cmark::Options::ENABLE_YAML_STYLE_METADATA_BLOCKS
+        | pulldown_cmark::Options::ENABLE_WIKILINKS;
+    group.bench_function("pulldown-cmark events of the same notes", |b| {
+        b.iter(|| {
+            notes
+                .iter()
+                .map(|(_, t)| pulldown_cmark::Parser::new_ext(t, options).count())
+                .sum::<usize>()
+        })
+    });
     group.finish();
 }
 

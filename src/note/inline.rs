@@ -77,9 +77,9 @@ pub fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
     let mut out = Vec::new();
     // Wikilinks: each `[[` to the next `]]`.
     let mut at = 0;
-    while let Some(k) = memchr::memmem::find(&b[at..], b"[[") {
+    while let Some(k) = find2(&b[at..], *b"[[") {
         let open = at + k;
-        let Some(len) = memchr::memmem::find(&b[open + 2..], b"]]") else {
+        let Some(len) = find2(&b[open + 2..], *b"]]") else {
             break;
         };
         let close = open + 2 + len;
@@ -106,7 +106,7 @@ pub fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
     // the next `)`. Both searches move forward only.
     let mut from = 0;
     let mut md = Vec::new();
-    while let Some(k) = memchr::memmem::find(&b[from..], b"](") {
+    while let Some(k) = find2(&b[from..], *b"](") {
         let close = from + k;
         let Some(len) = memchr::memchr(b')', &b[close + 2..]) else {
             break;
@@ -217,7 +217,7 @@ fn valid_key(key: &str) -> bool {
 /// A whole-line field `key:: value` (also `**key**:: value`). `line` is a line's content with
 /// any list marker already removed.
 pub fn line_field(line: &str) -> Option<InlineField<'_>> {
-    let i = memchr::memmem::find(line.as_bytes(), b"::")?;
+    let i = find2(line.as_bytes(), *b"::")?;
     let key = &line[..i];
     if !valid_key(key.trim_matches(|c| c == '*' || c == '_')) {
         return None;
@@ -236,7 +236,7 @@ pub fn line_field(line: &str) -> Option<InlineField<'_>> {
 pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
-    let colons: Vec<usize> = memchr::memmem::find_iter(b, b"::").collect();
+    let colons: Vec<usize> = find2_iter(b, *b"::").collect();
     if colons.is_empty() {
         return out;
     }
@@ -317,7 +317,7 @@ pub fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
         return None;
     }
     let inner = &s[i + 1..s.len() - 1];
-    let k = memchr::memmem::find(inner.as_bytes(), b"::")?;
+    let k = find2(inner.as_bytes(), *b"::")?;
     valid_key(&inner[..k]).then(|| InlineField {
         key: fold_key(&inner[..k]),
         value: inner[k + 2..].trim(),
@@ -327,28 +327,82 @@ pub fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
 
 /// Words in a line of text: whitespace-separated tokens holding a letter or digit.
 pub fn count_words(s: &str) -> u32 {
-    let b = s.as_bytes();
     let mut words = 0u32;
     let mut start = 0;
-    let mut alnum = false;
-    let mut wide = false;
-    for i in 0..=b.len() {
-        let c = b.get(i).copied().unwrap_or(b' ');
-        if c.is_ascii_whitespace() {
-            // A token of only non-ASCII characters (`—`, `日本`) is decoded to decide.
-            if alnum || (wide && s[start..i].chars().any(char::is_alphanumeric)) {
-                words = words.saturating_add(1);
+    let mut seen = 0u8;
+    let mut token = |start: usize, end: usize, seen: u8| {
+        // A token of only non-ASCII characters (`—`, `日本`) is decoded to decide.
+        if seen & ALNUM != 0
+            || (seen & WIDE != 0 && s[start..end].chars().any(char::is_alphanumeric))
+        {
+            words = words.saturating_add(1);
+        }
+    };
+    for (i, &c) in s.as_bytes().iter().enumerate() {
+        let class = BYTE_CLASS[usize::from(c)];
+        if class == SPACE {
+            if seen != 0 {
+                token(start, i, seen);
+                seen = 0;
             }
-            alnum = false;
-            wide = false;
             start = i + 1;
-        } else if c.is_ascii_alphanumeric() {
-            alnum = true;
-        } else if c >= 0x80 {
-            wide = true;
+        } else {
+            seen |= class;
         }
     }
+    if seen != 0 {
+        token(start, s.len(), seen);
+    }
     words
+}
+
+const SPACE: u8 = 1;
+const ALNUM: u8 = 2;
+const WIDE: u8 = 4;
+const OTHER: u8 = 8;
+
+/// What each byte is to [`count_words`], looked up rather than tested in turn.
+const BYTE_CLASS: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut i = 0;
+    while i < 256 {
+        let c = i as u8;
+        t[i] = if c.is_ascii_whitespace() {
+            SPACE
+        } else if c.is_ascii_alphanumeric() {
+            ALNUM
+        } else if c >= 0x80 {
+            WIDE
+        } else {
+            OTHER
+        };
+        i += 1;
+    }
+    t
+};
+
+/// Where the two bytes `needle` first occur in `hay`. For the short haystacks of a line,
+/// looking for the first byte and checking the second beats building a `memmem` searcher.
+pub fn find2(hay: &[u8], needle: [u8; 2]) -> Option<usize> {
+    let mut from = 0;
+    while let Some(k) = memchr::memchr(needle[0], &hay[from..]) {
+        let at = from + k;
+        if hay.get(at + 1) == Some(&needle[1]) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// Every place the two bytes `needle` occur in `hay`, not overlapping, in order.
+pub fn find2_iter(hay: &[u8], needle: [u8; 2]) -> impl Iterator<Item = usize> + '_ {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let at = from + find2(hay.get(from..)?, needle)?;
+        from = at + 2;
+        Some(at)
+    })
 }
 
 #[cfg(test)]
@@ -401,5 +455,28 @@ mod tests {
         assert_eq!(count_words("- [ ] Write the 3rd chapter — today!"), 5);
         assert_eq!(count_words("日本 語 — café\tnaïve  "), 4);
         assert_eq!(count_words(""), 0);
+        assert_eq!(count_words("  \n lead and tail"), 3);
+        assert_eq!(count_words("— · ·· ¿"), 0);
+    }
+
+    #[test]
+    fn two_byte_search_agrees_with_memmem() {
+        for hay in [
+            "", ":", "::", ":::", "a::b::c", "[[[x]]]", "x]]", "[a[b[[c", "é::日",
+        ] {
+            let b = hay.as_bytes();
+            for needle in [*b"::", *b"[[", *b"]]"] {
+                assert_eq!(
+                    find2(b, needle),
+                    memchr::memmem::find(b, &needle),
+                    "{hay:?}"
+                );
+                assert_eq!(
+                    find2_iter(b, needle).collect::<Vec<_>>(),
+                    memchr::memmem::find_iter(b, &needle).collect::<Vec<_>>(),
+                    "{hay:?}"
+                );
+            }
+        }
     }
 }

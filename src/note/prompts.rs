@@ -54,9 +54,9 @@ pub fn is_answered(answer: &str) -> bool {
     let mut i = 0;
     while let Some(k) = memchr::memchr2(b'{', b'<', &b[i..]) {
         let at = i + k;
-        let close: &[u8] = match &b[at..] {
-            [b'{', b'{', ..] => b"}}",
-            [b'<', b'%', ..] => b"%>",
+        let close = match &b[at..] {
+            [b'{', b'{', ..] => *b"}}",
+            [b'<', b'%', ..] => *b"%>",
             _ => {
                 text.push_str(&answer[i..=at]);
                 i = at + 1;
@@ -65,7 +65,7 @@ pub fn is_answered(answer: &str) -> bool {
         };
         text.push_str(&answer[i..at]);
         text.push(' ');
-        match memchr::memmem::find(&b[at + 2..], close) {
+        match crate::note::inline::find2(&b[at + 2..], close) {
             Some(len) => i = at + 2 + len + 2,
             None => {
                 i = b.len();

@@ -347,7 +347,7 @@ fn stray_metadata(text: &str) -> Option<(usize, String)> {
             }
         }
     }
-    let maybe_field = memchr::memmem::find(text.as_bytes(), b"::").is_some();
+    let maybe_field = inline::find2(text.as_bytes(), *b"::").is_some();
     for f in inline::bracket_fields(text)
         .into_iter()
         .filter(|_| maybe_field)
