@@ -122,6 +122,39 @@ fn cached_and_uncached_runs_agree_on_a_generated_vault() {
 }
 
 #[test]
+fn one_thread_and_many_give_the_same_answers() {
+    // Problems in many notes, so the order of the warnings is tested too.
+    let v = (0..40).fold(TestVault::new(), |v, i| {
+        v.note(
+            &format!("Broken/{i}.md"),
+            &format!("- [ ] task {i} 📅 2026-02-3{i}\n- [?] odd\n"),
+        )
+    });
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    journal::synth::write_vault(v.path(), 400, 11, today).expect("generate");
+    let run = |threads: &str, args: &[&str]| {
+        let o = journal()
+            .env("RAYON_NUM_THREADS", threads)
+            .arg("--vault")
+            .arg(v.path())
+            .args(["--today", TODAY, "--no-cache"])
+            .args(args)
+            .output()
+            .expect("run");
+        (o.status.code(), o.stdout)
+    };
+    for args in [
+        &["index", "--json"][..],
+        &["review", "--format", "json"],
+        &["check"],
+    ] {
+        let one = run("1", args);
+        assert!(!one.1.is_empty(), "{args:?}");
+        assert_eq!(one, run("4", args), "{args:?}");
+    }
+}
+
+#[test]
 fn an_unchanged_note_comes_from_the_cache() {
     let c = Cached::new(TestVault::new().note("a.md", "- [ ] first\n"));
     let note = c.vault.join("a.md");
