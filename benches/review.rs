@@ -8,6 +8,7 @@ use journal::index::Index;
 use journal::note::parse;
 use journal::render::{Template, WEEKLY_MD, render};
 use journal::review::{Request, build};
+use std::borrow::Cow;
 
 fn bench_review(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
@@ -40,9 +41,9 @@ fn bench_review(c: &mut Criterion) {
         generated_at: today.to_string(),
     };
     c.bench_function("review 2000 notes", |b| {
-        b.iter(|| build(&index, &req).done.len())
+        b.iter(|| build(Cow::Borrowed(&index), &req).done.len())
     });
-    let review = build(&index, &req);
+    let review = build(Cow::Borrowed(&index), &req);
     let template = Template::builtin(WEEKLY_MD);
     c.bench_function("render weekly.md", |b| {
         b.iter(|| render(&template, &review).map(|s| s.len()).unwrap_or(0))

@@ -502,20 +502,18 @@ impl Index {
         self.diagnostics.extend(found);
     }
 
-    /// The vault as it stood at the end of `day`: notes dated later and everything written
-    /// under a later date are left out, tasks created later are left out, and tasks done or
-    /// cancelled later are open again. `None` when nothing is dated after `day`.
-    pub fn as_of(&self, day: NaiveDate, config: &Config) -> Option<Index> {
+    /// Whether anything in the vault is dated after `day`: a note, a task's place or
+    /// dates, a prompt, mood, decision, checkpoint or words.
+    pub fn changed_after(&self, day: NaiveDate) -> bool {
         let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
-        let task_later = |t: &Task| {
-            later(t.place.date)
-                || later(t.dates.created)
-                || later(t.dates.done)
-                || later(t.dates.cancelled)
-        };
-        let touched = self.notes.iter().any(|n| {
+        self.notes.iter().any(|n| {
             later(n.date)
-                || n.tasks.iter().any(task_later)
+                || n.tasks.iter().any(|t| {
+                    later(t.place.date)
+                        || later(t.dates.created)
+                        || later(t.dates.done)
+                        || later(t.dates.cancelled)
+                })
                 || n.prompts.iter().any(|p| later(p.place.date))
                 || n.moods.iter().any(|m| later(m.place.date))
                 || n.decisions.iter().any(|d| later(d.place.date))
@@ -523,17 +521,26 @@ impl Index {
                     .iter()
                     .any(|c| later(c.place.date) || later(c.done))
                 || n.words.iter().any(|w| w.date > day)
-        });
-        if !touched {
-            return None;
-        }
-        let notes = self
-            .notes
-            .iter()
-            .filter(|n| !later(n.date))
-            .map(|n| Box::new(note_as_of(n, day)))
+        })
+    }
+
+    /// The vault as it stood at the end of `day`: notes dated later and everything written
+    /// under a later date are left out, tasks created later are left out, and tasks done or
+    /// cancelled later are open again. The notes are moved, not copied, so a past week of a
+    /// large vault costs no more memory than the present one.
+    pub fn into_as_of(self, day: NaiveDate, config: &Config) -> Index {
+        let Index {
+            notes, diagnostics, ..
+        } = self;
+        let notes = notes
+            .into_iter()
+            .filter(|n| n.date.is_none_or(|d| d <= day))
+            .map(|mut n| {
+                note_as_of(&mut n, day);
+                n
+            })
             .collect();
-        Some(Index::build(notes, self.diagnostics.clone(), config))
+        Index::build(notes, diagnostics, config)
     }
 
     /// Whether an item of plan `plan` is still in play: it has no plan, or its plan is
@@ -585,20 +592,26 @@ impl Index {
     }
 }
 
-/// A note as it stood at the end of `day` (see [`Index::as_of`]).
-fn note_as_of(n: &Note, day: NaiveDate) -> Note {
+/// A note as it stood at the end of `day` (see [`Index::into_as_of`]).
+fn note_as_of(n: &mut Note, day: NaiveDate) {
     let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
-    let mut out = n.clone();
     // Tasks written later go; their sub-tasks' parent indices follow the ones that stay.
     let mut new_index: Vec<Option<u32>> = Vec::with_capacity(n.tasks.len());
-    let mut tasks = Vec::with_capacity(n.tasks.len());
+    let mut kept = 0u32;
     for t in &n.tasks {
         if later(t.place.date) || later(t.dates.created) {
             new_index.push(None);
-            continue;
+        } else {
+            new_index.push(Some(kept));
+            kept += 1;
         }
-        new_index.push(Some(tasks.len() as u32));
-        let mut t = t.clone();
+    }
+    let mut i = 0;
+    n.tasks.retain(|_| {
+        i += 1;
+        new_index[i - 1].is_some()
+    });
+    for t in &mut n.tasks {
         t.parent = t
             .parent
             .and_then(|p| new_index.get(p as usize).copied().flatten());
@@ -608,22 +621,19 @@ fn note_as_of(n: &Note, day: NaiveDate) -> Note {
             t.dates.done = None;
             t.dates.cancelled = None;
         }
-        tasks.push(t);
     }
-    out.tasks = tasks;
-    out.prompts.retain(|p| !later(p.place.date));
-    out.moods.retain(|m| !later(m.place.date));
-    out.decisions.retain(|d| !later(d.place.date));
-    out.checkpoints.retain(|c| !later(c.place.date));
-    for c in &mut out.checkpoints {
+    n.prompts.retain(|p| !later(p.place.date));
+    n.moods.retain(|m| !later(m.place.date));
+    n.decisions.retain(|d| !later(d.place.date));
+    n.checkpoints.retain(|c| !later(c.place.date));
+    for c in &mut n.checkpoints {
         if later(c.done) {
             c.done = None;
         }
     }
-    out.words.retain(|w| w.date <= day);
-    out.entries.retain(|d| *d <= day);
-    out.diagnostics.clear();
-    out
+    n.words.retain(|w| w.date <= day);
+    n.entries.retain(|d| *d <= day);
+    n.diagnostics.clear();
 }
 
 /// When a task was done: its done date, else (checked without one) the date of its note or

@@ -8,6 +8,7 @@ use crate::model::{Place, Prompt, Status};
 use crate::views::{CheckpointView, PlanView, Source, TaskView};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The version of the model's shape.
@@ -155,16 +156,18 @@ fn week_mood(index: &Index, week: Week) -> Option<f64> {
     )
 }
 
-/// Builds the review of `req.week` as of `min(today, end of week)`.
-pub fn build(index: &Index, req: &Request<'_>) -> Review {
+/// Builds the review of `req.week` as of `min(today, end of week)`. A past week is reviewed as the vault stood at its end: an index given by value is turned
+/// into that snapshot in place, a borrowed one is copied first.
+pub fn build(index: Cow<'_, Index>, req: &Request<'_>) -> Review {
     let week = req.week;
     let config = req.config;
     let as_of = req.today.min(week.end());
-    // A past week is reviewed as the vault stood at its end.
-    let past = (as_of < req.today)
-        .then(|| index.as_of(as_of, config))
-        .flatten();
-    let index = past.as_ref().unwrap_or(index);
+    let index = if as_of < req.today && index.changed_after(as_of) {
+        Cow::Owned(index.into_owned().into_as_of(as_of, config))
+    } else {
+        index
+    };
+    let index: &Index = &index;
     let views = |refs: &[TaskRef]| -> Vec<TaskView> {
         refs.iter().map(|&r| TaskView::new(index, r)).collect()
     };

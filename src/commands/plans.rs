@@ -20,7 +20,7 @@ pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
 /// One line on the week so far: mood and words per day as sparklines, tasks done.
 pub fn week_pulse(ctx: &Context, index: &Index) -> String {
     let review = crate::review::build(
-        index,
+        std::borrow::Cow::Borrowed(index),
         &crate::review::Request {
             week: ctx.this_week(),
             today: ctx.today,

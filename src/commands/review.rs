@@ -27,13 +27,8 @@ pub fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError>
     Ok(if args.last { this.previous() } else { this })
 }
 
-/// The review of the week the flags ask for.
-pub fn model(
-    ctx: &Context,
-    args: &ReviewArgs,
-    index: &crate::index::Index,
-) -> Result<Review, UsageError> {
-    let week = choose_week(ctx, args)?;
+/// The review of `week`.
+pub fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Review {
     let vault = std::fs::canonicalize(&ctx.config.vault)
         .unwrap_or_else(|_| ctx.config.vault.clone())
         .file_name()
@@ -46,8 +41,8 @@ pub fn model(
             .format("%Y-%m-%dT%H:%M:%S%:z")
             .to_string()
     };
-    Ok(review::build(
-        index,
+    review::build(
+        std::borrow::Cow::Owned(index),
         &review::Request {
             week,
             today: ctx.today,
@@ -55,7 +50,7 @@ pub fn model(
             vault,
             generated_at,
         },
-    ))
+    )
 }
 
 /// The Markdown review as a whole document: front matter that keeps the tool from reading
@@ -69,12 +64,13 @@ pub fn markdown_document(review: &Review, body: &str) -> String {
 }
 
 pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
+    let week = choose_week(ctx, args)?;
     let index = ctx.index()?;
-    let review = model(ctx, args, &index)?;
-    ctx.timing("review built");
-    // The review holds what it needs: let the notes go before rendering makes its copies.
     ctx.report_warnings(&index);
-    drop(index);
+    // The review takes the index and holds what it needs: the notes are gone before
+    // rendering makes its copies.
+    let review = model(ctx, week, index);
+    ctx.timing("review built");
     let text = match args.format {
         ReviewFormat::Json => {
             let mut s = serde_json::to_string_pretty(&review)?;
