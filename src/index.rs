@@ -596,21 +596,17 @@ impl Index {
 fn note_as_of(n: &mut Note, day: NaiveDate) {
     let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
     // Tasks written later go; their sub-tasks' parent indices follow the ones that stay.
-    let mut new_index: Vec<Option<u32>> = Vec::with_capacity(n.tasks.len());
-    let mut kept = 0u32;
-    for t in &n.tasks {
-        if later(t.place.date) || later(t.dates.created) {
-            new_index.push(None);
-        } else {
-            new_index.push(Some(kept));
-            kept += 1;
-        }
-    }
-    let mut i = 0;
-    n.tasks.retain(|_| {
-        i += 1;
-        new_index[i - 1].is_some()
-    });
+    let new_index: Vec<Option<u32>> = n
+        .tasks
+        .iter()
+        .scan(0u32, |kept, t| {
+            let gone = later(t.place.date) || later(t.dates.created);
+            *kept += u32::from(!gone);
+            Some((!gone).then(|| *kept - 1))
+        })
+        .collect();
+    let mut stays = new_index.iter().map(Option::is_some);
+    n.tasks.retain(|_| stays.next().unwrap_or(false));
     for t in &mut n.tasks {
         t.parent = t
             .parent
