@@ -4,9 +4,9 @@
 //! One file per vault in the user's cache folder (`$XDG_CACHE_HOME/journal/` or
 //! `~/.cache/journal/`), named by a hash of the vault's canonical path. It holds, per note,
 //! its path, size, modification time and what parsing it gave. The file starts with a magic
-//! number, the format version, a fingerprint of every setting that changes parsing and a
-//! checksum of the rest: a cache that fails any of these is rebuilt, never trusted. It is
-//! replaced atomically, so two runs at once cannot corrupt it.
+//! number, the format version and a fingerprint of every setting that changes parsing, and
+//! each chunk of entries carries a checksum: a cache that fails any of these is rebuilt,
+//! never trusted. It is replaced atomically, so two runs at once cannot corrupt it.
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
