@@ -1,14 +1,13 @@
 //! Building the index and the weekly review over already-parsed notes, and rendering it.
 
 use chrono::NaiveDate;
-use criterion::{Criterion, criterion_group, criterion_main};
+use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
 use journal::config::Config;
 use journal::dates::{Week, WeekStart};
 use journal::index::Index;
 use journal::note::parse;
 use journal::render::{Template, WEEKLY_MD, render};
 use journal::review::{Request, build};
-use std::borrow::Cow;
 
 fn bench_review(c: &mut Criterion) {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
@@ -41,9 +40,13 @@ fn bench_review(c: &mut Criterion) {
         generated_at: today.to_string(),
     };
     c.bench_function("review 2000 notes", |b| {
-        b.iter(|| build(Cow::Borrowed(&index), &req).done.len())
+        b.iter_batched(
+            || index.clone(),
+            |index| build(index, &req).done.len(),
+            BatchSize::LargeInput,
+        )
     });
-    let review = build(Cow::Borrowed(&index), &req);
+    let review = build(index, &req);
     let template = Template::builtin(WEEKLY_MD);
     c.bench_function("render weekly.md", |b| {
         b.iter(|| render(&template, &review).map(|s| s.len()).unwrap_or(0))

@@ -7,7 +7,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Note, Status, Task, tag_matches};
+use crate::model::{Note, Priority, Status, Task};
 use chrono::{Days, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
@@ -175,6 +175,7 @@ impl Index {
             ..Index::default()
         };
         index.link_maps();
+        index.task_ids();
         index.resolve_links();
         index.find_plans(config);
         index.assign_tasks();
@@ -197,11 +198,22 @@ impl Index {
         let notes = &self.notes;
         for list in self.stems.values_mut() {
             // Obsidian prefers the note nearest the vault root when names clash.
-            list.sort_by_key(|&i| {
+            list.sort_by_cached_key(|&i| {
                 let p = &notes[i as usize].path;
                 (p.matches('/').count(), p.clone())
             });
         }
+    }
+
+    /// Tasks by their `🆔` id, for dependencies.
+    fn task_ids(&mut self) {
+        let mut ids: HashMap<String, Vec<TaskRef>> = HashMap::new();
+        for (r, t) in self.tasks() {
+            if let Some(id) = t.id() {
+                ids.entry(id.to_string()).or_default().push(r);
+            }
+        }
+        self.ids = ids;
     }
 
     fn resolve_links(&mut self) {
@@ -311,10 +323,7 @@ impl Index {
                 n.front.kind.as_deref().is_some_and(|k| {
                     k.eq_ignore_ascii_case("plan") || k.eq_ignore_ascii_case("goal")
                 });
-            let by_tag = n
-                .tags
-                .iter()
-                .any(|t| config.plan_tags.iter().any(|p| tag_matches(t, p)));
+            let by_tag = config.plan_tags.iter().any(|p| n.has_tag(p));
             let by_folder = folder.is_some_and(|f| {
                 n.path.len() > f.len()
                     && n.path.starts_with(f)
@@ -365,7 +374,7 @@ impl Index {
     }
 
     /// The plan a list of link targets points to, if any.
-    fn linked_plan(&self, source: &str, links: &[String]) -> Option<u32> {
+    pub fn linked_plan(&self, source: &str, links: &[String]) -> Option<u32> {
         links
             .iter()
             .filter_map(|l| self.resolve_cached(source, l))
@@ -422,11 +431,7 @@ impl Index {
                     }),
                     text: t.text.clone(),
                     date: t.dates.due.or(t.dates.scheduled),
-                    reached_on: if t.status == Status::Done {
-                        done_on(t)
-                    } else {
-                        None
-                    },
+                    reached_on: done_on(t),
                     status: t.status,
                     plan: self.task_plan[ni][ti],
                     feeling: t.feeling().map(str::to_string),
@@ -462,13 +467,6 @@ impl Index {
     /// Vault-wide checks: dependencies on unknown ids, links to missing notes, undated
     /// checkpoints.
     fn check(&mut self, config: &Config) {
-        let mut ids: HashMap<String, Vec<TaskRef>> = HashMap::new();
-        for (r, t) in self.tasks() {
-            if let Some(id) = t.id() {
-                ids.entry(id.to_string()).or_default().push(r);
-            }
-        }
-        self.ids = ids;
         let mut found = Vec::new();
         for n in &self.notes {
             for t in &n.tasks {
@@ -541,6 +539,16 @@ impl Index {
             })
             .collect();
         Index::build(notes, diagnostics, config)
+    }
+
+    /// The plans still going (active or paused), leaving out those done or dropped.
+    pub fn current_plans(&self) -> impl Iterator<Item = u32> + '_ {
+        (0..self.plans.len() as u32).filter(|&p| {
+            !matches!(
+                self.plans[p as usize].status,
+                PlanStatus::Done | PlanStatus::Dropped
+            )
+        })
     }
 
     /// Whether an item of plan `plan` is still in play: it has no plan, or its plan is
@@ -639,6 +647,20 @@ pub fn done_on(t: &Task) -> Option<NaiveDate> {
         Status::Done => t.dates.done.or(t.place.date),
         _ => None,
     }
+}
+
+/// Most urgent first: overdue, then by due date (undated last), then priority, then place.
+pub fn sort_by_urgency(index: &Index, tasks: &mut [TaskRef], today: NaiveDate) {
+    tasks.sort_by_key(|&r| {
+        let t = index.task(r);
+        (
+            !is_overdue(t, today),
+            t.dates.due.is_none(),
+            t.dates.due,
+            Priority::rank(t.priority),
+            r,
+        )
+    });
 }
 
 /// Open and due before `as_of`.

@@ -75,7 +75,7 @@ impl Template {
         if let Some(p) = configured {
             return Template::file(&p);
         }
-        let local = vault.join(".journal/templates").join(builtin.0);
+        let local = local_template(vault, builtin.0);
         if local.is_file() {
             return Template::file(&local);
         }
@@ -128,6 +128,11 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
         col,
         message,
     }
+}
+
+/// Where a vault keeps its own version of the built-in template `name`.
+pub fn local_template(vault: &Path, name: &str) -> PathBuf {
+    vault.join(".journal/templates").join(name)
 }
 
 /// A Tera instance with our filters.

@@ -4,11 +4,10 @@
 use crate::config::Config;
 use crate::dates::Week;
 use crate::index::{self, CheckpointStatus, Index, TaskRef};
-use crate::model::{Place, Prompt, Status};
+use crate::model::{Prompt, Status};
 use crate::views::{CheckpointView, PlanView, Source, TaskView};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// The version of the model's shape.
@@ -145,7 +144,7 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// The mean mood of the days of `week`.
-fn week_mood(index: &Index, week: Week) -> Option<f64> {
+pub fn week_mood(index: &Index, week: Week) -> Option<f64> {
     mean(
         index
             .notes
@@ -156,23 +155,75 @@ fn week_mood(index: &Index, week: Week) -> Option<f64> {
     )
 }
 
-/// Builds the review of `req.week` as of `min(today, end of week)`. A past week is reviewed as the vault stood at its end: an index given by value is turned
-/// into that snapshot in place, a borrowed one is copied first.
-pub fn build(index: Cow<'_, Index>, req: &Request<'_>) -> Review {
+/// The seven days of `week`: words, entries, tasks done and mean mood of each, in one pass
+/// over the notes.
+pub fn days(index: &Index, week: Week) -> Vec<Day> {
+    let slot = |d: NaiveDate| {
+        usize::try_from((d - week.start()).num_days())
+            .ok()
+            .filter(|&i| i < 7)
+    };
+    let mut days: Vec<Day> = week
+        .days()
+        .map(|date| Day {
+            date,
+            words: 0,
+            notes: 0,
+            tasks_done: 0,
+            mood: None,
+        })
+        .collect();
+    let mut moods: [Vec<f64>; 7] = Default::default();
+    for n in &index.notes {
+        for w in &n.words {
+            if let Some(i) = slot(w.date) {
+                days[i].words += w.words;
+            }
+        }
+        let mut wrote = [false; 7];
+        for &d in &n.entries {
+            if let Some(i) = slot(d) {
+                wrote[i] = true;
+            }
+        }
+        for (day, wrote) in days.iter_mut().zip(wrote) {
+            day.notes += u32::from(wrote);
+        }
+        for t in &n.tasks {
+            if let Some(i) = index::done_on(t).and_then(slot) {
+                days[i].tasks_done += 1;
+            }
+        }
+        for m in &n.moods {
+            if let Some(i) = m.place.date.and_then(slot) {
+                moods[i].push(m.value);
+            }
+        }
+    }
+    for (day, values) in days.iter_mut().zip(moods) {
+        day.mood = mean(values.into_iter());
+    }
+    days
+}
+
+/// Builds the review of `req.week` as of `min(today, end of week)`. A past week is reviewed
+/// as the vault stood at its end: the index is turned into that snapshot in place, which is
+/// why it is taken by value.
+pub fn build(index: Index, req: &Request<'_>) -> Review {
     let week = req.week;
     let config = req.config;
     let as_of = req.today.min(week.end());
     let index = if as_of < req.today && index.changed_after(as_of) {
-        Cow::Owned(index.into_owned().into_as_of(as_of, config))
+        index.into_as_of(as_of, config)
     } else {
         index
     };
-    let index: &Index = &index;
+    let index = &index;
     let views = |refs: &[TaskRef]| -> Vec<TaskView> {
         refs.iter().map(|&r| TaskView::new(index, r)).collect()
     };
     let urgent = |mut refs: Vec<TaskRef>| {
-        crate::commands::tasks::sort_by_urgency(index, &mut refs, as_of);
+        index::sort_by_urgency(index, &mut refs, as_of);
         refs
     };
 
@@ -245,13 +296,8 @@ pub fn build(index: Cow<'_, Index>, req: &Request<'_>) -> Review {
         .count() as u32;
     let open = all.iter().filter(|(_, t)| t.status.is_open()).count() as u32;
 
-    let plans: Vec<PlanView> = (0..index.plans.len() as u32)
-        .filter(|&p| {
-            !matches!(
-                index.plans[p as usize].status,
-                index::PlanStatus::Done | index::PlanStatus::Dropped
-            )
-        })
+    let plans: Vec<PlanView> = index
+        .current_plans()
         .map(|p| PlanView::new(index, p, as_of, week, config))
         .collect();
 
@@ -259,36 +305,7 @@ pub fn build(index: Cow<'_, Index>, req: &Request<'_>) -> Review {
     let reflections = reflections(index, week);
     let decisions = decisions(index, week, as_of, config);
 
-    let days: Vec<Day> = week
-        .days()
-        .map(|date| Day {
-            date,
-            words: index
-                .notes
-                .iter()
-                .flat_map(|n| &n.words)
-                .filter(|w| w.date == date)
-                .map(|w| w.words)
-                .sum(),
-            notes: index
-                .notes
-                .iter()
-                .filter(|n| n.entries.contains(&date))
-                .count() as u32,
-            tasks_done: done
-                .iter()
-                .filter(|&&r| index::done_on(index.task(r)) == Some(date))
-                .count() as u32,
-            mood: mean(
-                index
-                    .notes
-                    .iter()
-                    .flat_map(|n| &n.moods)
-                    .filter(|m| m.place.date == Some(date))
-                    .map(|m| m.value),
-            ),
-        })
-        .collect();
+    let days = days(index, week);
     let mood_mean = week_mood(index, week);
     let mood_change = match (mood_mean, week_mood(index, week.previous())) {
         (Some(a), Some(b)) => Some(round2(a - b)),
@@ -433,12 +450,7 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
             if !relevant(d.place.date, d.revisit) {
                 continue;
             }
-            let plan = note_plan.or_else(|| {
-                d.links
-                    .iter()
-                    .filter_map(|l| index.resolve_cached(&n.path, l))
-                    .find_map(|i| index.note_plan[i as usize])
-            });
+            let plan = note_plan.or_else(|| index.linked_plan(&n.path, &d.links));
             out.push(DecisionView {
                 text: d.text.clone(),
                 made_on: d.place.date,
@@ -458,15 +470,7 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
                 made_on: n.date,
                 revisit: plan.revisit,
                 plan: Some(plan.title.clone()),
-                source: Source::new(
-                    &n.path,
-                    &Place {
-                        line: 1,
-                        col: 1,
-                        heading: None,
-                        date: n.date,
-                    },
-                ),
+                source: Source::top(&n.path),
             });
         }
     }

@@ -24,6 +24,15 @@ impl Source {
             heading: place.heading.clone(),
         }
     }
+
+    /// The top of a note: where its front matter says what it is.
+    pub fn top(path: &str) -> Source {
+        Source {
+            path: path.to_string(),
+            line: 1,
+            heading: None,
+        }
+    }
 }
 
 /// A task as every output shows it.
@@ -168,11 +177,7 @@ impl PlanView {
             days_left: state.days_left,
             decision: plan.decision.clone(),
             revisit: plan.revisit,
-            source: Source {
-                path: note.path.clone(),
-                line: 1,
-                heading: None,
-            },
+            source: Source::top(&note.path),
         }
     }
 }

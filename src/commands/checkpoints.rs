@@ -79,19 +79,10 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
                     Cell::plain(c.text.clone()),
                     Cell::plain(c.plan.clone().unwrap_or_default()),
                     Cell::plain(c.feeling.clone().unwrap_or_default()),
-                    Cell::styled(
-                        format!("{}:{}", c.source.path, c.source.line),
-                        Style::new().dimmed(),
-                    ),
+                    super::where_cell(&c.source),
                 ]);
             }
-            if table.is_empty() {
-                if !ctx.quiet {
-                    eprintln!("journal: no missed or upcoming checkpoints");
-                }
-            } else {
-                table.write(&mut out, crate::table::terminal_width())?;
-            }
+            super::write_table(ctx, &mut out, &table, "no missed or upcoming checkpoints")?;
         }
     }
     out.flush()?;

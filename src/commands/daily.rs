@@ -54,7 +54,7 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
         })
         .map(|(r, _)| r)
         .collect();
-    super::tasks::sort_by_urgency(index, &mut due, date);
+    crate::index::sort_by_urgency(index, &mut due, date);
     let context = DailyContext {
         date,
         title: title.to_string(),
@@ -62,7 +62,7 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
         tasks: due.iter().map(|&r| TaskView::new(index, r)).collect(),
     };
     let vault = &ctx.config.vault;
-    let ours = vault.join(".journal/templates/daily.md");
+    let ours = crate::render::local_template(vault, DAILY_MD.0);
     if !ours.is_file()
         && let Some(t) = &ctx.config.daily.template
     {

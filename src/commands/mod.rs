@@ -298,6 +298,32 @@ impl Context {
     }
 }
 
+/// Writes `table` to fit the terminal, or, when it has no rows, says `empty` on stderr
+/// (unless `-q`).
+pub fn write_table(
+    ctx: &Context,
+    out: &mut dyn Write,
+    table: &crate::table::Table,
+    empty: &str,
+) -> std::io::Result<()> {
+    if !table.is_empty() {
+        table.write(out, crate::table::terminal_width())
+    } else {
+        if !ctx.quiet {
+            eprintln!("journal: {empty}");
+        }
+        Ok(())
+    }
+}
+
+/// The WHERE column: `path:line`, dimmed.
+pub fn where_cell(source: &crate::views::Source) -> crate::table::Cell {
+    crate::table::Cell::styled(
+        format!("{}:{}", source.path, source.line),
+        anstyle::Style::new().dimmed(),
+    )
+}
+
 /// Writes JSON with a final newline.
 pub fn write_json(w: &mut dyn Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
     serde_json::to_writer_pretty(&mut *w, value)?;

@@ -11,41 +11,32 @@ use std::io::Write;
 /// The plans to show as of `ctx.today`: all, or those not done or dropped.
 pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
     let week = ctx.this_week();
-    (0..index.plans.len() as u32)
+    let plans: Vec<u32> = if all {
+        (0..index.plans.len() as u32).collect()
+    } else {
+        index.current_plans().collect()
+    };
+    plans
+        .into_iter()
         .map(|p| PlanView::new(index, p, ctx.today, week, &ctx.config))
-        .filter(|v| all || !matches!(v.health, "done" | "dropped"))
         .collect()
 }
 
 /// One line on the week so far: mood and words per day as sparklines, tasks done.
 pub fn week_pulse(ctx: &Context, index: &Index) -> String {
-    let review = crate::review::build(
-        std::borrow::Cow::Borrowed(index),
-        &crate::review::Request {
-            week: ctx.this_week(),
-            today: ctx.today,
-            config: &ctx.config,
-            vault: String::new(),
-            generated_at: String::new(),
-        },
-    );
-    let moods: Vec<Option<f64>> = review.days.iter().map(|d| d.mood).collect();
-    let words: Vec<Option<f64>> = review
-        .days
-        .iter()
-        .map(|d| Some(f64::from(d.words)))
-        .collect();
-    let mood = review
-        .stats
-        .mood_mean
-        .map_or_else(|| "–".to_string(), |m| m.to_string());
+    let week = ctx.this_week();
+    let days = crate::review::days(index, week);
+    let moods: Vec<Option<f64>> = days.iter().map(|d| d.mood).collect();
+    let words: Vec<Option<f64>> = days.iter().map(|d| Some(f64::from(d.words))).collect();
+    let mood =
+        crate::review::week_mood(index, week).map_or_else(|| "–".to_string(), |m| m.to_string());
     format!(
         "{}: mood {} {mood} · words {} {} · {} done\n",
-        review.week.id,
+        week.id(),
         crate::table::sparkline(&moods),
         crate::table::sparkline(&words),
-        review.stats.words_written,
-        review.stats.tasks_done
+        days.iter().map(|d| d.words).sum::<u32>(),
+        days.iter().map(|d| d.tasks_done).sum::<u32>()
     )
 }
 
@@ -147,15 +138,12 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
                     Cell::plain(checkpoint),
                 ]);
             }
-            if table.is_empty() {
-                if !ctx.quiet {
-                    eprintln!(
-                        "journal: no plans found (a plan is a note with `type: plan` or a #plan tag)"
-                    );
-                }
-            } else {
-                table.write(&mut out, crate::table::terminal_width())?;
-            }
+            super::write_table(
+                ctx,
+                &mut out,
+                &table,
+                "no plans found (a plan is a note with `type: plan` or a #plan tag)",
+            )?;
         }
     }
     out.flush()?;

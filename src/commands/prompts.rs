@@ -143,19 +143,10 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                     table.row(vec![
                         Cell::plain(e.date.map(|d| d.to_string()).unwrap_or_default()),
                         Cell::plain(middle),
-                        Cell::styled(
-                            format!("{}:{}", e.source.path, e.source.line),
-                            anstyle::Style::new().dimmed(),
-                        ),
+                        super::where_cell(&e.source),
                     ]);
                 }
-                if table.is_empty() {
-                    if !ctx.quiet {
-                        eprintln!("journal: no prompts match");
-                    }
-                } else {
-                    table.write(&mut out, crate::table::terminal_width())?;
-                }
+                super::write_table(ctx, &mut out, &table, "no prompts match")?;
             }
         }
     } else {
@@ -182,15 +173,12 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                         Cell::plain(s.last_answered.map(|d| d.to_string()).unwrap_or_default()),
                     ]);
                 }
-                if table.is_empty() {
-                    if !ctx.quiet {
-                        eprintln!(
-                            "journal: no prompts found (a heading ending in `?` or a [!question] callout)"
-                        );
-                    }
-                } else {
-                    table.write(&mut out, crate::table::terminal_width())?;
-                }
+                super::write_table(
+                    ctx,
+                    &mut out,
+                    &table,
+                    "no prompts found (a heading ending in `?` or a [!question] callout)",
+                )?;
             }
         }
     }

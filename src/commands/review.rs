@@ -42,7 +42,7 @@ pub fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Review {
             .to_string()
     };
     review::build(
-        std::borrow::Cow::Owned(index),
+        index,
         &review::Request {
             week,
             today: ctx.today,

@@ -5,7 +5,7 @@ use super::{Context, parse_day, write_json};
 use crate::UsageError;
 use crate::cli::{ListFormat, TasksArgs};
 use crate::index::{Index, TaskRef, is_overdue};
-use crate::model::{Priority, Status, Task};
+use crate::model::{Status, Task};
 use crate::table::{Cell, Table, color};
 use crate::views::{TaskView, wikilink};
 use anstyle::AnsiColor;
@@ -120,20 +120,6 @@ pub fn find_plan(index: &Index, name: &str) -> Option<u32> {
         .map(|i| i as u32)
 }
 
-/// Most urgent first: overdue, then by due date (undated last), then priority, then place.
-pub fn sort_by_urgency(index: &Index, tasks: &mut [TaskRef], today: NaiveDate) {
-    tasks.sort_by_key(|&r| {
-        let t = index.task(r);
-        (
-            !is_overdue(t, today),
-            t.dates.due.is_none(),
-            t.dates.due,
-            Priority::rank(t.priority),
-            r,
-        )
-    });
-}
-
 /// The tasks the filter keeps, most urgent first.
 pub fn select(index: &Index, filter: &Filter, today: NaiveDate) -> Vec<TaskRef> {
     let mut refs: Vec<TaskRef> = index
@@ -141,7 +127,7 @@ pub fn select(index: &Index, filter: &Filter, today: NaiveDate) -> Vec<TaskRef> 
         .filter(|&(r, t)| filter.keeps(index, r, t, today))
         .map(|(r, _)| r)
         .collect();
-    sort_by_urgency(index, &mut refs, today);
+    crate::index::sort_by_urgency(index, &mut refs, today);
     refs
 }
 
@@ -180,19 +166,10 @@ pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
                     Cell::plain(v.priority.unwrap_or("")),
                     Cell::plain(v.text.clone()),
                     Cell::plain(v.plan.clone().unwrap_or_default()),
-                    Cell::styled(
-                        format!("{}:{}", v.source.path, v.source.line),
-                        anstyle::Style::new().dimmed(),
-                    ),
+                    super::where_cell(&v.source),
                 ]);
             }
-            if table.is_empty() {
-                if !ctx.quiet {
-                    eprintln!("journal: no tasks match");
-                }
-            } else {
-                table.write(&mut out, crate::table::terminal_width())?;
-            }
+            super::write_table(ctx, &mut out, &table, "no tasks match")?;
         }
     }
     out.flush()?;

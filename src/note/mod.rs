@@ -551,7 +551,7 @@ impl Extractor<'_> {
         for f in inline::bracket_fields(&masked) {
             if !tasks::is_task_field(&f.key) {
                 let f = inline::unmasked(f, &masked, body);
-                self.field(&f.key, f.value, line, Some(index));
+                self.field(f.key, f.value, line, Some(index));
             }
         }
     }
@@ -602,14 +602,14 @@ impl Extractor<'_> {
                 "checkpoint" => self.checkpoint(f.value, line),
                 _ => {}
             }
-            self.field(&f.key, f.value, line, owner);
+            self.field(f.key, f.value, line, owner);
         }
         for f in bracketed {
-            self.field(&f.key, f.value, line, owner);
+            self.field(f.key, f.value, line, owner);
         }
     }
 
-    fn field(&mut self, key: &str, value: &str, line: &Line<'_>, owner: Option<u32>) {
+    fn field(&mut self, key: String, value: &str, line: &Line<'_>, owner: Option<u32>) {
         if (key == "mood" || key == "feeling")
             && let Some(t) = owner
             && let Some(task) = self.note.tasks.get_mut(t as usize)
@@ -622,7 +622,7 @@ impl Extractor<'_> {
             self.mood(value, line);
         }
         self.note.fields.push(Field {
-            key: key.to_string(),
+            key,
             value: value.to_string(),
             line: line.no,
         });

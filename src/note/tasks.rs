@@ -335,28 +335,23 @@ fn dataview_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field
 /// Metadata left in the description: a date field or a Dataview task field followed by text.
 fn stray_metadata(text: &str) -> Option<(usize, String)> {
     // Every date emoji starts with byte 0xE2 or 0xF0.
-    let maybe_emoji = memchr::memchr2(0xE2, 0xF0, text.as_bytes()).is_some();
-    for &(emoji, _) in DATE_EMOJI.iter().filter(|_| maybe_emoji) {
-        for (i, _) in text.match_indices(emoji) {
-            let after = strip_vs16_and_spaces(&text[i + emoji.len()..]);
-            if let Some(token) = after.get(..10)
-                && parse_iso(token).is_some()
-            {
-                let end = text.len() - after.len() + 10;
-                return Some((i, text[i..end].to_string()));
+    if memchr::memchr2(0xE2, 0xF0, text.as_bytes()).is_some() {
+        for &(emoji, _) in DATE_EMOJI {
+            for (i, _) in text.match_indices(emoji) {
+                let after = strip_vs16_and_spaces(&text[i + emoji.len()..]);
+                if let Some(token) = after.get(..10)
+                    && parse_iso(token).is_some()
+                {
+                    let end = text.len() - after.len() + 10;
+                    return Some((i, text[i..end].to_string()));
+                }
             }
         }
     }
-    let maybe_field = inline::find2(text.as_bytes(), *b"::").is_some();
-    for f in inline::bracket_fields(text)
+    inline::bracket_fields(text)
         .into_iter()
-        .filter(|_| maybe_field)
-    {
-        if is_task_field(&f.key) {
-            return Some((f.span.start, text[f.span.clone()].to_string()));
-        }
-    }
-    None
+        .find(|f| is_task_field(&f.key))
+        .map(|f| (f.span.start, text[f.span].to_string()))
 }
 
 #[cfg(test)]
