@@ -325,7 +325,9 @@ mod tests {
     }
 
     #[test]
-    fn the_cache_never_lives_in_the_vault() {
+    fn a_vault_that_does_not_exist_has_no_cache() {
+        // Where the cache may not go (inside the vault) is tested through the binary, with
+        // the cache folder set by the environment: tests/it/cache.rs.
         let dir = tempfile::tempdir().expect("tmp");
         assert!(location(&dir.path().join("missing")).is_none());
     }

@@ -366,6 +366,11 @@ mod tests {
             find_vault(Some(Path::new("../..")), None, &deep).expect("relative"),
             deep.join("../..")
         );
+        assert_eq!(
+            find_vault(None, None, &root.join("plain")).expect("here"),
+            root.join("plain"),
+            "no marker above: the current folder"
+        );
         assert!(find_vault(Some(&root.join("missing")), None, root).is_err());
         std::fs::write(root.join("file.md"), "").expect("write");
         assert!(find_vault(Some(&root.join("file.md")), None, root).is_err());

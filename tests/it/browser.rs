@@ -78,6 +78,30 @@ fn page_errors(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
+/// Asserts the page logged no console message or error.
+fn assert_no_page_errors(stderr: &str) {
+    let errors = page_errors(stderr);
+    assert!(errors.is_empty(), "console errors: {errors:?}");
+}
+
+/// Screenshots `page` at 1000 × `height` into the test's target folder as `name`, and returns
+/// the PNG's bytes. A screenshot left from an earlier run is removed first.
+fn screenshot(browser: &Path, page: &Path, name: &str, height: u32) -> Vec<u8> {
+    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_file(&shot);
+    browse(
+        browser,
+        page,
+        &[
+            format!("--screenshot={}", shot.display()),
+            format!("--window-size=1000,{height}"),
+        ],
+    );
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    png
+}
+
 const HOSTILE: &str = "<script>alert('x')</script>";
 const HOSTILE_IMG: &str = "<img src=x onerror=alert(1)>";
 
@@ -127,27 +151,10 @@ fn the_html_review_renders_in_chromium_and_notes_stay_text() {
         dom.contains("&lt;img src=x onerror=alert(1)&gt; overdue"),
         "the img tag is shown as text"
     );
-    assert!(
-        page_errors(&stderr).is_empty(),
-        "console errors: {:?}",
-        page_errors(&stderr)
-    );
+    assert_no_page_errors(&stderr);
 
-    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("review-hostile.png");
-    let _ = std::fs::remove_file(&shot);
-    browse(
-        &browser,
-        &page,
-        &[
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1000,2400".into(),
-        ],
-    );
-    let png = std::fs::read(&shot).expect("a screenshot");
-    assert!(
-        png.starts_with(b"\x89PNG") && png.len() > 10_000,
-        "a real screenshot"
-    );
+    let png = screenshot(&browser, &page, "review-hostile.png", 2400);
+    assert!(png.len() > 10_000, "a real screenshot");
 }
 
 #[test]
@@ -176,19 +183,7 @@ fn the_sample_review_screenshot() {
         3 + 4,
         "three charts and a bar per plan"
     );
-    assert!(
-        page_errors(&stderr).is_empty(),
-        "console errors: {:?}",
-        page_errors(&stderr)
-    );
-    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join("review-sample.png");
-    browse(
-        &browser,
-        &page,
-        &[
-            format!("--screenshot={}", shot.display()),
-            "--window-size=1000,4000".into(),
-        ],
-    );
-    assert!(std::fs::metadata(&shot).map(|m| m.len()).unwrap_or(0) > 50_000);
+    assert_no_page_errors(&stderr);
+    let png = screenshot(&browser, &page, "review-sample.png", 4000);
+    assert!(png.len() > 50_000, "a real screenshot");
 }

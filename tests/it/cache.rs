@@ -275,6 +275,13 @@ fn a_damaged_cache_is_rebuilt_with_a_warning() {
             String::from_utf8_lossy(&again.stderr)
         );
     }
+    // With -q the warning is not shown; the cache is still rebuilt.
+    std::fs::write(&file, b"garbage").expect("damage");
+    let mut quiet = vec!["-q"];
+    quiet.extend_from_slice(TASKS);
+    let o = c.run(&quiet);
+    assert!(o.status.success() && o.stderr.is_empty());
+    assert!(c.run(TASKS).stderr.is_empty(), "rebuilt");
 }
 
 #[test]
@@ -304,19 +311,29 @@ fn runs_at_the_same_time_leave_a_sound_cache() {
 #[test]
 fn no_cache_writes_no_cache() {
     let c = Cached::new(TestVault::new().note("a.md", "- [ ] one\n"));
+    let before = c.vault.fingerprint();
     c.out(&["--no-cache", "tasks"]);
     assert!(!c.cache.path().join("journal").exists());
     c.out(&["tasks"]);
     assert!(c.cache_file().exists());
-    assert!(
-        !c.vault
-            .path()
-            .read_dir()
-            .expect("ls")
-            .flatten()
-            .any(|e| e.file_name().to_string_lossy().contains("cache")),
-        "never in the vault"
+    assert_eq!(
+        c.vault.fingerprint(),
+        before,
+        "nothing written in the vault"
     );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(c.cache_file())
+            .expect("meta")
+            .permissions()
+            .mode();
+        assert_eq!(
+            mode & 0o777,
+            0o600,
+            "the cache holds what the notes say: yours alone"
+        );
+    }
 }
 
 #[cfg(unix)]

@@ -1,15 +1,7 @@
 //! The listing commands through the binary: what they select, how they sort, their formats.
 
-use crate::common::TestVault;
-use serde_json::{Value, json};
-
-fn texts(v: &Value) -> Vec<String> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|t| t["text"].as_str().expect("text").to_string())
-        .collect()
-}
+use crate::common::{TestVault, texts};
+use serde_json::json;
 
 fn plan_vault() -> TestVault {
     TestVault::new()
@@ -98,6 +90,12 @@ fn task_filters() {
     assert_eq!(
         q(&["--due-after", "2026-11-28"]),
         ["Tidy desk", "First draft done #checkpoint"]
+    );
+    // Both bounds leave the day itself out, as Obsidian Tasks' `due before` does.
+    assert_eq!(q(&["--due-before", "2026-11-27"]), ["Call bank"]);
+    assert_eq!(
+        q(&["--due-after", "2026-12-01"]),
+        ["First draft done #checkpoint"]
     );
     assert_eq!(
         q(&["--plan", "publish my novel"]).len(),
@@ -334,4 +332,39 @@ fn colour_only_when_asked() {
         .output()
         .expect("run");
     assert!(!String::from_utf8_lossy(&no_color.stdout).contains('\u{1b}'));
+}
+
+#[test]
+fn today_comes_from_the_flag_else_the_environment() {
+    let v = plan_vault();
+    let overdue = |env: Option<&str>, flag: Option<&str>| {
+        let mut c = crate::common::journal();
+        c.arg("--vault").arg(v.path());
+        if let Some(d) = env {
+            c.env("JOURNAL_TODAY", d);
+        }
+        if let Some(d) = flag {
+            c.args(["--today", d]);
+        }
+        let out = c
+            .args(["tasks", "--overdue", "--format", "json"])
+            .output()
+            .expect("run");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        texts(&serde_json::from_slice(&out.stdout).expect("json"))
+    };
+    assert_eq!(overdue(Some("2026-11-21"), None), ["Call bank"]);
+    assert_eq!(
+        overdue(Some("2026-11-21"), Some("2026-12-02")),
+        [
+            "Call bank",
+            "Email the editor [[Publish a book]] #help",
+            "Tidy desk"
+        ],
+        "--today wins over JOURNAL_TODAY"
+    );
 }

@@ -165,3 +165,18 @@ pub fn into_closed_pipe(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
 pub fn sample_journal() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-journal")
 }
+
+/// The `text` (or, for prompts, `prompt`) of each item of a JSON list.
+pub fn texts(list: &serde_json::Value) -> Vec<String> {
+    list.as_array()
+        .expect("array")
+        .iter()
+        .map(|t| {
+            t["text"]
+                .as_str()
+                .or(t["prompt"].as_str())
+                .unwrap_or("")
+                .to_string()
+        })
+        .collect()
+}

@@ -119,8 +119,14 @@ fn init_writes_a_config_once() {
     );
     // The written config reads back cleanly.
     let fresh = TestVault::new();
-    fresh.run(&["init"]);
-    assert_eq!(fresh.run(&["check"]).status.code(), Some(0));
+    assert!(fresh.run(&["init"]).status.success());
+    assert!(fresh.join(".journal.toml").is_file());
+    let check = fresh.run(&["check"]);
+    assert_eq!(check.status.code(), Some(0));
+    assert!(
+        check.stdout.is_empty(),
+        "no warning about the written config"
+    );
 }
 
 #[test]
@@ -138,6 +144,7 @@ fn completions_and_man_page_come_from_the_cli() {
         );
     }
     let man = journal().arg("man").output().expect("run");
+    assert!(man.status.success());
     let text = String::from_utf8_lossy(&man.stdout);
     assert!(
         text.starts_with(".ie") && text.contains(".TH journal 1"),

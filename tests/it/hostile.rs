@@ -350,7 +350,8 @@ fn a_vault_that_is_not_a_folder() {
 
 #[test]
 fn html_escapes_everything_from_the_notes() {
-    let evil = "<script>alert(1)</script><img src=x onerror=alert(2)>&amp;&#x3C;&lt";
+    let evil =
+        "<script>alert(1)</script><img src=x onerror=alert(2)><svg onload=alert(5)>&amp;&#x3C;&lt";
     let v = TestVault::new()
         .note(
             &format!("Plans/{}.md", "<i>plan</i> onmouseover=alert(3)"),

@@ -1,27 +1,13 @@
 //! The weekly review's rules, section by section, on small vaults through the binary
 //! (`journal review --format json`, whose output is the template context).
 
-use crate::common::TestVault;
+use crate::common::{TestVault, texts};
 use serde_json::{Value, json};
 
 fn review(v: &TestVault, args: &[&str]) -> Value {
     let mut a = vec!["review", "--format", "json"];
     a.extend_from_slice(args);
     v.json(&a)
-}
-
-fn texts(list: &Value) -> Vec<String> {
-    list.as_array()
-        .expect("array")
-        .iter()
-        .map(|t| {
-            t["text"]
-                .as_str()
-                .or(t["prompt"].as_str())
-                .unwrap_or("")
-                .to_string()
-        })
-        .collect()
 }
 
 #[test]
@@ -482,6 +468,19 @@ fn templates_can_be_replaced_and_errors_point_at_the_line() {
         md.contains("<!-- journal:begin -->\nDone: 1 in 2026-W48\n<!-- journal:end -->"),
         "{md}"
     );
+    // The HTML one likewise, escaping as an HTML template does.
+    std::fs::write(
+        v.join(".journal/templates/weekly.html"),
+        "<p>{{ done[0].text }} & {{ '<b>' }}</p>",
+    )
+    .expect("write");
+    let html = v.stdout(&["review", "--format", "html"]);
+    assert_eq!(html, "<p>a & &lt;b&gt;</p>");
+    // The config's `[review] template` comes before the vault's own.
+    std::fs::write(v.join("T.md"), "from the config").expect("write");
+    std::fs::write(v.join(".journal.toml"), "[review]\ntemplate = \"T.md\"\n").expect("write");
+    assert!(v.stdout(&["review"]).contains("\nfrom the config\n"));
+    std::fs::remove_file(v.join(".journal.toml")).expect("rm");
     let custom = v.join("mine.md");
     std::fs::write(&custom, "{{ done | length }} {{ done[0] | wikilink }}").expect("write");
     let md = v

@@ -241,20 +241,26 @@ fn a_bad_config_names_the_key_and_line() {
 fn the_vault_is_found_from_the_environment_and_from_ancestors() {
     let v = TestVault::new()
         .note(".obsidian/app.json", "{}")
-        .note("Daily/2026/x.md", "- [ ] found\n");
+        .note("found.md", "- [ ] found at the root\n")
+        .note("Daily/2026/2026-11-24.md", "- [ ] in the folder\n");
     let from_inside = journal()
         .current_dir(v.join("Daily/2026"))
         .args(["tasks", "--format", "json"])
         .output()
         .expect("run");
-    assert!(String::from_utf8_lossy(&from_inside.stdout).contains("found"));
+    assert!(from_inside.status.success());
+    assert!(
+        String::from_utf8_lossy(&from_inside.stdout).contains("found at the root"),
+        "the vault is the folder above with .obsidian/, not the current one"
+    );
     let from_env = journal()
         .current_dir(std::env::temp_dir())
         .env("JOURNAL_VAULT", v.path())
         .args(["tasks", "--format", "json"])
         .output()
         .expect("run");
-    assert!(String::from_utf8_lossy(&from_env.stdout).contains("found"));
+    assert!(from_env.status.success());
+    assert!(String::from_utf8_lossy(&from_env.stdout).contains("found at the root"));
 }
 
 #[test]
@@ -270,4 +276,91 @@ fn a_closed_pipe_is_not_an_error() {
         "tasks".as_ref(),
     ]);
     assert_eq!(status, Some(0), "{err}");
+}
+
+/// The files of `after` that `before` did not have; asserts no other file changed (folders
+/// change their times when a file is added).
+fn added(
+    before: &std::collections::BTreeMap<std::path::PathBuf, (Vec<u8>, String)>,
+    after: std::collections::BTreeMap<std::path::PathBuf, (Vec<u8>, String)>,
+) -> Vec<String> {
+    let mut new = Vec::new();
+    for (path, state) in after.into_iter().filter(|(p, _)| p.is_file()) {
+        match before.get(&path) {
+            Some(old) => assert_eq!(old, &state, "{} changed", path.display()),
+            None => new.push(path.display().to_string()),
+        }
+    }
+    for path in before.keys() {
+        assert!(path.exists(), "{} was removed", path.display());
+    }
+    new
+}
+
+#[test]
+fn the_writing_commands_create_only_their_own_file() {
+    let v = TestVault::new()
+        .note(".obsidian/app.json", "{}")
+        .note(
+            "Daily/2026-11-24.md",
+            "- [ ] a task 📅 2026-11-29\nmood:: 3\n",
+        )
+        .note("Plans/Move.md", "---\ntype: plan\n---\n- [ ] Pack\n");
+    let mut before = v.fingerprint();
+    for (args, file) in [
+        (&["new"][..], "2026-11-29.md"),
+        (&["init"], ".journal.toml"),
+        (&["review", "--write"], "Reviews/2026-W48.md"),
+        (
+            &["review", "--format", "html", "--write"],
+            "Reviews/2026-W48.html",
+        ),
+        (
+            &["review", "--format", "json", "--write"],
+            "Reviews/2026-W48.json",
+        ),
+    ] {
+        let out = v.run(args);
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let after = v.fingerprint();
+        let new: Vec<String> = added(&before, after.clone());
+        assert_eq!(new, [v.join(file).display().to_string()], "{args:?}");
+        before = after;
+    }
+}
+
+#[test]
+fn an_html_or_json_file_that_is_not_ours_is_not_replaced() {
+    let v = TestVault::new().note("Daily/2026-11-24.md", "- [x] done ✅ 2026-11-24\n");
+    for (format, mine) in [
+        ("html", "<html><body>My own page</body></html>\n"),
+        ("json", "{\"mine\": true}\n"),
+    ] {
+        let path = v.join(&format!("Reviews/2026-W48.{format}"));
+        std::fs::create_dir_all(path.parent().expect("folder")).expect("mkdir");
+        std::fs::write(&path, mine).expect("write");
+        let refused = v.run(&["review", "--format", format, "--write"]);
+        assert_eq!(refused.status.code(), Some(2), "{format}");
+        assert!(String::from_utf8_lossy(&refused.stderr).contains("--force"));
+        assert_eq!(std::fs::read_to_string(&path).expect("read"), mine);
+        let forced = v.run(&["review", "--format", format, "--write", "--force"]);
+        assert!(forced.status.success(), "{format}");
+        // Now it is ours: the next run replaces it without --force.
+        std::fs::write(v.join("Daily/2026-11-25.md"), "- [x] more ✅ 2026-11-25\n").expect("note");
+        assert!(
+            v.run(&["review", "--format", format, "--write"])
+                .status
+                .success()
+        );
+        assert!(
+            std::fs::read_to_string(&path)
+                .expect("read")
+                .contains("more")
+        );
+        std::fs::remove_file(v.join("Daily/2026-11-25.md")).expect("rm");
+    }
 }
