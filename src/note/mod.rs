@@ -755,7 +755,8 @@ impl Extractor<'_> {
 }
 
 impl Line<'static> {
-    /// A stand-in line for text that is not on a line of its own (a setext heading's text).
+    /// A stand-in line for an ATX heading's text, read for tags and fields: its place is the
+    /// heading's line, its columns count from the heading text, not the `#`s.
     fn heading_stub(no: u32) -> Line<'static> {
         Line {
             no,
