@@ -755,8 +755,8 @@ impl Extractor<'_> {
 }
 
 impl Line<'static> {
-    /// A stand-in line for an ATX heading's text, read for tags and fields: its place is the
-    /// heading's line, its columns count from the heading text, not the `#`s.
+    /// A stand-in line for an ATX heading's text, read for tags and fields: what is found
+    /// there is placed on the heading's line, at column 1.
     fn heading_stub(no: u32) -> Line<'static> {
         Line {
             no,
