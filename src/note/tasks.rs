@@ -364,6 +364,22 @@ mod tests {
     }
 
     #[test]
+    fn every_task_field_key_is_read_as_metadata() {
+        // The two lists of keys, one to recognise and one to read, must not drift apart.
+        for key in TASK_FIELD_KEYS {
+            let value = match *key {
+                "priority" => "high",
+                "repeat" => "every day",
+                "id" | "dependson" => "abc",
+                "oncompletion" => "delete",
+                _ => "2026-11-24",
+            };
+            let line = format!("x [{key}:: {value}]");
+            assert!(dataview_at_end(&line, &mut Vec::new()).is_some(), "{key}");
+        }
+    }
+
+    #[test]
     fn checkbox_needs_one_symbol_and_a_space() {
         assert_eq!(checkbox("[ ] a"), Some((' ', "a")));
         assert_eq!(checkbox("[x]"), Some(('x', "")));
