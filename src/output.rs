@@ -129,14 +129,19 @@ fn markers(text: &[u8]) -> Markers {
 /// What to write over `existing` so that only its marked region changes to `new`'s.
 /// `None` when `existing` has no (complete) markers.
 pub fn merge(existing: &[u8], new: &str) -> Option<Vec<u8>> {
-    let Markers::Region(a, b) = markers(existing) else {
-        return None;
-    };
+    match markers(existing) {
+        Markers::Region(a, b) => Some(splice(existing, a, b, new)),
+        _ => None,
+    }
+}
+
+/// `existing` with its marked region `a..b` replaced by `new`'s.
+fn splice(existing: &[u8], a: usize, b: usize, new: &str) -> Vec<u8> {
     let region = match markers(new.as_bytes()) {
         Markers::Region(x, y) => &new.as_bytes()[x..y],
         _ => new.trim_end_matches('\n').as_bytes(),
     };
-    Some([&existing[..a], region, &existing[b..]].concat())
+    [&existing[..a], region, &existing[b..]].concat()
 }
 
 /// Writes `content` to `path` as described in the module docs; creates missing folders.
@@ -149,9 +154,7 @@ pub fn write_document(
     let final_bytes: Vec<u8> = match std::fs::read(path) {
         Ok(existing) => match owner {
             Ownership::Markers => match (markers(&existing), force) {
-                (Markers::Region(..), _) => {
-                    merge(&existing, content).unwrap_or_else(|| content.into())
-                }
+                (Markers::Region(a, b), _) => splice(&existing, a, b, content),
                 (_, true) => content.into(),
                 (Markers::Unbalanced, false) => {
                     return Err(WriteError::Unbalanced(path.display().to_string()));

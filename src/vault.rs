@@ -160,8 +160,13 @@ pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnos
                 return true;
             }
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            !rel.to_str()
-                .is_some_and(|r| filter.excludes(&r.replace('\\', "/")))
+            !rel.to_str().is_some_and(|r| {
+                if std::path::MAIN_SEPARATOR == '/' {
+                    filter.excludes(r)
+                } else {
+                    filter.excludes(&r.replace(std::path::MAIN_SEPARATOR, "/"))
+                }
+            })
         });
     for entry in walk {
         let entry = match entry {
