@@ -120,16 +120,10 @@ fn the_html_review_renders_in_chromium_and_notes_stay_text() {
             ),
         );
     let page = v.join("review.html");
-    let out = v
-        .cmd(&["review", "--format", "html", "-o"])
+    v.cmd(&["review", "--format", "html", "-o"])
         .arg(&page)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let html = std::fs::read_to_string(&page).expect("page");
     assert!(!html.contains("<script"), "no script element in the page");
     assert!(!html.contains("<img"), "no image element in the page");
@@ -162,20 +156,15 @@ fn the_sample_review_screenshot() {
     let Some(browser) = chromium() else { return };
     let dir = tempfile::tempdir().expect("tmp");
     let page = dir.path().join("review.html");
-    let out = crate::common::journal()
+    crate::common::journal()
         .arg("--vault")
         .arg(crate::common::sample_journal())
         .args([
             "--today", TODAY, "review", "--week", "2026-W48", "--format", "html", "-o",
         ])
         .arg(&page)
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
     assert!(dom.contains("Publish my first novel"));
     assert_eq!(

@@ -348,13 +348,10 @@ fn today_comes_from_the_flag_else_the_environment() {
         }
         let out = c
             .args(["tasks", "--overdue", "--format", "json"])
-            .output()
-            .expect("run");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
+            .assert()
+            .success()
+            .get_output()
+            .clone();
         texts(&serde_json::from_slice(&out.stdout).expect("json"))
     };
     assert_eq!(overdue(Some("2026-11-21"), None), ["Call bank"]);

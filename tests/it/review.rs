@@ -568,16 +568,10 @@ fn a_review_kept_inside_a_users_own_note_is_not_read_back() {
             "Weekly/My week.md",
             "# My week\n\n<!-- journal:begin -->\n<!-- journal:end -->\n\nMy own words.\n",
         );
-    let out = v
-        .cmd(&["review", "-o"])
+    v.cmd(&["review", "-o"])
         .arg(v.join("Weekly/My week.md"))
-        .output()
-        .expect("run");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+        .assert()
+        .success();
     let r = review(&v, &[]);
     assert_eq!(texts(&r["done"]), ["real"]);
     assert_eq!(
