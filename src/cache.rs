@@ -10,6 +10,7 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
+use crate::hash::fnv;
 use crate::model::Note;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -62,13 +63,6 @@ pub enum Problem {
     Damaged,
     #[error("it cannot be read: {0}")]
     Io(#[from] std::io::Error),
-}
-
-/// 64-bit FNV-1a: a stable hash for file names and settings (not for security).
-pub fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
-    })
 }
 
 /// A fast checksum of the cache's contents, eight bytes at a time, to notice damage (not

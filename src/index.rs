@@ -9,6 +9,7 @@ use crate::config::Config;
 use crate::diagnostic::Diagnostic;
 use crate::model::{Note, Priority, Status, Task};
 use chrono::{Days, NaiveDate};
+use crate::hash::fnv_folded;
 use std::collections::{HashMap, HashSet};
 
 /// A task, by note and position in the note.
@@ -98,9 +99,9 @@ pub struct Index {
     pub checkpoints: Vec<Checkpoint>,
     /// Every warning: unreadable files, parse problems, vault-wide checks.
     pub diagnostics: Vec<Diagnostic>,
-    /// Notes by [`folded_hash`] of their file name without extension.
+    /// Notes by [`fnv_folded`] of their file name without extension.
     stems: HashMap<u64, Vec<u32>>,
-    /// Notes by [`folded_hash`] of their path without extension.
+    /// Notes by [`fnv_folded`] of their path without extension.
     paths: HashMap<u64, Vec<u32>>,
     /// Tasks by their `🆔`.
     ids: HashMap<String, Vec<TaskRef>>,
@@ -136,20 +137,6 @@ fn normalize(path: &str) -> Option<String> {
         }
     }
     Some(parts.join("/"))
-}
-
-/// A hash of `s` lowercased, without building the lowercase string: the link maps are keyed
-/// by it (and checked against the note on lookup), which keeps them small in large vaults.
-fn folded_hash(s: &str) -> u64 {
-    let mix = |h: u64, b: u8| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-    let h = 0xcbf2_9ce4_8422_2325u64;
-    if s.is_ascii() {
-        return s.bytes().fold(h, |h, b| mix(h, b.to_ascii_lowercase()));
-    }
-    s.chars().flat_map(char::to_lowercase).fold(h, |h, c| {
-        let mut buf = [0u8; 4];
-        c.encode_utf8(&mut buf).bytes().fold(h, mix)
-    })
 }
 
 impl Index {
@@ -190,10 +177,10 @@ impl Index {
         for (i, n) in self.notes.iter().enumerate() {
             let i = i as u32;
             self.paths
-                .entry(folded_hash(strip_ext(&n.path)))
+                .entry(fnv_folded(strip_ext(&n.path)))
                 .or_default()
                 .push(i);
-            self.stems.entry(folded_hash(n.stem())).or_default().push(i);
+            self.stems.entry(fnv_folded(n.stem())).or_default().push(i);
         }
         let notes = &self.notes;
         for list in self.stems.values_mut() {
@@ -264,7 +251,7 @@ impl Index {
         let exact = |path: &str| -> Option<u32> {
             let key = link_key(path);
             self.paths
-                .get(&folded_hash(&key))?
+                .get(&fnv_folded(&key))?
                 .iter()
                 .copied()
                 .find(|&i| link_key(&self.notes[i as usize].path) == key)
@@ -284,7 +271,7 @@ impl Index {
         let stem = key.rsplit('/').next().unwrap_or(&key);
         let candidates: Vec<u32> = self
             .stems
-            .get(&folded_hash(stem))?
+            .get(&fnv_folded(stem))?
             .iter()
             .copied()
             .filter(|&i| self.notes[i as usize].stem().to_lowercase() == stem)

@@ -6,8 +6,7 @@
 use std::io::Write;
 use std::path::Path;
 
-pub const BEGIN: &str = "<!-- journal:begin -->";
-pub const END: &str = "<!-- journal:end -->";
+use crate::markers::{BEGIN, END, is_marker};
 
 /// Why a file was not written.
 #[derive(Debug, thiserror::Error)]
@@ -62,11 +61,6 @@ pub fn with_markers(body: &str) -> String {
     out.push_str(END);
     out.push('\n');
     out
-}
-
-/// Whether a line (without its line break) is the marker `marker`: alone on it, spaces aside.
-pub fn is_marker(line: &[u8], marker: &str) -> bool {
-    line.trim_ascii() == marker.as_bytes()
 }
 
 /// What the markers of a text look like.

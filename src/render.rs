@@ -170,7 +170,7 @@ pub fn render(
 fn bar(val: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
     let width = kwargs.get::<usize>("width")?.unwrap_or(10).clamp(1, 200);
     let percent = val.as_f64().unwrap_or(0.0).clamp(0.0, 100.0);
-    Ok(crate::table::bar(percent.round() as u32, width))
+    Ok(crate::glyphs::bar(percent.round() as u32, width))
 }
 
 fn str_at<'v>(v: &'v Value, path: &'v str) -> Option<&'v str> {
@@ -261,7 +261,7 @@ fn link_text(s: &str) -> String {
 /// `{{ [1, null, 3] | sparkline }}` → `▁·█`.
 fn sparkline(val: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
     let values: Vec<Option<f64>> = val.iter().map(Value::as_f64).collect();
-    Ok(crate::table::sparkline(&values))
+    Ok(crate::glyphs::sparkline(&values))
 }
 
 #[cfg(test)]

@@ -3,7 +3,8 @@
 use super::{Context, write_json};
 use crate::cli::{ListFormat, PlansArgs};
 use crate::index::{Health, Index};
-use crate::table::{Cell, Table, bar, color};
+use crate::glyphs::bar;
+use crate::table::{Cell, Table, color};
 use crate::views::{PlanView, wikilink};
 use anstyle::{AnsiColor, Style};
 use std::io::Write;
@@ -33,8 +34,8 @@ pub fn week_pulse(ctx: &Context, index: &Index) -> String {
     format!(
         "{}: mood {} {mood} · words {} {} · {} done\n",
         week.id(),
-        crate::table::sparkline(&moods),
-        crate::table::sparkline(&words),
+        crate::glyphs::sparkline(&moods),
+        crate::glyphs::sparkline(&words),
         days.iter().map(|d| d.words).sum::<u32>(),
         days.iter().map(|d| d.tasks_done).sum::<u32>()
     )

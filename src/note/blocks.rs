@@ -210,12 +210,12 @@ impl<'a> Scanner<'a> {
 
         // What journal wrote into a note (a review kept between its markers) is not read back.
         if self.in_generated {
-            self.in_generated = !crate::output::is_marker(raw.as_bytes(), crate::output::END);
+            self.in_generated = !crate::markers::is_marker(raw.as_bytes(), crate::markers::END);
             return self.line(no, Kind::Hidden, 0, 0);
         }
         if !self.in_percent_comment
             && !self.in_html_comment
-            && crate::output::is_marker(raw.as_bytes(), crate::output::BEGIN)
+            && crate::markers::is_marker(raw.as_bytes(), crate::markers::BEGIN)
         {
             self.in_generated = true;
             self.para = false;
