@@ -16,7 +16,9 @@ pub(crate) fn fnv(bytes: &[u8]) -> u64 {
 /// FNV-1a of `s` lowercased, without building the lowercase string.
 pub(crate) fn fnv_folded(s: &str) -> u64 {
     if s.is_ascii() {
-        return s.bytes().fold(OFFSET, |h, b| mix(h, b.to_ascii_lowercase()));
+        return s
+            .bytes()
+            .fold(OFFSET, |h, b| mix(h, b.to_ascii_lowercase()));
     }
     s.chars().flat_map(char::to_lowercase).fold(OFFSET, |h, c| {
         let mut buf = [0u8; 4];

@@ -7,9 +7,50 @@ use crate::diagnostic::Diagnostic;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// Gives an enum of unit variants its names, the one source of them: `as_str`, `ALL`, and
+/// serde (the name as a string, in JSON output and in the cache alike).
+macro_rules! named_enum {
+    ($ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+        impl $ty {
+            /// Every value, in declaration order.
+            #[allow(dead_code)]
+            pub const ALL: &[$ty] = &[$($ty::$variant),*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $name),*
+                }
+            }
+        }
+
+        impl std::fmt::Display for $ty {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(self.as_str())
+            }
+        }
+
+        impl serde::Serialize for $ty {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.as_str())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $ty {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let name = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+                $ty::ALL
+                    .iter()
+                    .copied()
+                    .find(|v| v.as_str() == name)
+                    .ok_or_else(|| serde::de::Error::unknown_variant(&name, &[$($name),*]))
+            }
+        }
+    };
+}
+pub(crate) use named_enum;
+
 /// A task's state, by its checkbox symbol.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Status {
     Todo,
     InProgress,
@@ -18,6 +59,15 @@ pub enum Status {
     Deferred,
     NonTask,
 }
+
+named_enum!(Status {
+    Todo => "todo",
+    InProgress => "in_progress",
+    Done => "done",
+    Cancelled => "cancelled",
+    Deferred => "deferred",
+    NonTask => "non_task",
+});
 
 impl Status {
     /// Todo or in progress: something still to do.
@@ -30,36 +80,24 @@ impl Status {
         !matches!(self, Status::Cancelled | Status::NonTask)
     }
 
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Status::Todo => "todo",
-            Status::InProgress => "in_progress",
-            Status::Done => "done",
-            Status::Cancelled => "cancelled",
-            Status::Deferred => "deferred",
-            Status::NonTask => "non_task",
-        }
-    }
-
     /// Reads a status name as written in `.journal.toml` or the Obsidian Tasks settings
     /// (`TODO`, `in_progress`, `in-progress`, `ON_HOLD`, ...).
     pub fn from_name(name: &str) -> Option<Status> {
         let n = name.trim().to_ascii_lowercase().replace(['-', ' '], "_");
-        Some(match n.as_str() {
-            "todo" => Status::Todo,
-            "in_progress" => Status::InProgress,
-            "done" => Status::Done,
-            "cancelled" | "canceled" => Status::Cancelled,
-            "deferred" | "on_hold" => Status::Deferred,
-            "non_task" => Status::NonTask,
-            _ => return None,
-        })
+        Status::ALL
+            .iter()
+            .copied()
+            .find(|s| s.as_str() == n)
+            .or(match n.as_str() {
+                "canceled" => Some(Status::Cancelled),
+                "on_hold" => Some(Status::Deferred),
+                _ => None,
+            })
     }
 }
 
 /// Obsidian Tasks priorities.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Priority {
     Highest,
     High,
@@ -68,16 +106,21 @@ pub enum Priority {
     Lowest,
 }
 
+named_enum!(Priority {
+    Highest => "highest",
+    High => "high",
+    Medium => "medium",
+    Low => "low",
+    Lowest => "lowest",
+});
+
 impl Priority {
     pub fn from_name(name: &str) -> Option<Priority> {
-        Some(match name.trim().to_ascii_lowercase().as_str() {
-            "highest" => Priority::Highest,
-            "high" => Priority::High,
-            "medium" => Priority::Medium,
-            "low" => Priority::Low,
-            "lowest" => Priority::Lowest,
-            _ => return None,
-        })
+        let name = name.trim();
+        Priority::ALL
+            .iter()
+            .copied()
+            .find(|p| p.as_str().eq_ignore_ascii_case(name))
     }
 
     /// Sort rank: highest first; "no priority" sits between medium and low, as in Obsidian Tasks.
@@ -89,16 +132,6 @@ impl Priority {
             None => 3,
             Some(Priority::Low) => 4,
             Some(Priority::Lowest) => 5,
-        }
-    }
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Priority::Highest => "highest",
-            Priority::High => "high",
-            Priority::Medium => "medium",
-            Priority::Low => "low",
-            Priority::Lowest => "lowest",
         }
     }
 }

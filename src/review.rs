@@ -3,12 +3,11 @@
 
 use crate::config::Config;
 use crate::dates::Week;
-use crate::index::{self, CheckpointStatus, Index, TaskRef};
-use crate::model::{Prompt, Status};
+use crate::index::{self, Answers, CheckpointStatus, Index, TaskRef};
+use crate::model::Status;
 use crate::views::{CheckpointView, PlanView, Source, TaskView};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
-use std::collections::HashMap;
 
 /// The version of the model's shape.
 pub const SCHEMA: &str = "journal.review/1";
@@ -147,7 +146,7 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 pub fn week_mood(index: &Index, week: Week) -> Option<f64> {
     mean(
         index
-            .notes
+            .notes()
             .iter()
             .flat_map(|n| &n.moods)
             .filter(|m| in_week(week, m.place.date))
@@ -174,7 +173,7 @@ pub fn days(index: &Index, week: Week) -> Vec<Day> {
         })
         .collect();
     let mut moods: [Vec<f64>; 7] = Default::default();
-    for n in &index.notes {
+    for n in index.notes() {
         for w in &n.words {
             if let Some(i) = slot(w.date) {
                 days[i].words += w.words;
@@ -233,7 +232,7 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
     let to_do: Vec<(TaskRef, &crate::model::Task)> = all
         .iter()
         .copied()
-        .filter(|&(r, _)| index.in_play(index.task_plan[r.note as usize][r.task as usize]))
+        .filter(|&(r, _)| index.in_play(index.plan_of_task(r)))
         .collect();
     let mut done: Vec<TaskRef> = all
         .iter()
@@ -302,7 +301,8 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         .collect();
 
     let checkpoints = checkpoints(index, week, as_of, config);
-    let reflections = reflections(index, week);
+    let answers = Answers::new(index);
+    let reflections = reflections(index, &answers, week);
     let decisions = decisions(index, week, as_of, config);
 
     let days = days(index, week);
@@ -346,54 +346,39 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         reflections,
         decisions,
         help: views(&help),
-        next_prompts: next_prompts(index, config),
+        next_prompts: next_prompts(&answers, config),
     }
 }
 
 fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Checkpoints {
-    let mut order: Vec<usize> = (0..index.checkpoints.len()).collect();
-    order.sort_by_key(|&i| (index.checkpoints[i].date, i));
-    let pick = |keep: &dyn Fn(usize) -> bool| -> Vec<CheckpointView> {
-        order
-            .iter()
-            .copied()
-            .filter(|&i| keep(i))
-            .map(|i| CheckpointView::new(index, i, as_of, config))
+    let view = |id| CheckpointView::new(index, id, as_of, config);
+    let mut reached: Vec<_> = index
+        .checkpoints()
+        .filter(|(_, c)| {
+            index::checkpoint_status(c, as_of, config.horizon_days) == CheckpointStatus::Reached
+                && in_week(week, c.reached_on)
+        })
+        .map(|(id, c)| (c.date, id))
+        .collect();
+    reached.sort();
+    let due = index.checkpoints_due(as_of, config.horizon_days);
+    let with = |status: CheckpointStatus| {
+        due.iter()
+            .filter(|&&(_, s)| s == status)
+            .map(|&(id, _)| view(id))
             .collect()
     };
-    let status =
-        |i: usize| index::checkpoint_status(&index.checkpoints[i], as_of, config.horizon_days);
     Checkpoints {
-        reached: pick(&|i| {
-            status(i) == CheckpointStatus::Reached && in_week(week, index.checkpoints[i].reached_on)
-        }),
-        missed: pick(&|i| {
-            status(i) == CheckpointStatus::Missed && index.in_play(index.checkpoints[i].plan)
-        }),
-        upcoming: pick(&|i| {
-            status(i) == CheckpointStatus::Upcoming && index.in_play(index.checkpoints[i].plan)
-        }),
+        reached: reached.into_iter().map(|(_, id)| view(id)).collect(),
+        missed: with(CheckpointStatus::Missed),
+        upcoming: with(CheckpointStatus::Upcoming),
     }
 }
 
-fn reflections(index: &Index, week: Week) -> Reflections {
-    // Dated answers per question, in order, so the one before a date is a binary search.
-    let mut by_key: HashMap<&str, Vec<(&str, &Prompt)>> = HashMap::new();
-    for n in &index.notes {
-        for p in n
-            .prompts
-            .iter()
-            .filter(|p| p.answered && p.place.date.is_some())
-        {
-            by_key.entry(p.key.as_str()).or_default().push((&n.path, p));
-        }
-    }
-    for list in by_key.values_mut() {
-        list.sort_by_key(|(path, q)| (q.place.date, *path, q.place.line));
-    }
+fn reflections(index: &Index, answers: &Answers<'_>, week: Week) -> Reflections {
     let mut answered = Vec::new();
     let mut unanswered = Vec::new();
-    for n in &index.notes {
+    for n in index.notes() {
         for p in n.prompts.iter().filter(|p| in_week(week, p.place.date)) {
             let source = Source::new(&n.path, &p.place);
             if !p.answered {
@@ -404,16 +389,14 @@ fn reflections(index: &Index, week: Week) -> Reflections {
                 });
                 continue;
             }
-            let previous = by_key
-                .get(p.key.as_str())
-                .and_then(|list| {
-                    let before = list.partition_point(|(_, q)| q.place.date < p.place.date);
-                    before.checked_sub(1).map(|i| list[i])
-                })
-                .map(|(path, q)| PreviousAnswer {
-                    answer: q.answer.clone(),
-                    date: q.place.date,
-                    source: Source::new(path, &q.place),
+            let previous = p
+                .place
+                .date
+                .and_then(|d| answers.before(&p.key, d))
+                .map(|a| PreviousAnswer {
+                    answer: a.prompt.answer.clone(),
+                    date: a.prompt.place.date,
+                    source: Source::new(a.path, &a.prompt.place),
                 });
             answered.push(Answered {
                 prompt: p.text.clone(),
@@ -444,8 +427,8 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
         in_week(week, made_on) || revisit.is_some_and(|r| r <= horizon)
     };
     let mut out = Vec::new();
-    for (ni, n) in index.notes.iter().enumerate() {
-        let note_plan = index.note_plan[ni];
+    for (ni, n) in index.notes_with_ids() {
+        let note_plan = index.plan_of_note(ni);
         for d in &n.decisions {
             if !relevant(d.place.date, d.revisit) {
                 continue;
@@ -455,13 +438,13 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
                 text: d.text.clone(),
                 made_on: d.place.date,
                 revisit: d.revisit,
-                plan: plan.map(|p| index.plans[p as usize].title.clone()),
+                plan: index.plan_title(plan),
                 source: Source::new(&n.path, &d.place),
             });
         }
     }
-    for plan in &index.plans {
-        let n = &index.notes[plan.note as usize];
+    for (_, plan) in index.plans() {
+        let n = index.note(plan.note);
         if let Some(text) = &plan.decision
             && relevant(n.date, plan.revisit)
         {
@@ -481,8 +464,8 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
 }
 
 /// The library's prompts, the one unanswered the longest first (never answered before any).
-pub fn next_prompts(index: &Index, config: &Config) -> Vec<NextPrompt> {
-    crate::daily::ranked(&config.prompts, index.answer_dates())
+pub(crate) fn next_prompts(answers: &Answers<'_>, config: &Config) -> Vec<NextPrompt> {
+    index::ranked(&config.prompts, |key| answers.last_answered(key, None))
         .into_iter()
         .map(|(i, last_answered)| NextPrompt {
             prompt: config.prompts[i].clone(),

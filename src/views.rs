@@ -3,8 +3,10 @@
 
 use crate::config::Config;
 use crate::dates::Week;
-use crate::index::{self, CheckpointSource, Index, TaskRef};
-use crate::model::{Place, Task};
+use crate::index::{
+    self, CheckpointId, CheckpointSource, CheckpointStatus, Health, Index, PlanId, TaskRef,
+};
+use crate::model::{Place, Priority, Status, Task};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -39,7 +41,7 @@ impl Source {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TaskView {
     pub text: String,
-    pub status: &'static str,
+    pub status: Status,
     pub symbol: String,
     pub due: Option<NaiveDate>,
     pub scheduled: Option<NaiveDate>,
@@ -47,7 +49,7 @@ pub struct TaskView {
     pub created: Option<NaiveDate>,
     pub done: Option<NaiveDate>,
     pub cancelled: Option<NaiveDate>,
-    pub priority: Option<&'static str>,
+    pub priority: Option<Priority>,
     pub recurrence: Option<String>,
     pub tags: Vec<String>,
     pub links: Vec<String>,
@@ -61,10 +63,10 @@ pub struct TaskView {
 impl TaskView {
     pub fn new(index: &Index, r: TaskRef) -> TaskView {
         let t: &Task = index.task(r);
-        let path = &index.notes[r.note as usize].path;
+        let path = &index.note(r.note()).path;
         TaskView {
             text: t.text.clone(),
-            status: t.status.as_str(),
+            status: t.status,
             symbol: t.symbol.to_string(),
             due: t.dates.due,
             scheduled: t.dates.scheduled,
@@ -72,7 +74,7 @@ impl TaskView {
             created: t.dates.created,
             done: t.dates.done,
             cancelled: t.dates.cancelled,
-            priority: t.priority.map(|p| p.as_str()),
+            priority: t.priority,
             recurrence: t.recurrence().map(str::to_string),
             tags: t.tags.clone(),
             links: t.links.clone(),
@@ -90,7 +92,7 @@ impl TaskView {
 pub struct CheckpointView {
     pub text: String,
     pub date: Option<NaiveDate>,
-    pub status: &'static str,
+    pub status: CheckpointStatus,
     pub reached_on: Option<NaiveDate>,
     pub plan: Option<String>,
     pub feeling: Option<String>,
@@ -98,21 +100,26 @@ pub struct CheckpointView {
 }
 
 impl CheckpointView {
-    pub fn new(index: &Index, i: usize, as_of: NaiveDate, config: &Config) -> CheckpointView {
-        let c = &index.checkpoints[i];
+    pub fn new(
+        index: &Index,
+        id: CheckpointId,
+        as_of: NaiveDate,
+        config: &Config,
+    ) -> CheckpointView {
+        let c = index.checkpoint(id);
         let (path, place) = match c.source {
-            CheckpointSource::Task(r) => (&index.notes[r.note as usize].path, &index.task(r).place),
+            CheckpointSource::Task(r) => (&index.note(r.note()).path, &index.task(r).place),
             CheckpointSource::Line { note, index: li } => {
-                let n = &index.notes[note as usize];
+                let n = index.note(note);
                 (&n.path, &n.checkpoints[li as usize].place)
             }
         };
         CheckpointView {
             text: c.text.clone(),
             date: c.date,
-            status: index::checkpoint_status(c, as_of, config.horizon_days).as_str(),
+            status: index::checkpoint_status(c, as_of, config.horizon_days),
             reached_on: c.reached_on,
-            plan: c.plan.map(|p| index.plans[p as usize].title.clone()),
+            plan: index.plan_title(c.plan),
             feeling: c.feeling.clone(),
             source: Source::new(path, place),
         }
@@ -133,7 +140,7 @@ pub struct PlanView {
     pub title: String,
     pub path: String,
     pub status: String,
-    pub health: &'static str,
+    pub health: Health,
     pub progress: Progress,
     /// Tasks of this plan done within the reviewed week (for `journal plans`, this week).
     pub done_this_week: Vec<TaskView>,
@@ -148,10 +155,16 @@ pub struct PlanView {
 
 impl PlanView {
     /// Plan `p` as of `as_of`, counting as "this week" the days of `week`.
-    pub fn new(index: &Index, p: u32, as_of: NaiveDate, week: Week, config: &Config) -> PlanView {
-        let plan = &index.plans[p as usize];
+    pub fn new(
+        index: &Index,
+        p: PlanId,
+        as_of: NaiveDate,
+        week: Week,
+        config: &Config,
+    ) -> PlanView {
+        let plan = index.plan(p);
         let state = index::plan_state(index, p, as_of, config);
-        let note = &index.notes[plan.note as usize];
+        let note = index.note(plan.note);
         let done_this_week = plan
             .actions
             .iter()
@@ -162,7 +175,7 @@ impl PlanView {
             title: plan.title.clone(),
             path: note.path.clone(),
             status: plan.status_text.clone(),
-            health: state.health.as_str(),
+            health: state.health,
             progress: Progress {
                 done: state.done,
                 total: state.total,

@@ -8,20 +8,24 @@ use std::process::ExitCode;
 pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let index = ctx.index()?;
     let mut out = ctx.stdout();
-    for d in &index.diagnostics {
+    for d in index.diagnostics() {
         writeln!(out, "{}", clean(&d.to_string()))?;
     }
     out.flush()?;
-    let n = index.diagnostics.len();
+    let n = index.diagnostics().len();
     if n == 0 {
         if !ctx.quiet {
-            eprintln!("journal: no problems in {} notes", index.notes.len());
+            eprintln!("journal: no problems in {} notes", index.notes().len());
         }
         return Ok(ExitCode::SUCCESS);
     }
     if !ctx.quiet {
         let files = {
-            let mut paths: Vec<&str> = index.diagnostics.iter().map(|d| d.path.as_str()).collect();
+            let mut paths: Vec<&str> = index
+                .diagnostics()
+                .iter()
+                .map(|d| d.path.as_str())
+                .collect();
             paths.dedup();
             paths.len()
         };

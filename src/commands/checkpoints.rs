@@ -2,7 +2,7 @@
 
 use super::{Context, write_json};
 use crate::cli::{CheckpointsArgs, ListFormat};
-use crate::index::{self, CheckpointStatus};
+use crate::index::{CheckpointId, CheckpointStatus};
 use crate::table::{Cell, Table, color};
 use crate::views::{CheckpointView, wikilink};
 use anstyle::{AnsiColor, Style};
@@ -10,22 +10,20 @@ use std::io::Write;
 
 pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
-    let mut picked: Vec<usize> = (0..index.checkpoints.len())
-        .filter(|&i| {
-            let s =
-                index::checkpoint_status(&index.checkpoints[i], ctx.today, ctx.config.horizon_days);
-            args.all
-                || (matches!(s, CheckpointStatus::Missed | CheckpointStatus::Upcoming)
-                    && index.in_play(index.checkpoints[i].plan))
-        })
-        .collect();
-    picked.sort_by_key(|&i| {
-        (
-            index.checkpoints[i].date.is_none(),
-            index.checkpoints[i].date,
-            i,
-        )
-    });
+    let picked: Vec<CheckpointId> = if args.all {
+        let mut all: Vec<_> = index
+            .checkpoints()
+            .map(|(id, c)| (c.date.is_none(), c.date, id))
+            .collect();
+        all.sort();
+        all.into_iter().map(|(_, _, id)| id).collect()
+    } else {
+        index
+            .checkpoints_due(ctx.today, ctx.config.horizon_days)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect()
+    };
     let views: Vec<CheckpointView> = picked
         .iter()
         .map(|&i| CheckpointView::new(&index, i, ctx.today, &ctx.config))
@@ -62,13 +60,13 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
                     .flexible(4);
             for c in &views {
                 let style = match c.status {
-                    "missed" => color(AnsiColor::Red).bold(),
-                    "upcoming" => color(AnsiColor::Yellow),
-                    "reached" => color(AnsiColor::Green),
+                    CheckpointStatus::Missed => color(AnsiColor::Red).bold(),
+                    CheckpointStatus::Upcoming => color(AnsiColor::Yellow),
+                    CheckpointStatus::Reached => color(AnsiColor::Green),
                     _ => Style::new().dimmed(),
                 };
                 table.row(vec![
-                    Cell::styled(c.status, style),
+                    Cell::styled(c.status.as_str(), style),
                     // A reached checkpoint shows the day it was reached.
                     Cell::plain(
                         c.reached_on

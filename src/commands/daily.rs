@@ -21,9 +21,12 @@ fn day(ctx: &Context, flag: Option<&str>) -> Result<NaiveDate, UsageError> {
 
 /// The day's prompt, given what the vault holds.
 pub fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
-    daily::prompt_for(date, &ctx.config.prompts, index.answer_dates())
-        .unwrap_or("What next?")
-        .to_string()
+    let answers = crate::index::Answers::new(index);
+    daily::prompt_for(date, &ctx.config.prompts, |key| {
+        answers.last_answered(key, Some(date))
+    })
+    .unwrap_or("What next?")
+    .to_string()
 }
 
 pub fn run_prompt(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {

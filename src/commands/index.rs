@@ -2,7 +2,7 @@
 
 use super::{Context, write_json};
 use crate::cli::IndexArgs;
-use crate::index::{CheckpointSource, Index};
+use crate::index::{CheckpointSource, Index, NoteId};
 use crate::model::Note;
 use serde::Serialize;
 use std::io::Write;
@@ -21,17 +21,17 @@ struct Counts {
 }
 
 fn counts(index: &Index) -> Counts {
-    let sum = |f: fn(&Note) -> usize| index.notes.iter().map(|n| f(n)).sum();
+    let sum = |f: fn(&Note) -> usize| index.notes().iter().map(|n| f(n)).sum();
     Counts {
-        notes: index.notes.len(),
+        notes: index.notes().len(),
         tasks: sum(|n| n.tasks.len()),
         open_tasks: index.tasks().filter(|(_, t)| t.status.is_open()).count(),
-        plans: index.plans.len(),
-        checkpoints: index.checkpoints.len(),
+        plans: index.plans().len(),
+        checkpoints: index.checkpoints().count(),
         prompts: sum(|n| n.prompts.len()),
         moods: sum(|n| n.moods.len()),
         decisions: sum(|n| n.decisions.len()),
-        warnings: index.diagnostics.len(),
+        warnings: index.diagnostics().len(),
     }
 }
 
@@ -75,18 +75,17 @@ pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<()> {
     let mut out = ctx.stdout();
     let c = counts(&index);
     if args.json {
-        let at = |note: u32, line: u32| ItemRef {
-            path: &index.notes[note as usize].path,
+        let at = |note: NoteId, line: u32| ItemRef {
+            path: &index.note(note).path,
             line,
         };
         let dump = Dump {
             counts: c,
             plans: index
-                .plans
-                .iter()
-                .map(|p| PlanDump {
+                .plans()
+                .map(|(_, p)| PlanDump {
                     title: &p.title,
-                    path: &index.notes[p.note as usize].path,
+                    path: &index.note(p.note).path,
                     status: &p.status_text,
                     target: p.target,
                     decision: p.decision.as_deref(),
@@ -94,31 +93,31 @@ pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<()> {
                     actions: p
                         .actions
                         .iter()
-                        .map(|&r| at(r.note, index.task(r).place.line))
+                        .map(|&r| at(r.note(), index.task(r).place.line))
                         .collect(),
                 })
                 .collect(),
             checkpoints: index
-                .checkpoints
-                .iter()
-                .map(|cp| CheckpointDump {
+                .checkpoints()
+                .map(|(_, cp)| CheckpointDump {
                     text: &cp.text,
                     date: cp.date,
                     reached_on: cp.reached_on,
-                    plan: cp.plan.map(|p| index.plans[p as usize].title.as_str()),
+                    plan: cp.plan.map(|p| index.plan(p).title.as_str()),
                     source: match cp.source {
-                        CheckpointSource::Task(r) => at(r.note, index.task(r).place.line),
-                        CheckpointSource::Line { note, index: i } => at(
-                            note,
-                            index.notes[note as usize].checkpoints[i as usize]
-                                .place
-                                .line,
-                        ),
+                        CheckpointSource::Task(r) => at(r.note(), index.task(r).place.line),
+                        CheckpointSource::Line { note, index: i } => {
+                            at(note, index.note(note).checkpoints[i as usize].place.line)
+                        }
                     },
                 })
                 .collect(),
-            notes: &index.notes,
-            warnings: index.diagnostics.iter().map(ToString::to_string).collect(),
+            notes: index.notes(),
+            warnings: index
+                .diagnostics()
+                .iter()
+                .map(ToString::to_string)
+                .collect(),
         };
         write_json(&mut out, &dump)?;
     } else {

@@ -266,16 +266,16 @@ impl Context {
 
     /// Tells about the vault's warnings on stderr: each with `-v`, a count otherwise, nothing with `-q`.
     pub fn report_warnings(&self, index: &Index) {
-        if self.quiet || index.diagnostics.is_empty() {
+        if self.quiet || index.diagnostics().is_empty() {
             return;
         }
         let mut err = anstream::AutoStream::new(std::io::stderr(), self.color_choice());
         if self.verbose {
-            for d in &index.diagnostics {
+            for d in index.diagnostics() {
                 let _ = writeln!(err, "{}", crate::table::clean(&d.to_string()));
             }
         } else {
-            let n = index.diagnostics.len();
+            let n = index.diagnostics().len();
             let _ = writeln!(
                 err,
                 "journal: {n} warning{} about the vault (see them with `journal check`)",

@@ -2,8 +2,8 @@
 
 use super::{Context, write_json};
 use crate::cli::{ListFormat, PlansArgs};
-use crate::index::{Health, Index};
 use crate::glyphs::bar;
+use crate::index::{Health, Index, PlanId};
 use crate::table::{Cell, Table, color};
 use crate::views::{PlanView, wikilink};
 use anstyle::{AnsiColor, Style};
@@ -12,8 +12,8 @@ use std::io::Write;
 /// The plans to show as of `ctx.today`: all, or those not done or dropped.
 pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
     let week = ctx.this_week();
-    let plans: Vec<u32> = if all {
-        (0..index.plans.len() as u32).collect()
+    let plans: Vec<PlanId> = if all {
+        index.plans().map(|(id, _)| id).collect()
     } else {
         index.current_plans().collect()
     };
@@ -42,14 +42,14 @@ pub fn week_pulse(ctx: &Context, index: &Index) -> String {
 }
 
 /// The colour of a health.
-pub fn health_style(health: &str) -> Style {
+pub fn health_style(health: Health) -> Style {
     match health {
-        "on-track" => color(AnsiColor::Green),
-        "at-risk" => color(AnsiColor::Red).bold(),
-        "stuck" => color(AnsiColor::Red),
-        "stalled" => color(AnsiColor::Yellow),
-        "paused" => color(AnsiColor::Blue),
-        _ => Style::new().dimmed(),
+        Health::OnTrack => color(AnsiColor::Green),
+        Health::AtRisk => color(AnsiColor::Red).bold(),
+        Health::Stuck => color(AnsiColor::Red),
+        Health::Stalled => color(AnsiColor::Yellow),
+        Health::Paused => color(AnsiColor::Blue),
+        Health::Done | Health::Dropped => Style::new().dimmed(),
     }
 }
 
@@ -103,7 +103,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
             .flexible(3)
             .flexible(4);
             for p in &plans {
-                let next_action = if p.health == Health::Paused.as_str() {
+                let next_action = if p.health == Health::Paused {
                     match (&p.decision, p.revisit) {
                         (Some(d), Some(r)) => format!("paused: {d} (revisit {r})"),
                         (Some(d), None) => format!("paused: {d}"),
@@ -127,7 +127,7 @@ pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
                     .unwrap_or_default();
                 table.row(vec![
                     Cell::plain(p.title.clone()),
-                    Cell::styled(p.health, health_style(p.health)),
+                    Cell::styled(p.health.as_str(), health_style(p.health)),
                     Cell::plain(format!(
                         "{} {:>3}% {}/{}",
                         bar(p.progress.percent, 10),

@@ -3,25 +3,13 @@
 
 use super::{Context, write_json};
 use crate::cli::{ListFormat, PromptsArgs};
-use crate::index::Index;
+use crate::index::{Answers, Index, questions};
 use crate::model::Prompt;
-use crate::note::prompts::normalize;
 use crate::table::{Cell, Table, clean};
 use crate::views::{Source, wikilink};
 use chrono::NaiveDate;
 use serde::Serialize;
-use std::collections::BTreeMap;
 use std::io::Write;
-
-/// A question and how it was answered over time.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PromptSummary {
-    /// The question as last written.
-    pub prompt: String,
-    pub asked: u32,
-    pub answered: u32,
-    pub last_answered: Option<NaiveDate>,
-}
 
 /// One dated answer (or a prompt left open).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -34,40 +22,9 @@ pub struct PromptEntry {
 
 fn all(index: &Index) -> impl Iterator<Item = (&str, &Prompt)> {
     index
-        .notes
+        .notes()
         .iter()
         .flat_map(|n| n.prompts.iter().map(move |p| (n.path.as_str(), p)))
-}
-
-/// Questions grouped by their folded text, most asked first.
-pub fn summaries(index: &Index) -> Vec<PromptSummary> {
-    let mut by_key: BTreeMap<&str, (PromptSummary, Option<NaiveDate>)> = BTreeMap::new();
-    for (_, p) in all(index) {
-        let e = by_key.entry(p.key.as_str()).or_insert_with(|| {
-            (
-                PromptSummary {
-                    prompt: p.text.clone(),
-                    asked: 0,
-                    answered: 0,
-                    last_answered: None,
-                },
-                None,
-            )
-        });
-        e.0.asked += 1;
-        if p.answered {
-            e.0.answered += 1;
-            e.0.last_answered = e.0.last_answered.max(p.place.date);
-        }
-        // The latest wording names the group.
-        if p.place.date >= e.1 {
-            e.1 = p.place.date;
-            e.0.prompt = p.text.clone();
-        }
-    }
-    let mut out: Vec<PromptSummary> = by_key.into_values().map(|(s, _)| s).collect();
-    out.sort_by(|a, b| b.asked.cmp(&a.asked).then_with(|| a.prompt.cmp(&b.prompt)));
-    out
 }
 
 fn entry(path: &str, p: &Prompt) -> PromptEntry {
@@ -81,13 +38,11 @@ fn entry(path: &str, p: &Prompt) -> PromptEntry {
 
 /// Every answer to `question`, oldest first (undated last).
 pub fn history(index: &Index, question: &str) -> Vec<PromptEntry> {
-    let key = normalize(question);
-    let mut out: Vec<PromptEntry> = all(index)
-        .filter(|(_, p)| p.key == key && p.answered)
-        .map(|(path, p)| entry(path, p))
-        .collect();
-    out.sort_by_key(|e| (e.date.is_none(), e.date));
-    out
+    Answers::new(index)
+        .to(question)
+        .iter()
+        .map(|a| entry(a.path, a.prompt))
+        .collect()
 }
 
 /// Prompts left without an answer, newest first.
@@ -150,7 +105,7 @@ pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
             }
         }
     } else {
-        let list = summaries(&index);
+        let list = questions(&index);
         match args.format {
             ListFormat::Json => write_json(&mut out, &list)?,
             ListFormat::Md => {

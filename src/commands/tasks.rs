@@ -4,7 +4,7 @@
 use super::{Context, parse_day, write_json};
 use crate::UsageError;
 use crate::cli::{ListFormat, TasksArgs};
-use crate::index::{Index, TaskRef, is_overdue};
+use crate::index::{Index, PlanId, TaskRef, is_overdue};
 use crate::model::{Status, Task};
 use crate::table::{Cell, Table, color};
 use crate::views::{TaskView, wikilink};
@@ -20,7 +20,7 @@ pub struct Filter {
     pub due_before: Option<NaiveDate>,
     pub due_after: Option<NaiveDate>,
     pub tags: Vec<String>,
-    pub plan: Option<u32>,
+    pub plan: Option<PlanId>,
     pub path: Option<globset::GlobMatcher>,
 }
 
@@ -93,31 +93,26 @@ impl Filter {
                 .due_after
                 .is_none_or(|d| t.dates.due.is_some_and(|due| due > d))
             && self.tags.iter().all(|tag| t.has_tag(tag))
-            && self
-                .plan
-                .is_none_or(|p| index.task_plan[r.note as usize][r.task as usize] == Some(p))
+            && self.plan.is_none_or(|p| index.plan_of_task(r) == Some(p))
             && self
                 .path
                 .as_ref()
-                .is_none_or(|g| g.is_match(&index.notes[r.note as usize].path))
+                .is_none_or(|g| g.is_match(&index.note(r.note()).path))
     }
 }
 
 /// A plan by title or note name, case-insensitively.
-pub fn find_plan(index: &Index, name: &str) -> Option<u32> {
+pub fn find_plan(index: &Index, name: &str) -> Option<PlanId> {
     let name = name.trim();
     index
-        .plans
-        .iter()
-        .position(|p| p.title.eq_ignore_ascii_case(name))
+        .plans()
+        .find(|(_, p)| p.title.eq_ignore_ascii_case(name))
         .or_else(|| {
-            index.plans.iter().position(|p| {
-                index.notes[p.note as usize]
-                    .stem()
-                    .eq_ignore_ascii_case(name)
-            })
+            index
+                .plans()
+                .find(|(_, p)| index.note(p.note).stem().eq_ignore_ascii_case(name))
         })
-        .map(|i| i as u32)
+        .map(|(id, _)| id)
 }
 
 /// The tasks the filter keeps, most urgent first.
@@ -163,7 +158,7 @@ pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
                 table.row(vec![
                     Cell::styled(format!("[{}]", t.symbol), status_style(t.status)),
                     Cell::styled(v.due.map(crate::dates::ymd).unwrap_or_default(), due_style),
-                    Cell::plain(v.priority.unwrap_or("")),
+                    Cell::plain(v.priority.map_or("", |p| p.as_str())),
                     Cell::plain(v.text.clone()),
                     Cell::plain(v.plan.clone().unwrap_or_default()),
                     super::where_cell(&v.source),
@@ -192,12 +187,12 @@ pub fn status_style(s: Status) -> anstyle::Style {
 /// written. Not a checkbox: pasted into the vault it must not become a second task.
 pub fn markdown_line(v: &TaskView) -> String {
     let mark = match v.status {
-        "done" => "✅",
-        "in_progress" => "◐",
-        "cancelled" => "✖",
-        "deferred" => "↷",
-        "non_task" => "·",
-        _ => "☐",
+        Status::Done => "✅",
+        Status::InProgress => "◐",
+        Status::Cancelled => "✖",
+        Status::Deferred => "↷",
+        Status::NonTask => "·",
+        Status::Todo => "☐",
     };
     let mut line = format!("- {mark} {}", v.text);
     for (label, date) in [

@@ -1,11 +1,13 @@
 //! moment.js date formats, the kind Obsidian's daily-notes and Periodic Notes plugins store
 //! (`YYYY-MM-DD`, `dddd, MMMM Do YYYY`, `GGGG-[W]WW`, `YYYY/MM/YYYY-MM-DD`, ...).
 //!
-//! This module is the one owner of those formats: it turns a date into a note's file name the
-//! way Obsidian would (moment's default `en` locale) and reads a file name back into a date.
-//! Tokens outside the supported set (times, `Y`, `y`, `N`, `X`, `Z`, ...) are literal text.
+//! This module is the one owner of those formats: it turns a date (and, for templates'
+//! `{{date:YYYY-MM-DD HH:mm}}`, a time) into text the way Obsidian would (moment's default
+//! `en` locale) and reads a file name back into a date. Time tokens (`H HH h hh m mm s ss
+//! A a`) are written when formatting and matched, then ignored, when parsing. Tokens outside
+//! the supported set (`Y`, `y`, `N`, `X`, `Z`, ...) are literal text.
 
-use chrono::{Datelike, Days, NaiveDate, Weekday};
+use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Weekday};
 
 /// What a format describes: a single day, or a whole week (no day-of-month / weekday token,
 /// but a week token), a month, a quarter or a year.
@@ -91,13 +93,20 @@ impl MomentFormat {
         self.period
     }
 
-    /// Formats a date (English names, as moment's default `en` locale).
+    /// Formats a date (English names, as moment's default `en` locale); time tokens show
+    /// midnight.
     pub fn format(&self, date: NaiveDate) -> String {
+        self.format_at(date.and_time(NaiveTime::MIN))
+    }
+
+    /// Formats a date and time.
+    pub fn format_at(&self, at: NaiveDateTime) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
                 Piece::Literal(text) => out.push_str(text),
-                Piece::Token(token) => out.push_str(&token.format(date)),
+                Piece::Token(token) => out.push_str(&token.format(at.date())),
+                Piece::Time(token) => out.push_str(&token.format(at.time())),
             }
         }
         out
@@ -123,6 +132,11 @@ impl MomentFormat {
                 None => {}
                 Some(Piece::Literal(literal)) => {
                     if let Some(rest) = rest.strip_prefix(literal.as_str()) {
+                        stack.push((index + 1, rest, fields));
+                    }
+                }
+                Some(Piece::Time(token)) => {
+                    for rest in token.matches(rest).into_iter().rev() {
                         stack.push((index + 1, rest, fields));
                     }
                 }
@@ -209,7 +223,80 @@ impl MomentFormat {
 enum Piece {
     Literal(String),
     Token(Token),
+    Time(TimeToken),
 }
+
+/// A time-of-day token: formatted from a time, matched and ignored when parsing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TimeToken {
+    /// Hours 0–23 (`H`, `HH`), padded to `pad` digits.
+    Hour24 {
+        pad: usize,
+    },
+    /// Hours 1–12 (`h`, `hh`).
+    Hour12 {
+        pad: usize,
+    },
+    Minute {
+        pad: usize,
+    },
+    Second {
+        pad: usize,
+    },
+    /// `A` (AM/PM) or `a` (am/pm).
+    Meridiem {
+        upper: bool,
+    },
+}
+
+impl TimeToken {
+    fn format(self, t: NaiveTime) -> String {
+        let pm = t.hour() >= 12;
+        match self {
+            TimeToken::Hour24 { pad } => zero_fill(t.hour() as i32, pad),
+            TimeToken::Hour12 { pad } => zero_fill(((t.hour() + 11) % 12 + 1) as i32, pad),
+            TimeToken::Minute { pad } => zero_fill(t.minute() as i32, pad),
+            TimeToken::Second { pad } => zero_fill(t.second() as i32, pad),
+            TimeToken::Meridiem { upper: true } => if pm { "PM" } else { "AM" }.into(),
+            TimeToken::Meridiem { upper: false } => if pm { "pm" } else { "am" }.into(),
+        }
+    }
+
+    /// The rests of `text` after each way this token can match its start, longest first.
+    fn matches(self, text: &str) -> Vec<&str> {
+        let digits = text.bytes().take(2).take_while(u8::is_ascii_digit).count();
+        let numbers = |pad: usize, max: u32| -> Vec<&str> {
+            (pad.max(1)..=digits)
+                .rev()
+                .filter(|&len| text[..len].parse::<u32>().is_ok_and(|n| n <= max))
+                .map(|len| &text[len..])
+                .collect()
+        };
+        match self {
+            TimeToken::Hour24 { pad } => numbers(pad, 23),
+            TimeToken::Hour12 { pad } => numbers(pad, 12),
+            TimeToken::Minute { pad } | TimeToken::Second { pad } => numbers(pad, 59),
+            TimeToken::Meridiem { .. } => ["am", "pm"]
+                .iter()
+                .filter_map(|m| strip_prefix_ignore_case(text, m))
+                .collect(),
+        }
+    }
+}
+
+/// The time tokens, longest first.
+const TIME_TOKENS: &[(&str, TimeToken)] = &[
+    ("HH", TimeToken::Hour24 { pad: 2 }),
+    ("hh", TimeToken::Hour12 { pad: 2 }),
+    ("mm", TimeToken::Minute { pad: 2 }),
+    ("ss", TimeToken::Second { pad: 2 }),
+    ("H", TimeToken::Hour24 { pad: 1 }),
+    ("h", TimeToken::Hour12 { pad: 1 }),
+    ("m", TimeToken::Minute { pad: 1 }),
+    ("s", TimeToken::Second { pad: 1 }),
+    ("A", TimeToken::Meridiem { upper: true }),
+    ("a", TimeToken::Meridiem { upper: false }),
+];
 
 /// A date field that tokens show and parsing collects.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -487,17 +574,26 @@ fn compile(format: &str) -> Vec<Piece> {
             Some(body) if !body.is_empty() => (true, body),
             _ => (false, rest),
         };
-        let token = TOKENS.iter().find(|(pattern, _)| body.starts_with(pattern));
-        let len = token.map_or_else(
+        let token = TOKENS
+            .iter()
+            .find(|(pattern, _)| body.starts_with(pattern))
+            .map(|&(pattern, t)| (pattern, Piece::Token(t)))
+            .or_else(|| {
+                TIME_TOKENS
+                    .iter()
+                    .find(|(pattern, _)| body.starts_with(pattern))
+                    .map(|&(pattern, t)| (pattern, Piece::Time(t)))
+            });
+        let len = token.as_ref().map_or_else(
             || body.chars().next().map_or(0, char::len_utf8),
             |(pattern, _)| pattern.len(),
         );
         match token {
-            Some(&(_, token)) if !escaped => {
+            Some((_, piece)) if !escaped => {
                 if !literal.is_empty() {
                     pieces.push(Piece::Literal(std::mem::take(&mut literal)));
                 }
-                pieces.push(Piece::Token(token));
+                pieces.push(piece);
             }
             // moment drops every backslash outside brackets, even a lone one.
             _ => literal.extend(body[..len].chars().filter(|&c| c != '\\')),
@@ -660,6 +756,37 @@ mod tests {
             Some(date("2026-11-23"))
         );
         assert_eq!(MomentFormat::new("[x] YYYY").as_str(), "[x] YYYY");
+    }
+
+    #[test]
+    fn time_tokens_format_a_time_and_are_skipped_when_parsing() {
+        let at = date("2026-11-24").and_hms_opt(19, 5, 9).expect("a time");
+        let cases = [
+            ("YYYY-MM-DD HH:mm", "2026-11-24 19:05"),
+            ("H:m:s", "19:5:9"),
+            ("hh:mm A", "07:05 PM"),
+            ("h a ss", "7 pm 09"),
+        ];
+        for (format, want) in cases {
+            assert_eq!(MomentFormat::new(format).format_at(at), want, "{format:?}");
+        }
+        assert_eq!(
+            MomentFormat::new("HH:mm").format(date("2026-11-24")),
+            "00:00"
+        );
+        assert_eq!(
+            parse("YYYY-MM-DD HHmm", "2026-11-24 1905"),
+            Some(date("2026-11-24"))
+        );
+        assert_eq!(
+            parse("YYYY-MM-DD h A", "2026-11-24 7 PM"),
+            Some(date("2026-11-24"))
+        );
+        assert_eq!(
+            parse("YYYY-MM-DD HHmm", "2026-11-24 2505"),
+            None,
+            "no 25th hour"
+        );
     }
 
     #[test]

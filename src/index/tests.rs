@@ -1,6 +1,7 @@
 //! Tests of the index: plans, their actions and links, checkpoints, health, vault checks.
 
 use super::*;
+use crate::config::Config;
 use crate::dates::parse_date;
 use crate::note::{ParseSettings, parse};
 use std::path::PathBuf;
@@ -26,7 +27,7 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn health(i: &Index, title: &str, as_of: &str) -> Health {
-    let p = i.plans.iter().position(|p| p.title == title).expect("plan") as u32;
+    let p = i.plans().find(|(_, p)| p.title == title).expect("plan").0;
     plan_state(i, p, d(as_of), &config()).health
 }
 
@@ -109,7 +110,7 @@ fn actions_include_linked_tasks_and_their_sub_tasks() {
             "md link [b](Plans/Book.md)"
         ]
     );
-    let r = TaskRef { note: 0, task: 2 };
+    let r = TaskRef::new(NoteId(0), 2);
     assert_eq!(i.plan_of(r), None);
 }
 
@@ -124,30 +125,33 @@ fn links_resolve_as_obsidian_does() {
     // Sorted by path: Archive/Book, Archive/Old/Notes, Book, Ideas.
     assert_eq!(
         i.resolve("Daily/x.md", "book"),
-        Some(2),
+        Some(NoteId(2)),
         "the shortest path wins a name clash"
     );
     assert_eq!(
         i.resolve("Archive/y.md", "Book"),
-        Some(0),
+        Some(NoteId(0)),
         "but the same folder wins first"
     );
     assert_eq!(
         i.resolve("Archive/Old/y.md", "Book"),
-        Some(2),
+        Some(NoteId(2)),
         "not a parent folder"
     );
-    assert_eq!(i.resolve("x.md", "Archive/Book"), Some(0));
-    assert_eq!(i.resolve("x.md", "Old/Notes#Heading"), Some(1));
-    assert_eq!(i.resolve("x.md", "Ideas"), Some(3));
+    assert_eq!(i.resolve("x.md", "Archive/Book"), Some(NoteId(0)));
+    assert_eq!(i.resolve("x.md", "Old/Notes#Heading"), Some(NoteId(1)));
+    assert_eq!(i.resolve("x.md", "Ideas"), Some(NoteId(3)));
     assert_eq!(i.resolve("x.md", "Missing"), None);
     assert_eq!(
         i.resolve("Archive/Old/Notes.md", "../Book.md"),
-        Some(0),
+        Some(NoteId(0)),
         "relative to the note"
     );
-    assert_eq!(i.resolve("Archive/Old/Notes.md", "./Notes.md"), Some(1));
-    assert_eq!(i.resolve("Archive/z.md", "Old/Notes.md"), Some(1));
+    assert_eq!(
+        i.resolve("Archive/Old/Notes.md", "./Notes.md"),
+        Some(NoteId(1))
+    );
+    assert_eq!(i.resolve("Archive/z.md", "Old/Notes.md"), Some(NoteId(1)));
     assert_eq!(i.resolve("a.md", "../../outside.md"), None);
 }
 
@@ -174,7 +178,7 @@ fn progress_excludes_cancelled_and_non_tasks() {
         &settings,
     );
     let i = Index::build(vec![Box::new(n)], Vec::new(), &config());
-    let s = plan_state(&i, 0, d("2026-11-24"), &config());
+    let s = plan_state(&i, PlanId(0), d("2026-11-24"), &config());
     assert_eq!((s.done, s.total, s.percent()), (1, 3, 33));
 }
 
@@ -185,7 +189,7 @@ fn next_action_skips_parents_with_open_children_unstarted_and_blocked_tasks() {
         "---\ntype: plan\n---\n- [ ] Chapter 1\n  - [x] outline\n  - [ ] draft ⛔ research\n- [ ] later 🛫 2026-12-01\n- [ ] research 🆔 research\n- [ ] last\n",
     )]);
     let next = |as_of: &str| {
-        plan_state(&i, 0, d(as_of), &config())
+        plan_state(&i, PlanId(0), d(as_of), &config())
             .next_action
             .map(|r| i.task(r).text.clone())
     };
@@ -282,27 +286,25 @@ fn checkpoints_from_tasks_and_lines() {
     assert_eq!(
         got,
         [
-            ("Send to beta readers [[Book]]", "upcoming", Some(0)),
-            ("Outline #checkpoint", "reached", Some(0)),
-            ("Draft #milestone", "missed", Some(0)),
-            ("Edit #checkpoint", "upcoming", Some(0)),
-            ("Print #checkpoint", "later", Some(0)),
-            ("Launch party #checkpoint", "cancelled", Some(0)),
+            ("Send to beta readers [[Book]]", "upcoming", Some(PlanId(0))),
+            ("Outline #checkpoint", "reached", Some(PlanId(0))),
+            ("Draft #milestone", "missed", Some(PlanId(0))),
+            ("Edit #checkpoint", "upcoming", Some(PlanId(0))),
+            ("Print #checkpoint", "later", Some(PlanId(0))),
+            ("Launch party #checkpoint", "cancelled", Some(PlanId(0))),
         ]
     );
     assert_eq!(i.checkpoints[1].reached_on, Some(d("2026-11-19")));
     assert_eq!(i.checkpoints[1].feeling.as_deref(), Some("relieved"));
-    let s = plan_state(&i, 0, as_of, &config());
+    let s = plan_state(&i, PlanId(0), as_of, &config());
     assert_eq!(
-        s.next_checkpoint.map(|c| i.checkpoints[c].text.as_str()),
+        s.next_checkpoint.map(|c| i.checkpoint(c).text.as_str()),
         Some("Send to beta readers [[Book]]"),
         "the next one ahead, not the one missed"
     );
-    let later = plan_state(&i, 0, d("2027-04-01"), &config());
+    let later = plan_state(&i, PlanId(0), d("2027-04-01"), &config());
     assert_eq!(
-        later
-            .next_checkpoint
-            .map(|c| i.checkpoints[c].text.as_str()),
+        later.next_checkpoint.map(|c| i.checkpoint(c).text.as_str()),
         Some("Print #checkpoint"),
         "else the latest missed"
     );
@@ -342,4 +344,40 @@ fn a_snapshot_drops_later_tasks_and_keeps_sub_tasks_with_their_parents() {
     assert_eq!(tasks[3].parent, Some(1));
     assert_eq!(tasks[2].status, Status::Todo, "done only later");
     assert!(!past.changed_after(day));
+}
+
+#[test]
+fn answers_are_grouped_by_question_in_date_order() {
+    let i = index(&[
+        ("Daily/2026-11-20.md", "## Are you happy?\nYes.\n"),
+        (
+            "Daily/2026-11-24.md",
+            "## are you happy\nMostly.\n## What next?\n",
+        ),
+        ("Notes/undated.md", "## Are you happy?\nAlways.\n"),
+    ]);
+    let answers = Answers::new(&i);
+    let texts: Vec<&str> = answers
+        .to("ARE YOU HAPPY?")
+        .iter()
+        .map(|a| a.prompt.answer.as_str())
+        .collect();
+    assert_eq!(
+        texts,
+        ["Yes.", "Mostly.", "Always."],
+        "dated in order, undated last"
+    );
+    let key = crate::note::prompts::normalize("Are you happy?");
+    assert_eq!(
+        answers.before(&key, d("2026-11-24")).map(|a| a.path),
+        Some("Daily/2026-11-20.md")
+    );
+    assert!(answers.before(&key, d("2026-11-20")).is_none());
+    assert_eq!(answers.last_answered(&key, None), Some(d("2026-11-24")));
+    assert_eq!(
+        answers.last_answered(&key, Some(d("2026-11-24"))),
+        Some(d("2026-11-20")),
+        "an answer on the day itself does not count before it"
+    );
+    assert!(answers.to("What next?").is_empty(), "asked, not answered");
 }
