@@ -352,7 +352,7 @@ fn answers_are_grouped_by_question_in_date_order() {
         ("Daily/2026-11-20.md", "## Are you happy?\nYes.\n"),
         (
             "Daily/2026-11-24.md",
-            "## are you happy\nMostly.\n## What next?\n",
+            "## ARE you happy ?\nMostly.\n## What next?\n",
         ),
         ("Notes/undated.md", "## Are you happy?\nAlways.\n"),
     ]);
