@@ -98,28 +98,19 @@ const PARSER_SOURCE: &[&str] = &[
     include_str!("vault.rs"),
 ];
 
-/// Every setting that changes what parsing a note gives, and the parser itself.
+/// Every setting that changes what parsing a note gives, and the parser itself. The parse
+/// settings are taken whole (their `Debug` text), so a setting added to them is part of the
+/// fingerprint without anyone remembering to add it here.
 pub fn fingerprint(config: &Config) -> u64 {
-    let p = &config.parse;
     let parser = PARSER_SOURCE
         .iter()
         .fold(0u64, |h, src| h.rotate_left(7) ^ checksum(src.as_bytes()));
-    let mut s = format!(
-        "{parser:x}|{}|{}|{}|{}|{}|{:?}|{}|",
+    let s = format!(
+        "{parser:x}|{}|{FORMAT}|{}|{:?}",
         env!("CARGO_PKG_VERSION"),
-        FORMAT,
-        config.max_note_bytes,
-        p.daily_format.as_str(),
-        p.weekly_format.as_ref().map_or("", |f| f.as_str()),
-        p.global_filter,
-        p.remove_global_filter,
+        config.settings.max_note_bytes.get(),
+        config.parse,
     );
-    s.push_str(&p.mood_scale.to_string());
-    for (c, st) in p.statuses.entries() {
-        s.push('|');
-        s.push(*c);
-        s.push_str(st.as_str());
-    }
     fnv(s.as_bytes())
 }
 

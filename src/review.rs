@@ -285,7 +285,9 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
     let help = urgent(
         to_do
             .iter()
-            .filter(|(_, t)| t.status.is_open() && config.help_tags.iter().any(|h| t.has_tag(h)))
+            .filter(|(_, t)| {
+                t.status.is_open() && config.settings.tags.help.0.iter().any(|h| t.has_tag(h))
+            })
             .map(|&(r, _)| r)
             .collect(),
     );
@@ -355,13 +357,14 @@ fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> 
     let mut reached: Vec<_> = index
         .checkpoints()
         .filter(|(_, c)| {
-            index::checkpoint_status(c, as_of, config.horizon_days) == CheckpointStatus::Reached
+            index::checkpoint_status(c, as_of, config.settings.review.horizon_days.small())
+                == CheckpointStatus::Reached
                 && in_week(week, c.reached_on)
         })
         .map(|(id, c)| (c.date, id))
         .collect();
     reached.sort();
-    let due = index.checkpoints_due(as_of, config.horizon_days);
+    let due = index.checkpoints_due(as_of, config.settings.review.horizon_days.small());
     let with = |status: CheckpointStatus| {
         due.iter()
             .filter(|&&(_, s)| s == status)
@@ -421,7 +424,9 @@ fn reflections(index: &Index, answers: &Answers<'_>, week: Week) -> Reflections 
 
 fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Vec<DecisionView> {
     let horizon = as_of
-        .checked_add_days(Days::new(u64::from(config.horizon_days)))
+        .checked_add_days(Days::new(u64::from(
+            config.settings.review.horizon_days.small(),
+        )))
         .unwrap_or(as_of);
     let relevant = |made_on: Option<NaiveDate>, revisit: Option<NaiveDate>| {
         in_week(week, made_on) || revisit.is_some_and(|r| r <= horizon)
@@ -465,11 +470,13 @@ fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Ve
 
 /// The library's prompts, the one unanswered the longest first (never answered before any).
 pub(crate) fn next_prompts(answers: &Answers<'_>, config: &Config) -> Vec<NextPrompt> {
-    index::ranked(&config.prompts, |key| answers.last_answered(key, None))
-        .into_iter()
-        .map(|(i, last_answered)| NextPrompt {
-            prompt: config.prompts[i].clone(),
-            last_answered,
-        })
-        .collect()
+    index::ranked(&config.settings.prompts.library.0, |key| {
+        answers.last_answered(key, None)
+    })
+    .into_iter()
+    .map(|(i, last_answered)| NextPrompt {
+        prompt: config.settings.prompts.library.0[i].clone(),
+        last_answered,
+    })
+    .collect()
 }

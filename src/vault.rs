@@ -42,13 +42,13 @@ pub enum VaultError {
 impl Filter {
     pub fn new(config: &Config, warnings: &mut Vec<Diagnostic>) -> Result<Filter, VaultError> {
         let mut b = GlobSetBuilder::new();
-        for g in &config.exclude {
+        for g in &config.settings.exclude.0 {
             let glob = Glob::new(g).map_err(|e| VaultError::BadGlob(g.clone(), e))?;
             b.add(glob);
         }
         let globs = b
             .build()
-            .map_err(|e| VaultError::BadGlob(config.exclude.join(", "), e))?;
+            .map_err(|e| VaultError::BadGlob(config.settings.exclude.0.join(", "), e))?;
         let mut prefixes = Vec::new();
         let mut regexes = Vec::new();
         for f in &config.obsidian_ignore {
@@ -70,10 +70,11 @@ impl Filter {
             prefixes.push(format!("{folder}/"));
         }
         let mut template_files = Vec::new();
+        let review_template = config.settings.review.template.as_ref().map(|t| &t.0);
         for t in [
-            &config.daily.template,
-            &config.weekly.template,
-            &config.review_template,
+            config.daily.template.as_ref(),
+            config.weekly.template.as_ref(),
+            review_template,
         ]
         .into_iter()
         .flatten()
@@ -147,7 +148,7 @@ pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnos
     let mut warnings = Vec::new();
     let mut files = Vec::new();
     let walk = walkdir::WalkDir::new(root)
-        .follow_links(config.follow_links)
+        .follow_links(config.settings.follow_links)
         .into_iter()
         .filter_entry(|e| {
             if e.depth() == 0 {
@@ -233,26 +234,27 @@ pub fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Un
         warning,
         lasting: true,
     };
-    if size > config.max_note_bytes {
+    if size > config.settings.max_note_bytes.get() {
         return Err(lasting(Diagnostic::file(
             &file.rel,
             format!(
                 "is {size} bytes, over max_note_bytes ({}); skipped",
-                config.max_note_bytes
+                config.settings.max_note_bytes.get()
             ),
         )));
     }
-    let bytes = read_bounded(&file.abs, config.max_note_bytes).map_err(|e| Unread {
-        warning: Diagnostic::file(&file.rel, format!("cannot be read: {e}")),
-        lasting: false,
-    })?;
+    let bytes =
+        read_bounded(&file.abs, config.settings.max_note_bytes.get()).map_err(|e| Unread {
+            warning: Diagnostic::file(&file.rel, format!("cannot be read: {e}")),
+            lasting: false,
+        })?;
     let Some(bytes) = bytes else {
         return Err(Unread {
             warning: Diagnostic::file(
                 &file.rel,
                 format!(
                     "grew over max_note_bytes ({}) while being read; skipped",
-                    config.max_note_bytes
+                    config.settings.max_note_bytes.get()
                 ),
             ),
             lasting: false,
@@ -323,7 +325,7 @@ mod tests {
     fn a_note_that_grew_past_the_limit_while_read_is_skipped() {
         let dir = tempfile::tempdir().expect("tmp");
         let mut config = Config::defaults(dir.path().to_path_buf());
-        config.max_note_bytes = 8;
+        config.apply_toml("max_note_bytes = 8").expect("config");
         std::fs::write(dir.path().join("a.md"), "0123456789").expect("write");
         let file = NoteFile {
             rel: "a.md".into(),
@@ -348,7 +350,8 @@ mod tests {
             "/\\.excalidraw\\.md$/".into(),
             "/[/".into(),
         ];
-        c.exclude = vec!["Archive/**".into(), "**/*.tmp.md".into()];
+        c.apply_toml("exclude = [\"Archive/**\", \"**/*.tmp.md\"]")
+            .expect("config");
         let mut w = Vec::new();
         let f = Filter::new(&c, &mut w).expect("filter");
         assert_eq!(w.len(), 1, "a bad regex is a warning");

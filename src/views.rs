@@ -117,7 +117,7 @@ impl CheckpointView {
         CheckpointView {
             text: c.text.clone(),
             date: c.date,
-            status: index::checkpoint_status(c, as_of, config.horizon_days),
+            status: index::checkpoint_status(c, as_of, config.settings.review.horizon_days.small()),
             reached_on: c.reached_on,
             plan: index.plan_title(c.plan),
             feeling: c.feeling.clone(),

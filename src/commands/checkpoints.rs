@@ -19,7 +19,7 @@ pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
         all.into_iter().map(|(_, _, id)| id).collect()
     } else {
         index
-            .checkpoints_due(ctx.today, ctx.config.horizon_days)
+            .checkpoints_due(ctx.today, ctx.config.settings.review.horizon_days.small())
             .into_iter()
             .map(|(id, _)| id)
             .collect()

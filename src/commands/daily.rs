@@ -22,7 +22,7 @@ fn day(ctx: &Context, flag: Option<&str>) -> Result<NaiveDate, UsageError> {
 /// The day's prompt, given what the vault holds.
 pub fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
     let answers = crate::index::Answers::new(index);
-    daily::prompt_for(date, &ctx.config.prompts, |key| {
+    daily::prompt_for(date, &ctx.config.settings.prompts.library.0, |key| {
         answers.last_answered(key, Some(date))
     })
     .unwrap_or("What next?")

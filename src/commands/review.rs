@@ -16,7 +16,7 @@ const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
 
 /// The week the flags ask for.
 pub fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
-    let start = ctx.config.week_start;
+    let start = ctx.config.settings.week_start;
     if let Some(w) = &args.week {
         return Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")));
     }
@@ -82,9 +82,11 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                 ReviewFormat::Md => (
                     render::WEEKLY_MD,
                     ctx.config
-                        .review_template
+                        .settings
+                        .review
+                        .template
                         .as_ref()
-                        .map(|t| ctx.config.vault_file(t)),
+                        .map(|t| ctx.config.vault_file(&t.0)),
                 ),
                 _ => (render::WEEKLY_HTML, None),
             };
@@ -109,7 +111,10 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             ReviewFormat::Html => "html",
             ReviewFormat::Json => "json",
         };
-        let folder = ctx.config.vault.join(&ctx.config.review_folder);
+        let folder = ctx
+            .config
+            .vault
+            .join(&ctx.config.settings.review.folder.as_str());
         Some(folder.join(format!("{}.{ext}", review.week.id)))
     } else {
         args.output.clone()

@@ -105,7 +105,13 @@ impl Settings {
                 && let Some(folder) = t.get(key).and_then(Value::as_str)
                 && !folder.trim().trim_matches('/').is_empty()
             {
-                s.template_folders.push(super::clean_folder(folder));
+                match super::vault_folder(folder) {
+                    Some(f) => s.template_folders.push(f),
+                    None => warnings.push(Diagnostic::file(
+                        file,
+                        format!("template folder `{folder}` is outside the vault; ignored"),
+                    )),
+                }
             }
         }
         if let Some(daily) = read_json(vault, ".obsidian/daily-notes.json", warnings) {
@@ -204,32 +210,49 @@ impl Settings {
         }
     }
 
-    /// Puts these settings into `config`, under whatever `.journal.toml` will say.
+    /// Puts these settings into `config`, under whatever `.journal.toml` will say. A note
+    /// format, folder or template that would lead outside the vault is a warning and is not
+    /// used.
     pub fn apply(self, config: &mut Config) {
         config.obsidian_ignore = self.ignore;
         config.template_folders = self.template_folders;
         let first = |list: &[NoteSetting], pick: fn(&NoteSetting) -> Option<&String>| {
             list.iter().find_map(|s| pick(s).cloned())
         };
-        for (list, target) in [
-            (&self.daily, &mut config.daily),
-            (&self.weekly, &mut config.weekly),
-        ] {
+        let mut warn = |what: &str, value: &str, instead: &str| {
+            config.warnings.push(Diagnostic::file(
+                ".obsidian",
+                format!("{what} `{value}` would lead outside the vault; {instead}"),
+            ));
+        };
+        let mut resolved = [config.daily.clone(), config.weekly.clone()];
+        for (list, target) in [&self.daily, &self.weekly].into_iter().zip(&mut resolved) {
             if let Some(f) = first(list, |s| s.format.as_ref()) {
-                target.format = MomentFormat::new(&f);
-            }
-            if let Some(f) = first(list, |s| s.folder.as_ref()) {
-                if super::inside_vault(&f) {
-                    target.folder = super::clean_folder(&f);
+                let format = MomentFormat::new(&f);
+                if super::format_stays_inside(&format) {
+                    target.format = format;
                 } else {
-                    config.warnings.push(Diagnostic::file(
-                        ".obsidian",
-                        format!("note folder `{f}` is outside the vault; the vault's root is used"),
-                    ));
+                    warn("note format", &f, "the default format is used");
                 }
             }
-            target.template = first(list, |s| s.template.as_ref());
+            if let Some(f) = first(list, |s| s.folder.as_ref()) {
+                match super::vault_folder(&f) {
+                    Some(folder) => target.folder = folder,
+                    None => warn("note folder", &f, "the vault's root is used"),
+                }
+            }
+            if let Some(t) = first(list, |s| s.template.as_ref()) {
+                let rel = t.trim().trim_start_matches('/');
+                if super::inside_vault(rel) {
+                    target.template = Some(rel.to_string());
+                } else {
+                    warn("note template", &t, "no template is used");
+                }
+            }
         }
+        let [daily, weekly] = resolved;
+        config.daily = daily;
+        config.weekly = weekly;
         for (c, s) in self.tasks_statuses {
             config.parse.statuses.set(c, s);
         }
@@ -346,6 +369,30 @@ mod tests {
             Some(Status::Done),
             ".journal.toml wins"
         );
+    }
+
+    #[test]
+    fn settings_that_lead_outside_the_vault_are_warnings_and_unused() {
+        for (format, folder, template) in [
+            ("[../../elsewhere/x]", "../x", "/../../etc/passwd"),
+            ("[/]YYYY", "/..", "..\\\\x"),
+        ] {
+            let c = config(&[(
+                ".obsidian/daily-notes.json",
+                &format!(r#"{{"format":"{format}","folder":"{folder}","template":"{template}"}}"#),
+            )]);
+            assert_eq!(c.daily.format.as_str(), "YYYY-MM-DD", "{format}");
+            assert_eq!(c.daily.folder, "", "{folder}");
+            assert_eq!(c.daily.template, None, "{template}");
+            assert_eq!(c.warnings.len(), 3, "{:?}", c.warnings);
+            assert!(
+                c.warnings
+                    .iter()
+                    .all(|w| w.message.contains("would lead outside the vault")),
+                "{:?}",
+                c.warnings
+            );
+        }
     }
 
     #[test]

@@ -78,14 +78,14 @@ impl Index {
     /// Finds the plans; returns the problems met (statuses it does not know).
     fn find_plans(&mut self, config: &Config) -> Vec<Diagnostic> {
         self.note_plan = vec![None; self.notes.len()];
-        let folder = config.plans_folder.as_deref().filter(|f| !f.is_empty());
+        let folder = config.plans_folder();
         let mut problems = Vec::new();
         for (i, n) in self.notes.iter().enumerate() {
             let by_type =
                 n.front.kind.as_deref().is_some_and(|k| {
                     k.eq_ignore_ascii_case("plan") || k.eq_ignore_ascii_case("goal")
                 });
-            let by_tag = config.plan_tags.iter().any(|p| n.has_tag(p));
+            let by_tag = config.settings.tags.plan.0.iter().any(|p| n.has_tag(p));
             let by_folder = folder.is_some_and(|f| {
                 n.path.len() > f.len()
                     && n.path.starts_with(f)
@@ -171,7 +171,14 @@ impl Index {
         let mut out = Vec::new();
         for (ni, n) in self.notes_with_ids() {
             for (ti, t) in n.tasks.iter().enumerate() {
-                if !config.checkpoint_tags.iter().any(|c| t.has_tag(c)) {
+                if !config
+                    .settings
+                    .tags
+                    .checkpoint
+                    .0
+                    .iter()
+                    .any(|c| t.has_tag(c))
+                {
                     continue;
                 }
                 let r = TaskRef::new(ni, ti);
@@ -234,7 +241,13 @@ impl Index {
                         )));
                     }
                 }
-                if config.checkpoint_tags.iter().any(|c| t.has_tag(c))
+                if config
+                    .settings
+                    .tags
+                    .checkpoint
+                    .0
+                    .iter()
+                    .any(|c| t.has_tag(c))
                     && t.dates.due.is_none()
                     && t.dates.scheduled.is_none()
                 {

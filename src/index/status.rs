@@ -176,13 +176,18 @@ pub(crate) fn plan_state(index: &Index, p: PlanId, as_of: NaiveDate, config: &Co
         .min_by_key(date_of)
         .or_else(|| open.iter().copied().max_by_key(date_of));
     let missed = plan.checkpoints.iter().any(|&i| {
-        checkpoint_status(index.checkpoint(i), as_of, config.horizon_days)
-            == CheckpointStatus::Missed
+        checkpoint_status(
+            index.checkpoint(i),
+            as_of,
+            config.settings.review.horizon_days.small(),
+        ) == CheckpointStatus::Missed
     });
     let overdue = tasks.iter().any(|(_, t)| is_overdue(t, as_of));
     let open = tasks.iter().any(|(_, t)| t.status.is_open());
     let target_passed = plan.target.is_some_and(|d| d < as_of) && open;
-    let since = as_of.checked_sub_days(Days::new(u64::from(config.stalled_after_days)));
+    let since = as_of.checked_sub_days(Days::new(u64::from(
+        config.settings.review.stalled_after_days.small(),
+    )));
     let recent = tasks
         .iter()
         .filter_map(|(_, t)| done_on(t))

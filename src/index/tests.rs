@@ -42,7 +42,7 @@ fn action_texts(i: &Index, p: usize) -> Vec<&str> {
 #[test]
 fn plans_by_type_tag_and_folder() {
     let mut c = config();
-    c.plans_folder = Some("Goals".into());
+    c.apply_toml("plans_folder = \"Goals\"").expect("config");
     let i = index_with(
         &c,
         &[

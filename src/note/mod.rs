@@ -76,6 +76,9 @@ pub struct ParseSettings {
     pub remove_global_filter: bool,
     pub daily_format: MomentFormat,
     pub weekly_format: Option<MomentFormat>,
+    /// Where weekly notes live (`""`: anywhere); only notes there are dated by the weekly
+    /// format.
+    pub weekly_folder: String,
     pub mood_scale: u32,
 }
 
@@ -87,6 +90,7 @@ impl Default for ParseSettings {
             remove_global_filter: false,
             daily_format: MomentFormat::new("YYYY-MM-DD"),
             weekly_format: None,
+            weekly_folder: String::new(),
             mood_scale: 5,
         }
     }
@@ -193,7 +197,11 @@ pub fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate>
     if let Some(d) = settings.daily_format.parse(tail(&settings.daily_format)) {
         return Some(d);
     }
-    if let Some(weekly) = &settings.weekly_format
+    let in_weekly_folder = settings.weekly_folder.is_empty()
+        || path
+            .strip_prefix(settings.weekly_folder.as_str())
+            .is_some_and(|rest| rest.starts_with('/'));
+    if let Some(weekly) = settings.weekly_format.as_ref().filter(|_| in_weekly_folder)
         && let Some(start) = weekly.parse(tail(weekly))
     {
         return start.checked_add_days(Days::new(3));

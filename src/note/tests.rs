@@ -382,6 +382,21 @@ fn daily_and_weekly_formats_date_notes_by_path() {
         None,
         "the weekday must agree"
     );
+    let in_folder = ParseSettings {
+        weekly_folder: "Weekly".into(),
+        ..s.clone()
+    };
+    assert_eq!(
+        date_from_path("Weekly/2026-W53.md", &in_folder),
+        Some(d("2026-12-31")),
+        "in the weekly folder"
+    );
+    assert_eq!(
+        date_from_path("Projects/2026-W53.md", &in_folder),
+        None,
+        "a weekly folder is set: only notes there are weekly notes"
+    );
+    assert_eq!(date_from_path("Weeklyx/2026-W53.md", &in_folder), None);
     let dotted = ParseSettings {
         daily_format: MomentFormat::new("DD.MM.YYYY"),
         ..ParseSettings::default()

@@ -1,0 +1,581 @@
+//! `.journal.toml`: every key it can hold, with its default, read with serde. Unknown keys are
+//! collected as warnings with their line; a bad value is an error naming the key and its line.
+//!
+//! The value types check what a key may hold while it is read (a folder inside the vault, a
+//! number in range, a valid glob), so a `Settings` that exists is a valid one.
+
+use crate::dates::WeekStart;
+use crate::dates::moment::MomentFormat;
+use crate::diagnostic::Diagnostic;
+use crate::model::Status;
+use serde::Deserialize;
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use std::collections::BTreeMap;
+use std::fmt;
+use toml::de::{DeTable, DeValue};
+
+/// The config file's name at the vault root.
+pub const CONFIG_FILE: &str = ".journal.toml";
+
+/// The prompts used when the config names none.
+pub(crate) const DEFAULT_PROMPTS: &[&str] = &[
+    "What next?",
+    "Are you happy?",
+    "What else do I want to do with my life?",
+    "What went well, and what didn't?",
+    "Where do I need outside help or more knowledge?",
+];
+
+/// What `.journal.toml` says. Every key is optional; `Default` holds the defaults, and the
+/// commented file `journal init` writes ([`DEFAULT_CONFIG`]) must read back to them.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    pub exclude: Globs,
+    pub follow_links: bool,
+    pub max_note_bytes: Bounded<1, { u64::MAX >> 1 }>,
+    pub plans_folder: Option<Folder>,
+    #[serde(deserialize_with = "week_start")]
+    pub week_start: WeekStart,
+    pub mood_scale: Bounded<2, 100>,
+    pub daily: PeriodicSettings,
+    pub weekly: PeriodicSettings,
+    pub review: ReviewSettings,
+    pub tags: TagSettings,
+    pub statuses: Statuses,
+    pub prompts: PromptSettings,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            exclude: Globs::default(),
+            follow_links: false,
+            max_note_bytes: Bounded(16 * 1024 * 1024),
+            plans_folder: None,
+            week_start: WeekStart::Monday,
+            mood_scale: Bounded(5),
+            daily: PeriodicSettings::default(),
+            weekly: PeriodicSettings::default(),
+            review: ReviewSettings::default(),
+            tags: TagSettings::default(),
+            statuses: Statuses::default(),
+            prompts: PromptSettings::default(),
+        }
+    }
+}
+
+/// `[daily]` and `[weekly]`: where and how those notes are written. A key left out falls back
+/// to the vault's Obsidian settings, then to the defaults.
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct PeriodicSettings {
+    pub format: Option<NoteFormat>,
+    pub folder: Option<Folder>,
+    pub template: Option<VaultFile>,
+}
+
+/// `[review]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct ReviewSettings {
+    pub folder: Folder,
+    pub template: Option<VaultFile>,
+    pub stalled_after_days: Bounded<1, 3650>,
+    pub horizon_days: Bounded<0, 3650>,
+}
+
+impl Default for ReviewSettings {
+    fn default() -> Self {
+        ReviewSettings {
+            folder: Folder("Reviews".into()),
+            template: None,
+            stalled_after_days: Bounded(14),
+            horizon_days: Bounded(14),
+        }
+    }
+}
+
+/// `[tags]`: the tags that mark plans, checkpoints and tasks that need help.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct TagSettings {
+    pub plan: Tags,
+    pub checkpoint: Tags,
+    pub help: Tags,
+}
+
+impl Default for TagSettings {
+    fn default() -> Self {
+        let tags = |t: &[&str]| Tags(t.iter().map(|s| s.to_string()).collect());
+        TagSettings {
+            plan: tags(&["plan", "goal"]),
+            checkpoint: tags(&["checkpoint", "milestone"]),
+            help: tags(&["help", "waiting"]),
+        }
+    }
+}
+
+/// `[prompts]`.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub struct PromptSettings {
+    pub library: Library,
+}
+
+impl Default for PromptSettings {
+    fn default() -> Self {
+        PromptSettings {
+            library: Library(DEFAULT_PROMPTS.iter().map(|s| s.to_string()).collect()),
+        }
+    }
+}
+
+/// A whole number from `MIN` to `MAX`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Bounded<const MIN: u64, const MAX: u64>(pub u64);
+
+impl<const MIN: u64, const MAX: u64> Bounded<MIN, MAX> {
+    pub fn get(self) -> u64 {
+        self.0
+    }
+
+    /// The value as a `u32`; every bound used for one fits.
+    pub fn small(self) -> u32 {
+        u32::try_from(self.0).unwrap_or(u32::MAX)
+    }
+}
+
+impl<'de, const MIN: u64, const MAX: u64> Deserialize<'de> for Bounded<MIN, MAX> {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V<const MIN: u64, const MAX: u64>;
+        impl<const MIN: u64, const MAX: u64> Visitor<'_> for V<MIN, MAX> {
+            type Value = Bounded<MIN, MAX>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                if MAX >= u64::MAX >> 1 {
+                    write!(f, "a whole number of at least {MIN}")
+                } else {
+                    write!(f, "a whole number from {MIN} to {MAX}")
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Self::Value, E> {
+                match u64::try_from(v) {
+                    Ok(v) => self.visit_u64(v),
+                    Err(_) => Err(E::invalid_value(de::Unexpected::Signed(v), &self)),
+                }
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Self::Value, E> {
+                if (MIN..=MAX).contains(&v) {
+                    Ok(Bounded(v))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Unsigned(v), &self))
+                }
+            }
+        }
+        d.deserialize_u64(V::<MIN, MAX>)
+    }
+}
+
+/// A folder inside the vault, vault-relative, without leading or trailing `/` (a leading `/`
+/// means the vault's root, as in Obsidian's settings); `..` and absolute paths are refused,
+/// because journal writes there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Folder(pub String);
+
+impl Folder {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// `path` as a folder inside the vault, or `None` when it would leave it.
+pub(crate) fn vault_folder(path: &str) -> Option<String> {
+    let clean = path.trim().trim_matches('/');
+    inside_vault(clean).then(|| clean.to_string())
+}
+
+/// Whether a vault-relative path stays inside the vault: only plain names and `.`, no `..`,
+/// no root, drive or prefix, no backslash (a separator on Windows).
+pub(crate) fn inside_vault(rel: &str) -> bool {
+    !rel.contains('\\')
+        && std::path::Path::new(rel).components().all(|c| {
+            matches!(
+                c,
+                std::path::Component::Normal(_) | std::path::Component::CurDir
+            )
+        })
+}
+
+fn string_visitor<'de, D, T>(
+    d: D,
+    expecting: &'static str,
+    check: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<T, D::Error>
+where
+    D: Deserializer<'de>,
+{
+    let s =
+        String::deserialize(d).map_err(|_| de::Error::custom(format!("must be {expecting}")))?;
+    check(&s).map_err(de::Error::custom)
+}
+
+impl<'de> Deserialize<'de> for Folder {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_visitor(d, "a folder inside the vault", |s| {
+            vault_folder(s)
+                .map(Folder)
+                .ok_or_else(|| "must be a folder inside the vault (no `..`)".to_string())
+        })
+    }
+}
+
+/// A file inside the vault, named from its root (`Templates/Daily`, `/Templates/Daily.md`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct VaultFile(pub String);
+
+impl<'de> Deserialize<'de> for VaultFile {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_visitor(d, "a file inside the vault", |s| {
+            let rel = s.trim().trim_start_matches('/');
+            if rel.is_empty() || !inside_vault(rel) {
+                Err("must be a file inside the vault (no `..`)".to_string())
+            } else {
+                Ok(VaultFile(rel.to_string()))
+            }
+        })
+    }
+}
+
+/// A moment.js note-name format whose names stay inside the vault: not empty, and no `..`
+/// or absolute part in what it writes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NoteFormat(pub MomentFormat);
+
+/// Whether every note name `format` can give stays inside the vault (checked on dates that
+/// exercise every token's widest and narrowest forms).
+pub(crate) fn format_stays_inside(format: &MomentFormat) -> bool {
+    if format.as_str().trim().is_empty() {
+        return false;
+    }
+    ["2026-11-24", "2027-01-01", "1999-12-31", "2026-05-09"]
+        .iter()
+        .filter_map(|d| crate::dates::parse_date(d))
+        .all(|d| {
+            let name = format.format(d);
+            !name.starts_with('/') && !name.is_empty() && inside_vault(&name)
+        })
+}
+
+impl<'de> Deserialize<'de> for NoteFormat {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_visitor(d, "a moment.js format", |s| {
+            let format = MomentFormat::new(s.trim());
+            if format_stays_inside(&format) {
+                Ok(NoteFormat(format))
+            } else {
+                Err("must be a moment.js format whose note names stay inside the vault (not empty, no `..`, not starting with `/`)".to_string())
+            }
+        })
+    }
+}
+
+/// A list of strings, or one string for a list of one.
+fn strings<'de, D: Deserializer<'de>>(
+    d: D,
+    expecting: &'static str,
+) -> Result<Vec<String>, D::Error> {
+    struct V(&'static str);
+    impl<'de> Visitor<'de> for V {
+        type Value = Vec<String>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.0)
+        }
+        fn visit_str<E: de::Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(vec![v.to_string()])
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut out = Vec::new();
+            while let Some(s) = seq
+                .next_element::<String>()
+                .map_err(|_| de::Error::custom(format!("must be {}", self.0)))?
+            {
+                out.push(s);
+            }
+            Ok(out)
+        }
+    }
+    d.deserialize_any(V(expecting))
+}
+
+/// `exclude`: globs of vault paths to skip.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Globs(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Globs {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let globs = strings(d, "a list of globs")?;
+        for g in &globs {
+            if let Err(e) = globset::Glob::new(g) {
+                return Err(de::Error::custom(format!(
+                    "has `{g}`, which is not a valid glob ({e})"
+                )));
+            }
+        }
+        Ok(Globs(globs))
+    }
+}
+
+/// A list of tags, written with or without `#`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Tags(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Tags {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Tags(
+            strings(d, "a list of tags")?
+                .into_iter()
+                .map(|t| t.trim().trim_start_matches('#').to_string())
+                .collect(),
+        ))
+    }
+}
+
+/// `[prompts] library`: at least one question.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Library(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Library {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let library = strings(d, "a list of questions")?;
+        if library.iter().all(|q| q.trim().is_empty()) {
+            return Err(de::Error::custom("must name at least one prompt"));
+        }
+        Ok(Library(library))
+    }
+}
+
+fn week_start<'de, D: Deserializer<'de>>(d: D) -> Result<WeekStart, D::Error> {
+    string_visitor(d, "\"monday\" or \"sunday\"", |s| {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "monday" => Ok(WeekStart::Monday),
+            "sunday" => Ok(WeekStart::Sunday),
+            _ => Err("must be \"monday\" or \"sunday\"".to_string()),
+        }
+    })
+}
+
+/// `[statuses]`: a checkbox symbol and what it means.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Statuses(pub BTreeMap<char, Status>);
+
+/// A checkbox symbol: one character.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+struct Symbol(char);
+
+impl<'de> Deserialize<'de> for Symbol {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_visitor(d, "a single character", |s| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Ok(Symbol(c)),
+                _ => Err("must be a single character".to_string()),
+            }
+        })
+    }
+}
+
+/// A status name, as `[statuses]` values and the Obsidian Tasks settings write them.
+struct StatusName(Status);
+
+impl<'de> Deserialize<'de> for StatusName {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const NAMES: &str = "todo, in_progress, done, cancelled, deferred, non_task";
+        string_visitor(d, "a status name", |s| {
+            Status::from_name(s)
+                .map(StatusName)
+                .ok_or_else(|| format!("has `{s}`: the status must be one of {NAMES}"))
+        })
+    }
+}
+
+impl<'de> Deserialize<'de> for Statuses {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let map = BTreeMap::<Symbol, StatusName>::deserialize(d)?;
+        Ok(Statuses(map.into_iter().map(|(k, v)| (k.0, v.0)).collect()))
+    }
+}
+
+/// A mistake in `.journal.toml`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{file}:{line}: {message}")]
+pub struct ConfigError {
+    pub file: String,
+    pub line: u32,
+    pub message: String,
+}
+
+/// Line numbers of byte offsets, from one pass over the text.
+struct LineIndex(Vec<usize>);
+
+impl LineIndex {
+    fn new(text: &str) -> LineIndex {
+        LineIndex(memchr::memchr_iter(b'\n', text.as_bytes()).collect())
+    }
+
+    fn line(&self, offset: usize) -> u32 {
+        u32::try_from(self.0.partition_point(|&nl| nl < offset) + 1).unwrap_or(u32::MAX)
+    }
+}
+
+/// The dotted path of the key whose key or value holds byte `offset` (`review.horizon_days`).
+/// A table's own span need not hold its keys (a `[section]` header), so every table is
+/// searched.
+fn key_at(table: &DeTable<'_>, offset: usize) -> Option<String> {
+    for (k, v) in table.iter() {
+        let name = k.get_ref().to_string();
+        if let DeValue::Table(inner) = v.get_ref() {
+            if let Some(sub) = key_at(inner, offset) {
+                return Some(format!("{name}.{sub}"));
+            }
+            continue;
+        }
+        let (ks, vs) = (k.span(), v.span());
+        if ks.contains(&offset) || vs.contains(&offset) || vs.end == offset {
+            return Some(name);
+        }
+    }
+    // A value that is not the table it should be: the key is the one whose span holds it.
+    table
+        .iter()
+        .find(|(k, v)| k.span().contains(&offset) || v.span().contains(&offset))
+        .map(|(k, _)| k.get_ref().to_string())
+}
+
+/// The span of the key at a dotted path, for the line of an unknown key.
+fn key_span(table: &DeTable<'_>, path: &str) -> Option<std::ops::Range<usize>> {
+    let (head, rest) = match path.split_once('.') {
+        Some((h, r)) => (h, Some(r)),
+        None => (path, None),
+    };
+    let (k, v) = table.iter().find(|(k, _)| k.get_ref().as_ref() == head)?;
+    match (rest, v.get_ref()) {
+        (Some(rest), DeValue::Table(inner)) => key_span(inner, rest).or(Some(k.span())),
+        _ => Some(k.span()),
+    }
+}
+
+/// serde's "invalid type: …, expected X" as "must be X"; our own messages as they are.
+fn plain_message(message: &str) -> String {
+    let m = message.trim();
+    match m.split_once(", expected ") {
+        Some((_, expected)) => {
+            let expected = match expected {
+                "a boolean" => "true or false",
+                e => e,
+            };
+            format!("must be {expected}")
+        }
+        None => m.to_string(),
+    }
+}
+
+/// Reads a `.journal.toml` text: the settings, and a warning for each unknown key.
+pub(crate) fn read(text: &str) -> Result<(Settings, Vec<Diagnostic>), ConfigError> {
+    let lines = LineIndex::new(text);
+    let error = |line, message| ConfigError {
+        file: CONFIG_FILE.into(),
+        line,
+        message,
+    };
+    let table = DeTable::parse(text).map_err(|e| {
+        error(
+            e.span().map_or(1, |s| lines.line(s.start)),
+            format!("is not valid TOML: {}", e.message().trim()),
+        )
+    })?;
+    let mut unknown = Vec::new();
+    let de = toml::de::Deserializer::from(table.clone());
+    let settings: Settings = serde_ignored::deserialize(de, |path| unknown.push(path.to_string()))
+        .map_err(|e: toml::de::Error| {
+            let at = e.span().map_or(0, |s| s.start);
+            let key = e
+                .span()
+                .and_then(|_| key_at(table.get_ref(), at))
+                .unwrap_or_default();
+            let message = plain_message(e.message());
+            let message = if key.is_empty() {
+                message
+            } else {
+                format!("`{key}` {message}")
+            };
+            error(e.span().map_or(1, |s| lines.line(s.start)), message)
+        })?;
+    let mut warnings: Vec<Diagnostic> = unknown
+        .into_iter()
+        .map(|path| {
+            let line = key_span(table.get_ref(), &path).map_or(0, |s| lines.line(s.start));
+            Diagnostic::new(
+                CONFIG_FILE,
+                line,
+                0,
+                format!("unknown key `{path}` is ignored"),
+            )
+        })
+        .collect();
+    warnings.sort();
+    Ok((settings, warnings))
+}
+
+/// The commented config `journal init` writes. Every key is shown with its default.
+pub const DEFAULT_CONFIG: &str = r#"# journal settings for this vault. Every key is optional; the values shown are the defaults.
+# Where a key is commented out, journal falls back to the vault's Obsidian settings.
+
+# Globs of notes to skip, relative to the vault (Obsidian's "Excluded files" are skipped too).
+exclude = []
+# Follow symbolic links to folders and files.
+follow_links = false
+# Notes larger than this are skipped with a warning.
+max_note_bytes = 16777216
+# Notes in this folder are plans, whatever their tags.
+# plans_folder = "Plans"
+# "monday" (ISO weeks) or "sunday".
+week_start = "monday"
+# The scale of `mood:: N` values (1 to mood_scale).
+mood_scale = 5
+
+[daily]
+# A moment.js format, as in Obsidian's daily-notes settings; "/" makes folders.
+# format = "YYYY-MM-DD"
+# folder = "Daily"
+# template = "Templates/Daily"
+
+[weekly]
+# format = "GGGG-[W]WW"
+# Where weekly notes live: only notes there are dated by the weekly format.
+# folder = "Weekly"
+# template = "Templates/Weekly"
+
+[review]
+folder = "Reviews"
+# template = ".journal/templates/weekly.md"
+stalled_after_days = 14
+horizon_days = 14
+
+[tags]
+plan = ["plan", "goal"]
+checkpoint = ["checkpoint", "milestone"]
+help = ["help", "waiting"]
+
+[statuses]
+# A checkbox symbol and what it means: todo, in_progress, done, cancelled, deferred, non_task.
+# "?" = "todo"
+
+[prompts]
+library = [
+  "What next?",
+  "Are you happy?",
+  "What else do I want to do with my life?",
+  "What went well, and what didn't?",
+  "Where do I need outside help or more knowledge?",
+]
+"#;

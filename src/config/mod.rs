@@ -1,0 +1,350 @@
+//! The settings of one vault, resolved in one place: `.journal.toml` (read in `file`), then
+//! the vault's own Obsidian settings (`obsidian`: daily notes, Periodic Notes, Calendar,
+//! Obsidian Tasks, excluded files), then the defaults.
+//!
+//! An invalid `.journal.toml` is an error naming the key and its line; an unknown key is a
+//! warning. Obsidian's settings files are the user's and may be anything: a broken one, or a
+//! setting that would lead outside the vault, is a warning and the defaults apply.
+
+mod file;
+mod obsidian;
+
+pub use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Settings};
+pub(crate) use file::{DEFAULT_PROMPTS, format_stays_inside, inside_vault, vault_folder};
+
+use crate::dates::moment::MomentFormat;
+use crate::diagnostic::Diagnostic;
+use crate::note::ParseSettings;
+use std::path::{Path, PathBuf};
+
+/// Where and how one kind of periodic note (daily, weekly) is written, resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Periodic {
+    pub format: MomentFormat,
+    /// Vault-relative folder, `""` for the vault root.
+    pub folder: String,
+    /// Vault-relative path of a template note (Obsidian's `template` setting).
+    pub template: Option<String>,
+}
+
+/// Everything `journal` knows about a vault before reading its notes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub vault: PathBuf,
+    /// What `.journal.toml` says, with the defaults where it is silent.
+    pub settings: Settings,
+    /// The daily notes: `.journal.toml`, else the Obsidian settings, else `YYYY-MM-DD` at
+    /// the vault's root.
+    pub daily: Periodic,
+    /// The weekly notes, resolved the same way (`GGGG-[W]WW`).
+    pub weekly: Periodic,
+    /// Obsidian's "Excluded files" (`userIgnoreFilters`).
+    pub obsidian_ignore: Vec<String>,
+    /// The folders of note templates (Obsidian's Templates and Templater plugins): templates
+    /// are not notes, their `{{date}}` placeholders are not dates, their tasks not tasks.
+    pub template_folders: Vec<String>,
+    pub parse: ParseSettings,
+    /// Unknown keys, unreadable or unsafe Obsidian settings.
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Config {
+    /// A vault-relative file named in a setting (`Templates/Daily`, `/Templates/Daily.md`:
+    /// a leading `/` is the vault's root), as a path; `.md` is added when there is no
+    /// extension, as Obsidian does. Settings are checked to stay inside the vault when read.
+    pub fn vault_file(&self, rel: &str) -> PathBuf {
+        let rel = rel.trim().trim_start_matches('/');
+        let mut path = self.vault.join(rel);
+        if path.extension().is_none() {
+            path.set_extension("md");
+        }
+        path
+    }
+
+    /// The defaults for a vault without settings.
+    pub fn defaults(vault: PathBuf) -> Config {
+        let mut config = Config {
+            vault,
+            settings: Settings::default(),
+            daily: Periodic {
+                format: MomentFormat::new("YYYY-MM-DD"),
+                folder: String::new(),
+                template: None,
+            },
+            weekly: Periodic {
+                format: MomentFormat::new("GGGG-[W]WW"),
+                folder: String::new(),
+                template: None,
+            },
+            obsidian_ignore: Vec::new(),
+            template_folders: Vec::new(),
+            parse: ParseSettings::default(),
+            warnings: Vec::new(),
+        };
+        config.derive_parse_settings();
+        config
+    }
+
+    /// Reads the settings of the vault at `vault`: its `.journal.toml` and Obsidian settings.
+    pub fn load(vault: &Path) -> Result<Config, ConfigError> {
+        let mut config = Config::defaults(vault.to_path_buf());
+        let obsidian = obsidian::Settings::read(vault, &mut config.warnings);
+        obsidian.apply(&mut config);
+        let file = vault.join(CONFIG_FILE);
+        match std::fs::read(&file) {
+            Ok(bytes) => {
+                let text = String::from_utf8(bytes).map_err(|e| ConfigError {
+                    file: CONFIG_FILE.into(),
+                    line: 1,
+                    message: format!("is not UTF-8 text ({e})"),
+                })?;
+                config.apply_toml(&text)?;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(ConfigError {
+                    file: CONFIG_FILE.into(),
+                    line: 0,
+                    message: format!("cannot be read: {e}"),
+                });
+            }
+        }
+        config.derive_parse_settings();
+        Ok(config)
+    }
+
+    /// Applies the settings of a `.journal.toml` text over the current ones.
+    pub fn apply_toml(&mut self, text: &str) -> Result<(), ConfigError> {
+        let (settings, warnings) = file::read(text)?;
+        self.warnings.extend(warnings);
+        for (file, resolved) in [
+            (&settings.daily, &mut self.daily),
+            (&settings.weekly, &mut self.weekly),
+        ] {
+            if let Some(f) = &file.format {
+                resolved.format = f.0.clone();
+            }
+            if let Some(f) = &file.folder {
+                resolved.folder = f.0.clone();
+            }
+            if let Some(t) = &file.template {
+                resolved.template = Some(t.0.clone());
+            }
+        }
+        for (&c, &s) in &settings.statuses.0 {
+            self.parse.statuses.set(c, s);
+        }
+        self.settings = settings;
+        self.derive_parse_settings();
+        Ok(())
+    }
+
+    /// The parse settings that follow from the others.
+    fn derive_parse_settings(&mut self) {
+        self.parse.mood_scale = self.settings.mood_scale.small();
+        self.parse.daily_format = self.daily.format.clone();
+        self.parse.weekly_format = Some(self.weekly.format.clone());
+        self.parse.weekly_folder = self.weekly.folder.clone();
+    }
+
+    /// The folder plans live in, when one is set.
+    pub fn plans_folder(&self) -> Option<&str> {
+        self.settings
+            .plans_folder
+            .as_ref()
+            .map(|f| f.as_str())
+            .filter(|f| !f.is_empty())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::WeekStart;
+    use crate::model::Status;
+
+    fn apply(text: &str) -> Result<Config, ConfigError> {
+        let mut c = Config::defaults(PathBuf::from("/v"));
+        c.apply_toml(text)?;
+        Ok(c)
+    }
+
+    #[test]
+    fn the_default_config_reads_back_to_exactly_the_defaults() {
+        let c = apply(DEFAULT_CONFIG).expect("default config");
+        assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+        assert_eq!(c, Config::defaults(PathBuf::from("/v")), "every field");
+    }
+
+    #[test]
+    fn every_key_is_read() {
+        let c = apply(
+            r##"exclude = ["Archive/**"]
+follow_links = true
+max_note_bytes = 1_000
+plans_folder = "/Plans/"
+week_start = "Sunday"
+mood_scale = 10
+[daily]
+format = "DD.MM.YYYY"
+folder = "Journal/"
+template = "T/Daily"
+[weekly]
+format = "gggg-[W]ww"
+folder = "Weeks"
+template = "T/Weekly"
+[review]
+folder = "Weekly Reviews"
+template = "r.md"
+stalled_after_days = 7
+horizon_days = 30
+[tags]
+plan = "#project"
+checkpoint = ["cp"]
+help = ["stuck"]
+[statuses]
+"?" = "in_progress"
+[prompts]
+library = ["Why?"]
+"##,
+        )
+        .expect("config");
+        assert!(c.warnings.is_empty());
+        let s = &c.settings;
+        assert_eq!(s.exclude.0, ["Archive/**"]);
+        assert!(s.follow_links);
+        assert_eq!(s.max_note_bytes.get(), 1000);
+        assert_eq!(c.plans_folder(), Some("Plans"));
+        assert_eq!(s.week_start, WeekStart::Sunday);
+        assert_eq!(s.mood_scale.get(), 10);
+        assert_eq!(
+            (c.daily.format.as_str(), c.daily.folder.as_str()),
+            ("DD.MM.YYYY", "Journal")
+        );
+        assert_eq!(c.daily.template.as_deref(), Some("T/Daily"));
+        assert_eq!(
+            (
+                c.weekly.format.as_str(),
+                c.weekly.folder.as_str(),
+                c.weekly.template.as_deref()
+            ),
+            ("gggg-[W]ww", "Weeks", Some("T/Weekly"))
+        );
+        assert_eq!(c.parse.weekly_folder, "Weeks");
+        assert_eq!(
+            (
+                s.review.folder.as_str(),
+                s.review.template.as_ref().map(|t| t.0.as_str()),
+                s.review.stalled_after_days.get(),
+                s.review.horizon_days.get()
+            ),
+            ("Weekly Reviews", Some("r.md"), 7, 30)
+        );
+        assert_eq!(s.tags.plan.0, ["project"]);
+        assert_eq!(s.tags.checkpoint.0, ["cp"]);
+        assert_eq!(s.tags.help.0, ["stuck"]);
+        assert_eq!(c.parse.statuses.get('?'), Some(Status::InProgress));
+        assert_eq!(c.parse.mood_scale, 10);
+        assert_eq!(s.prompts.library.0, ["Why?"]);
+    }
+
+    #[test]
+    fn unknown_keys_are_warnings_with_lines() {
+        let c = apply("colour = 1\n[review]\nfolder = \"R\"\nhorizon = 3\n[nope]\nx = 1\n")
+            .expect("config");
+        let w: Vec<_> = c
+            .warnings
+            .iter()
+            .map(|w| (w.line, w.message.as_str()))
+            .collect();
+        assert_eq!(
+            w,
+            [
+                (1, "unknown key `colour` is ignored"),
+                (4, "unknown key `review.horizon` is ignored"),
+                (5, "unknown key `nope` is ignored"),
+            ]
+        );
+    }
+
+    #[test]
+    fn bad_values_name_the_key_and_line() {
+        let e = apply("\n[review]\nhorizon_days = \"two weeks\"\n").expect_err("bad");
+        assert_eq!(e.line, 3);
+        assert_eq!(
+            e.message,
+            "`review.horizon_days` must be a whole number from 0 to 3650"
+        );
+        let e = apply("week_start = \"tuesday\"").expect_err("bad");
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (1, "`week_start` must be \"monday\" or \"sunday\"")
+        );
+        let e = apply("[statuses]\n\"ab\" = \"done\"").expect_err("bad");
+        assert_eq!(e.line, 2, "{e}");
+        assert_eq!(e.message, "`statuses.ab` must be a single character");
+        let e = apply("[statuses]\n\"?\" = \"later\"").expect_err("bad");
+        assert!(e.message.contains("todo, in_progress"), "{e}");
+        let e = apply("a = [").expect_err("bad toml");
+        assert!(
+            e.to_string()
+                .starts_with(".journal.toml:1: is not valid TOML"),
+            "{e}"
+        );
+        let e = apply("mood_scale = -3").expect_err("bad");
+        assert_eq!(
+            e.message,
+            "`mood_scale` must be a whole number from 2 to 100"
+        );
+        let e = apply("follow_links = \"yes\"").expect_err("bad");
+        assert_eq!(e.message, "`follow_links` must be true or false");
+        for bad in [
+            "[daily]\nfolder = \"../outside\"",
+            "[review]\nfolder = \"a/../..\"",
+            "plans_folder = \"a/../../b\"",
+            "[review]\ntemplate = \"../../x\"",
+            "[daily]\ntemplate = \"/../../etc/passwd\"",
+        ] {
+            let e = apply(bad).expect_err("outside");
+            assert!(e.message.contains("inside the vault"), "{bad}: {e}");
+        }
+        for bad in [
+            "[../../elsewhere/x]",
+            "[/]YYYY",
+            "/YYYY-MM-DD",
+            "YYYY/[..]/DD",
+            " ",
+        ] {
+            let e = apply(&format!("[daily]\nformat = \"{bad}\"")).expect_err("outside");
+            assert!(
+                e.message
+                    .starts_with("`daily.format` must be a moment.js format"),
+                "{bad}: {e}"
+            );
+        }
+        let e = apply("max_note_bytes = 0").expect_err("bad");
+        assert_eq!(
+            e.message,
+            "`max_note_bytes` must be a whole number of at least 1"
+        );
+        let e = apply("exclude = [\"a[\"]").expect_err("bad glob");
+        assert!(
+            e.message
+                .starts_with("`exclude` has `a[`, which is not a valid glob"),
+            "{e}"
+        );
+        let e = apply("[prompts]\nlibrary = []").expect_err("empty");
+        assert_eq!(e.message, "`prompts.library` must name at least one prompt");
+        let e = apply("review = 3").expect_err("not a table");
+        assert!(e.message.starts_with("`review` must be"), "{e}");
+    }
+
+    #[test]
+    fn many_unknown_keys_are_read_in_linear_time() {
+        // 20k unknown keys once took seconds (a line count per key); each is one warning.
+        let text: String = (0..20_000).map(|i| format!("k{i} = 1\n")).collect();
+        let c = apply(&text).expect("config");
+        assert_eq!(c.warnings.len(), 20_000);
+        assert_eq!(c.warnings[19_999].line, 20_000);
+    }
+}
