@@ -1,32 +1,44 @@
-//! `journal` reads a folder of Markdown notes (often an Obsidian vault) and finds plans,
-//! the actions that carry them out, checkpoints, reflection prompts and decisions.
+//! `journal` reads a folder of Markdown notes (an Obsidian vault, a Logseq graph or plain
+//! files) and finds plans, the actions that carry them out, checkpoints, reflection prompts
+//! and decisions, and renders reviews from Tera templates.
 //!
-//! The pipeline, one module per stage: [`vault`] (which files are notes) → [`note`] (one
-//! note → items, plain data in [`model`]) → [`index`] (plans, links, health) → [`commands`].
-//! [`config`] resolves every setting in one place; [`dates`] owns dates, weeks and moment.js
-//! formats. The binary is a thin wrapper around [`run`].
+//! The pipeline, one module per stage, plain data between them:
+//!
+//! ```text
+//! vault ──▶ note ──▶ load ──▶ index ──▶ review ──▶ render ──▶ output
+//! (which     (one     (walk,   (plans,    (the       (Tera)     (files,
+//!  files)    note →   cache,   links,     weekly                 markers)
+//!            items)   parse)   health)    model)
+//! ```
+//!
+//! `config` resolves every setting in one place and `dates` owns dates, weeks and moment.js
+//! formats; `commands` turns the index into each command's output. No stage calls a later one.
+//!
+//! The public API is small: [`run`] (what the binary calls), and for benchmarks, tests and
+//! other tools [`config::Config`], [`load::load`], [`index::Index`], [`review::build`],
+//! [`render::render`] and the note parser [`note::parse`] with its data in [`model`].
 
 pub mod cache;
 pub mod cli;
-pub mod commands;
+mod commands;
 pub mod config;
-pub mod daily;
+mod daily;
 pub mod dates;
 pub mod diagnostic;
 mod glyphs;
 mod hash;
 pub mod index;
+pub mod load;
 mod markers;
 pub mod model;
 pub mod note;
-pub mod output;
-pub mod progress;
+mod output;
+mod progress;
 pub mod render;
 pub mod review;
-pub mod synth;
-pub mod table;
-pub mod vault;
-pub mod views;
+mod table;
+mod vault;
+mod views;
 
 use cli::{Cli, Command};
 use std::process::ExitCode;

@@ -1,11 +1,13 @@
 //! The commands: each turns the index into output. Shared here: the resolved run context
-//! (vault, config, today, output options) and loading the index.
+//! (vault, config, today, output options), built once from the global flags. Loading is the
+//! load stage's ([`crate::load`]); printing helpers are in `print`.
 
 pub mod check;
 pub mod checkpoints;
 pub mod daily;
 pub mod index;
 pub mod plans;
+mod print;
 pub mod prompts;
 pub mod review;
 pub mod tasks;
@@ -14,11 +16,12 @@ use crate::cli::{ColorChoice, Global};
 use crate::config::Config;
 use crate::dates::{self, Week};
 use crate::index::Index;
-use crate::{UsageError, cache, vault};
+use crate::load::{self, CacheMode, Progress};
+use crate::UsageError;
 use chrono::NaiveDate;
-use rayon::prelude::*;
-use std::io::Write;
 use std::path::{Path, PathBuf};
+
+pub(crate) use print::{where_cell, write_json, write_table};
 
 /// Everything a command needs besides its own flags.
 #[derive(Debug)]
@@ -30,10 +33,9 @@ pub struct Context {
     pub color: ColorChoice,
     pub quiet: bool,
     pub verbose: bool,
-    pub no_cache: bool,
-    /// `JOURNAL_TIMINGS` is set: print how long each stage took on stderr.
-    pub timings: bool,
-    started: std::time::Instant,
+    pub cache: CacheMode,
+    /// The progress line, notices and (with `JOURNAL_TIMINGS`) stage timings.
+    pub progress: Progress,
 }
 
 /// Finds the vault: `--vault`, else `$JOURNAL_VAULT`, else the nearest folder at or above
@@ -97,166 +99,29 @@ impl Context {
             color: global.color,
             quiet: global.quiet,
             verbose: global.verbose,
-            no_cache: global.no_cache,
-            timings: std::env::var_os("JOURNAL_TIMINGS").is_some(),
-            started: std::time::Instant::now(),
+            cache: if global.no_cache {
+                CacheMode::Ignore
+            } else {
+                CacheMode::Use
+            },
+            progress: Progress {
+                show: !global.quiet,
+                timings: std::env::var_os("JOURNAL_TIMINGS")
+                    .is_some()
+                    .then(std::time::Instant::now),
+            },
         })
     }
 
-    /// Reads the vault into an index: the notes that changed since the cache was written are
-    /// read again (all of them with `--no-cache`), in parallel.
+    /// Reads the vault into an index (the load stage).
     pub fn index(&self) -> anyhow::Result<Index> {
-        let mut warnings = self.config.warnings.clone();
-        let filter = vault::Filter::new(&self.config, &mut warnings)
-            .map_err(|e| UsageError(e.to_string()))?;
-        let fingerprint = cache::fingerprint(&self.config);
-        let cache_path = if self.no_cache {
-            None
-        } else {
-            cache::location(&self.config.vault)
-        };
-        // Walking the folders and decoding the cache do not depend on each other.
-        let ((files, walk_warnings), cached) = rayon::join(
-            || vault::discover(&self.config, &filter),
-            || cache_path.as_deref().map(|p| cache::load(p, fingerprint)),
-        );
-        warnings.extend(walk_warnings);
-        self.timing("walk and cache load");
-        let mut loaded = match cached {
-            Some(Ok(Some(l))) => l,
-            Some(Ok(None)) | None => cache::Loaded::default(),
-            Some(Err(problem)) => {
-                if !self.quiet {
-                    eprintln!(
-                        "journal: the cache {} was not used ({problem}); it is rebuilt",
-                        cache_path
-                            .as_deref()
-                            .map(|p| p.display().to_string())
-                            .unwrap_or_default()
-                    );
-                }
-                cache::Loaded::default()
-            }
-        };
-        let had_cache = !loaded.entries.is_empty();
-        // Both lists are sorted by path: pair each file with its cached entry in one pass.
-        let mut old = std::mem::take(&mut loaded.entries).into_iter().peekable();
-        let mut removed = false;
-        let mut prior: Vec<Option<cache::Entry>> = Vec::with_capacity(files.len());
-        for f in &files {
-            while old.peek().is_some_and(|e| e.rel < f.rel) {
-                old.next();
-                removed = true;
-            }
-            prior.push(old.next_if(|e| e.rel == f.rel));
-        }
-        removed |= old.next().is_some();
-        self.timing("cache matched to files");
-
-        let results: Vec<(cache::Entry, bool)> = crate::progress::with_progress(
-            "journal: reading notes",
-            files.len(),
-            !self.quiet,
-            |counter| {
-                files
-                    .par_iter()
-                    .zip(prior)
-                    .map(|(f, prior)| {
-                        let out = self.entry(f, prior, &loaded);
-                        counter.tick();
-                        out
-                    })
-                    .collect()
-            },
-        );
-        self.timing("notes stat'ed, changed ones read");
-        let changed = removed || !had_cache || results.iter().any(|r| r.1);
-        let entries: Vec<cache::Entry> = results.into_iter().map(|r| r.0).collect();
-        if changed
-            && let Some(path) = &cache_path
-            && let Err(e) = cache::save(path, fingerprint, &entries)
-            && !self.quiet
-        {
-            eprintln!(
-                "journal: could not write the cache {} ({e}); carrying on without it",
-                path.display()
-            );
-        }
-        self.timing("cache saved");
-        let mut notes = Vec::with_capacity(entries.len());
-        for e in entries {
-            match e.note {
-                Ok(n) => notes.push(n),
-                Err(w) => warnings.push(w),
-            }
-        }
-        let index = Index::build(notes, warnings, &self.config);
-        self.timing("index built");
-        Ok(index)
-    }
-
-    /// One note: from the cache when its size and modification time are unchanged, else read
-    /// and parsed. The flag says whether it was read.
-    fn entry(
-        &self,
-        f: &vault::NoteFile,
-        prior: Option<cache::Entry>,
-        loaded: &cache::Loaded,
-    ) -> (cache::Entry, bool) {
-        let (size, mtime_ns) = match vault::stat(f) {
-            Ok(s) => s,
-            Err(w) => {
-                let entry = cache::Entry {
-                    rel: f.rel.clone(),
-                    size: 0,
-                    mtime_ns: i128::MIN,
-                    note: Err(w),
-                };
-                return (entry, true);
-            }
-        };
-        if let Some(e) = prior
-            && loaded.fresh(&e, size, mtime_ns)
-        {
-            return (e, false);
-        }
-        let entry = match vault::read_note(f, size, &self.config) {
-            Ok(note) => cache::Entry {
-                rel: f.rel.clone(),
-                size,
-                mtime_ns,
-                note: Ok(Box::new(note)),
-            },
-            // A size and time no file has: a passing failure is tried again next run.
-            Err(e) => cache::Entry {
-                rel: f.rel.clone(),
-                size: if e.lasting { size } else { 0 },
-                mtime_ns: if e.lasting { mtime_ns } else { i128::MIN },
-                note: Err(e.warning),
-            },
-        };
-        (entry, true)
+        load::load(&self.config, self.cache, &self.progress)
+            .map_err(|e| UsageError(e.to_string()).into())
     }
 
     /// With `JOURNAL_TIMINGS` set, prints the time since the start of the run, for profiling.
     pub fn timing(&self, stage: &str) {
-        if self.timings {
-            // Resident memory, where the system tells it (Linux).
-            let rss = std::fs::read_to_string("/proc/self/statm")
-                .ok()
-                .and_then(|s| {
-                    s.split_whitespace()
-                        .nth(1)
-                        .and_then(|p| p.parse::<u64>().ok())
-                })
-                .map_or_else(String::new, |pages| {
-                    format!("{:>5} MiB", pages * 4096 / (1 << 20))
-                });
-            eprintln!(
-                "journal: {:>8.2} ms {rss}  {stage}",
-                self.started.elapsed().as_secs_f64() * 1000.0
-            );
-        }
+        self.progress.stage(stage);
     }
 
     /// The week holding today.
@@ -264,24 +129,10 @@ impl Context {
         Week::containing(self.today, self.config.settings.week_start)
     }
 
-    /// Tells about the vault's warnings on stderr: each with `-v`, a count otherwise, nothing with `-q`.
+    /// Tells about the vault's warnings on stderr: each with `-v`, a count otherwise, nothing
+    /// with `-q`.
     pub fn report_warnings(&self, index: &Index) {
-        if self.quiet || index.diagnostics().is_empty() {
-            return;
-        }
-        let mut err = anstream::AutoStream::new(std::io::stderr(), self.color_choice());
-        if self.verbose {
-            for d in index.diagnostics() {
-                let _ = writeln!(err, "{}", crate::table::clean(&d.to_string()));
-            }
-        } else {
-            let n = index.diagnostics().len();
-            let _ = writeln!(
-                err,
-                "journal: {n} warning{} about the vault (see them with `journal check`)",
-                if n == 1 { "" } else { "s" }
-            );
-        }
+        print::report_warnings(self, index);
     }
 
     pub fn color_choice(&self) -> anstream::ColorChoice {
@@ -296,39 +147,6 @@ impl Context {
     pub fn stdout(&self) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
         anstream::AutoStream::new(std::io::stdout().lock(), self.color_choice())
     }
-}
-
-/// Writes `table` to fit the terminal, or, when it has no rows, says `empty` on stderr
-/// (unless `-q`).
-pub fn write_table(
-    ctx: &Context,
-    out: &mut dyn Write,
-    table: &crate::table::Table,
-    empty: &str,
-) -> std::io::Result<()> {
-    if !table.is_empty() {
-        table.write(out, crate::table::terminal_width())
-    } else {
-        if !ctx.quiet {
-            eprintln!("journal: {empty}");
-        }
-        Ok(())
-    }
-}
-
-/// The WHERE column: `path:line`, dimmed.
-pub fn where_cell(source: &crate::views::Source) -> crate::table::Cell {
-    crate::table::Cell::styled(
-        format!("{}:{}", source.path, source.line),
-        anstyle::Style::new().dimmed(),
-    )
-}
-
-/// Writes JSON with a final newline.
-pub fn write_json(w: &mut dyn Write, value: &impl serde::Serialize) -> anyhow::Result<()> {
-    serde_json::to_writer_pretty(&mut *w, value)?;
-    writeln!(w)?;
-    Ok(())
 }
 
 #[cfg(test)]
