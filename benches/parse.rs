@@ -3,7 +3,11 @@
 use chrono::NaiveDate;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use journal::note::{ParseSettings, parse};
-use journal::synth::{Rng, daily_note, plan_note, reference_note};
+use synth::{Rng, daily_note, plan_note, reference_note};
+
+#[path = "../tests/support/synth.rs"]
+#[allow(dead_code)]
+mod synth;
 
 fn notes() -> Vec<(String, String)> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
@@ -40,7 +44,7 @@ fn bench_parse(c: &mut Criterion) {
                 .iter()
                 .map(|(p, t)| parse(p, t, &settings).tasks.len())
                 .sum::<usize>()
-        })
+        });
     });
     group.bench_function("block scanner alone", |b| {
         b.iter(|| {
@@ -48,7 +52,7 @@ fn bench_parse(c: &mut Criterion) {
                 .iter()
                 .map(|(_, t)| journal::note::blocks::Scanner::new(t, 1).count())
                 .sum::<usize>()
-        })
+        });
     });
     // The yardstick for the choice of a line scanner: pulldown-cmark only producing its
     // events, with the Obsidian extensions on, before any task or field is looked for.
@@ -62,7 +66,7 @@ fn bench_parse(c: &mut Criterion) {
                 .iter()
                 .map(|(_, t)| pulldown_cmark::Parser::new_ext(t, options).count())
                 .sum::<usize>()
-        })
+        });
     });
     group.finish();
 }

@@ -2,6 +2,9 @@
 
 use std::process::ExitCode;
 
+#[path = "../tests/support/synth.rs"]
+mod synth;
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(dir), Some(notes)) = (
@@ -13,7 +16,7 @@ fn main() -> ExitCode {
     };
     let seed = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(1);
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap_or_default();
-    match journal::synth::write_vault(std::path::Path::new(dir), notes, seed, today) {
+    match synth::write_vault(std::path::Path::new(dir), notes, seed, today) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("gen_vault: {dir}: {e}");

@@ -28,33 +28,33 @@ const RACY_NS: i128 = 2_000_000_000;
 
 /// What the cache knows about one note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Entry {
-    pub rel: String,
-    pub size: u64,
-    pub mtime_ns: i128,
+pub(crate) struct Entry {
+    pub(crate) rel: String,
+    pub(crate) size: u64,
+    pub(crate) mtime_ns: i128,
     /// The parsed note, or the warning that it could not be read as one. Boxed: entries are
     /// moved around a lot, notes are large.
-    pub note: Result<Box<Note>, Diagnostic>,
+    pub(crate) note: Result<Box<Note>, Diagnostic>,
 }
 
 /// A cache read from disk.
 #[derive(Debug, Default)]
-pub struct Loaded {
-    pub entries: Vec<Entry>,
+pub(crate) struct Loaded {
+    pub(crate) entries: Vec<Entry>,
     /// When the cache was written, in nanoseconds since the Unix epoch.
-    pub written_at_ns: i128,
+    pub(crate) written_at_ns: i128,
 }
 
 impl Loaded {
     /// Whether `entry` still describes a note of this size and modification time.
-    pub fn fresh(&self, entry: &Entry, size: u64, mtime_ns: i128) -> bool {
+    pub(crate) fn fresh(&self, entry: &Entry, size: u64, mtime_ns: i128) -> bool {
         entry.size == size && entry.mtime_ns == mtime_ns && mtime_ns < self.written_at_ns - RACY_NS
     }
 }
 
 /// Why a cache file was not used.
 #[derive(Debug, thiserror::Error)]
-pub enum Problem {
+pub(crate) enum Problem {
     #[error("it is not a journal cache")]
     NotACache,
     #[error("it was written by another version of journal")]
@@ -67,7 +67,7 @@ pub enum Problem {
 
 /// A fast checksum of the cache's contents, eight bytes at a time, to notice damage (not
 /// tampering).
-pub fn checksum(bytes: &[u8]) -> u64 {
+pub(crate) fn checksum(bytes: &[u8]) -> u64 {
     let mut chunks = bytes.chunks_exact(8);
     let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
     for c in &mut chunks {
@@ -101,7 +101,7 @@ const PARSER_SOURCE: &[&str] = &[
 /// Every setting that changes what parsing a note gives, and the parser itself. The parse
 /// settings are taken whole (their `Debug` text), so a setting added to them is part of the
 /// fingerprint without anyone remembering to add it here.
-pub fn fingerprint(config: &Config) -> u64 {
+pub(crate) fn fingerprint(config: &Config) -> u64 {
     let parser = PARSER_SOURCE
         .iter()
         .fold(0u64, |h, src| h.rotate_left(7) ^ checksum(src.as_bytes()));
@@ -114,11 +114,15 @@ pub fn fingerprint(config: &Config) -> u64 {
     fnv(s.as_bytes())
 }
 
-/// Where the cache of `vault` lives; `None` when there is no cache folder, or it would be
-/// inside the vault (the notes' folder is never written to).
-pub fn location(vault: &Path) -> Option<PathBuf> {
+/// Where the cache of `vault` lives: in `folder`, else the user's cache folder; `None` when
+/// there is no cache folder, or it would be inside the vault (the notes' folder is never
+/// written to).
+pub(crate) fn location(vault: &Path, folder: Option<&Path>) -> Option<PathBuf> {
     let canonical = std::fs::canonicalize(vault).ok()?;
-    let dir = dirs::cache_dir()?.join("journal");
+    let dir = match folder {
+        Some(f) => f.to_path_buf(),
+        None => dirs::cache_dir()?.join("journal"),
+    };
     // Compare real paths: the cache folder, or a symbolic link on its way, may lead into the
     // vault. Resolve the deepest part that exists.
     let mut real = std::path::absolute(&dir).ok()?;
@@ -140,7 +144,7 @@ pub fn location(vault: &Path) -> Option<PathBuf> {
 ///
 /// Layout: magic, format, settings fingerprint, time written, number of chunks; then per
 /// chunk its length, its checksum and its entries (postcard).
-pub fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
+pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
     let bytes = match std::fs::read(path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
@@ -199,7 +203,7 @@ pub fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
 
 /// Writes the cache atomically (a temp file in the cache folder, then a rename), private to
 /// the user: it holds what their notes say.
-pub fn save(path: &Path, fingerprint: u64, entries: &[Entry]) -> std::io::Result<()> {
+pub(crate) fn save(path: &Path, fingerprint: u64, entries: &[Entry]) -> std::io::Result<()> {
     let chunks: Vec<Vec<u8>> = entries
         .par_chunks(CHUNK)
         .map(postcard::to_stdvec)
@@ -280,7 +284,7 @@ mod tests {
         std::fs::write(&p, b"garbage that is long enough to have a header, surely")
             .expect("garbage");
         assert!(matches!(load(&p, 7), Err(Problem::NotACache)));
-        let mut old = good.clone();
+        let mut old = good;
         old[8..12].copy_from_slice(&(FORMAT - 1).to_le_bytes());
         std::fs::write(&p, &old).expect("old");
         assert!(matches!(load(&p, 7), Err(Problem::OldFormat)));
@@ -314,6 +318,6 @@ mod tests {
         // Where the cache may not go (inside the vault) is tested through the binary, with
         // the cache folder set by the environment: tests/it/cache.rs.
         let dir = tempfile::tempdir().expect("tmp");
-        assert!(location(&dir.path().join("missing")).is_none());
+        assert!(location(&dir.path().join("missing"), None).is_none());
     }
 }

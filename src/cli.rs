@@ -16,13 +16,13 @@ and the decisions you made. It never changes your notes.",
 )]
 pub struct Cli {
     #[command(flatten)]
-    pub global: Global,
+    pub(crate) global: Global,
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Args)]
-pub struct Global {
+pub(crate) struct Global {
     /// The vault (default: $JOURNAL_VAULT, else the nearest folder above with .journal.toml or .obsidian/, else here)
     #[arg(
         long,
@@ -30,7 +30,7 @@ pub struct Global {
         help_heading = "Global options",
         value_name = "DIR"
     )]
-    pub vault: Option<PathBuf>,
+    pub(crate) vault: Option<PathBuf>,
     /// Take this day as today (YYYY-MM-DD), for reproducible output
     #[arg(
         long,
@@ -39,13 +39,13 @@ pub struct Global {
         value_name = "DATE",
         env = "JOURNAL_TODAY"
     )]
-    pub today: Option<String>,
+    pub(crate) today: Option<String>,
     /// When to use colour (NO_COLOR is honoured with auto)
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
-    pub color: ColorChoice,
+    pub(crate) color: ColorChoice,
     /// Print nothing on stderr but errors
     #[arg(short, long, global = true, help_heading = "Global options")]
-    pub quiet: bool,
+    pub(crate) quiet: bool,
     /// Print every warning about the vault on stderr
     #[arg(
         short,
@@ -54,35 +54,35 @@ pub struct Global {
         help_heading = "Global options",
         conflicts_with = "quiet"
     )]
-    pub verbose: bool,
+    pub(crate) verbose: bool,
     /// Read every note again instead of using the cache
     #[arg(long, global = true, help_heading = "Global options")]
-    pub no_cache: bool,
+    pub(crate) no_cache: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ColorChoice {
+pub(crate) enum ColorChoice {
     Auto,
     Always,
     Never,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
+pub(crate) enum ListFormat {
     Table,
     Md,
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReviewFormat {
+pub(crate) enum ReviewFormat {
     Md,
     Html,
     Json,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// The weekly review: what got done, how each plan stands, what was missed, your answers
     #[command(
         after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week 2026-W48 --format html -o review.html\n  journal review --date 2026-11-24 --format json"
@@ -135,124 +135,124 @@ pub enum Command {
 }
 
 #[derive(Debug, Args)]
-pub struct ReviewArgs {
+pub(crate) struct ReviewArgs {
     /// The ISO week to review, such as 2026-W48 (default: this week)
     #[arg(long, value_name = "WEEK", conflicts_with_all = ["last", "date"])]
-    pub week: Option<String>,
+    pub(crate) week: Option<String>,
     /// Review last week
     #[arg(long, conflicts_with = "date")]
-    pub last: bool,
+    pub(crate) last: bool,
     /// Review the week that holds this day
     #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
     /// Markdown (Obsidian-flavoured), one self-contained HTML page, or the review model as JSON
     #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
-    pub format: ReviewFormat,
+    pub(crate) format: ReviewFormat,
     /// Render with this Tera template instead of the built-in one
     #[arg(long, value_name = "FILE")]
-    pub template: Option<PathBuf>,
+    pub(crate) template: Option<PathBuf>,
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE", conflicts_with = "write")]
-    pub output: Option<PathBuf>,
+    pub(crate) output: Option<PathBuf>,
     /// Write to <vault>/<review folder>/<week>.md (or .html, .json)
     #[arg(long)]
-    pub write: bool,
+    pub(crate) write: bool,
     /// Replace an existing file even if it has no journal markers
     #[arg(long)]
-    pub force: bool,
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]
-pub struct TasksArgs {
+pub(crate) struct TasksArgs {
     /// Every task, whatever its status
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
     /// Only tasks with this status (todo, in_progress, done, cancelled, deferred, non_task); repeatable
     #[arg(long, value_name = "STATUS")]
-    pub status: Vec<String>,
+    pub(crate) status: Vec<String>,
     /// Only done tasks
     #[arg(long)]
-    pub done: bool,
+    pub(crate) done: bool,
     /// Only open tasks due before today
     #[arg(long)]
-    pub overdue: bool,
+    pub(crate) overdue: bool,
     /// Only tasks due before this day
     #[arg(long, value_name = "DATE")]
-    pub due_before: Option<String>,
+    pub(crate) due_before: Option<String>,
     /// Only tasks due after this day
     #[arg(long, value_name = "DATE")]
-    pub due_after: Option<String>,
+    pub(crate) due_after: Option<String>,
     /// Only tasks with this tag (nested tags match too); repeatable
     #[arg(long, value_name = "TAG")]
-    pub tag: Vec<String>,
+    pub(crate) tag: Vec<String>,
     /// Only tasks of this plan (its title or note name)
     #[arg(long, value_name = "PLAN")]
-    pub plan: Option<String>,
+    pub(crate) plan: Option<String>,
     /// Only tasks in notes whose vault path matches this glob
     #[arg(long, value_name = "GLOB")]
-    pub path: Option<String>,
+    pub(crate) path: Option<String>,
     /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    pub(crate) format: ListFormat,
 }
 
 #[derive(Debug, Args)]
-pub struct PlansArgs {
+pub(crate) struct PlansArgs {
     /// Include plans that are done or dropped
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
     /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    pub(crate) format: ListFormat,
 }
 
 #[derive(Debug, Args)]
-pub struct CheckpointsArgs {
+pub(crate) struct CheckpointsArgs {
     /// Every checkpoint, reached and later ones included
     #[arg(long)]
-    pub all: bool,
+    pub(crate) all: bool,
     /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    pub(crate) format: ListFormat,
 }
 
 #[derive(Debug, Args)]
-pub struct PromptsArgs {
+pub(crate) struct PromptsArgs {
     /// Only prompts left without an answer
     #[arg(long, conflicts_with = "history")]
-    pub unanswered: bool,
+    pub(crate) unanswered: bool,
     /// Every dated answer to one question
     #[arg(long, value_name = "QUESTION")]
-    pub history: Option<String>,
+    pub(crate) history: Option<String>,
     /// An aligned table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
+    pub(crate) format: ListFormat,
 }
 
 #[derive(Debug, Args)]
-pub struct NewArgs {
+pub(crate) struct NewArgs {
     /// The day of the note (default: today)
     #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct PromptArgs {
+pub(crate) struct PromptArgs {
     /// The day (default: today)
     #[arg(long, value_name = "DATE")]
-    pub date: Option<String>,
+    pub(crate) date: Option<String>,
 }
 
 #[derive(Debug, Args)]
-pub struct IndexArgs {
+pub(crate) struct IndexArgs {
     /// Dump the whole index as JSON
     #[arg(long)]
-    pub json: bool,
+    pub(crate) json: bool,
 }
 
 /// The man page: the command, every subcommand with its options, the environment, the files
 /// and the exit status, generated from the definitions above.
-pub fn man_page() -> std::io::Result<Vec<u8>> {
+pub(crate) fn man_page() -> std::io::Result<Vec<u8>> {
     use clap::CommandFactory;
     let cmd = Cli::command();
     let man = clap_mangen::Man::new(cmd.clone());
@@ -340,7 +340,7 @@ pub fn report_usage_error(e: &clap::Error) -> std::process::ExitCode {
 
 /// clap's message, its tip and its usage line in one line: "unexpected argument '--x' found
 /// (a similar argument exists: '--y'); see `journal tasks --help`".
-pub fn usage_line(rendered: &str) -> String {
+pub(crate) fn usage_line(rendered: &str) -> String {
     let mut what = String::new();
     let mut tips = Vec::new();
     let mut command = String::from("journal");

@@ -22,7 +22,7 @@ pub(crate) fn prompt_for(
 }
 
 /// Where the daily note of `date` lives: the daily folder, then the daily format.
-pub fn note_path(config: &Config, date: NaiveDate) -> PathBuf {
+pub(crate) fn note_path(config: &Config, date: NaiveDate) -> PathBuf {
     let name = format!("{}.md", config.daily.format.format(date));
     let mut p = config.vault.clone();
     if !config.daily.folder.is_empty() {
@@ -35,7 +35,7 @@ pub fn note_path(config: &Config, date: NaiveDate) -> PathBuf {
 /// Fills the placeholders of Obsidian's core Templates plugin: `{{date}}`, `{{time}}`,
 /// `{{title}}`, `{{date:FORMAT}}`, `{{time:FORMAT}}` (moment.js formats). Anything else,
 /// Templater's `<% … %>` included, is left as written.
-pub fn fill_template(text: &str, date: NaiveDate, time: NaiveTime, title: &str) -> String {
+pub(crate) fn fill_template(text: &str, date: NaiveDate, time: NaiveTime, title: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut rest = text;
     while let Some(start) = rest.find("{{") {
@@ -87,10 +87,7 @@ mod tests {
     }
 
     fn library() -> Vec<String> {
-        crate::config::DEFAULT_PROMPTS
-            .iter()
-            .map(|s| s.to_string())
-            .collect()
+        crate::config::Settings::default().prompts.library.0
     }
 
     #[test]

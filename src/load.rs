@@ -12,10 +12,12 @@ use rayon::prelude::*;
 use std::time::Instant;
 
 /// Whether the on-disk cache of parsed notes is used.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CacheMode {
-    /// Read the cache, read again only what changed, save the cache.
+    /// Read the cache in the user's cache folder, read again only what changed, save it.
     Use,
+    /// The same with the cache in this folder.
+    In(std::path::PathBuf),
     /// Read every note; neither read nor write the cache (`--no-cache`).
     Ignore,
 }
@@ -79,12 +81,13 @@ pub enum LoadError {
 
 /// Reads the vault of `config` into an index: the notes that changed since the cache was
 /// written are read again (all of them with [`CacheMode::Ignore`]), in parallel.
-pub fn load(config: &Config, mode: CacheMode, progress: &Progress) -> Result<Index, LoadError> {
+pub fn load(config: &Config, mode: &CacheMode, progress: &Progress) -> Result<Index, LoadError> {
     let mut warnings = config.warnings.clone();
     let filter = vault::Filter::new(config, &mut warnings)?;
     let fingerprint = cache::fingerprint(config);
     let cache_path = match mode {
-        CacheMode::Use => cache::location(&config.vault),
+        CacheMode::Use => cache::location(&config.vault, None),
+        CacheMode::In(folder) => cache::location(&config.vault, Some(folder)),
         CacheMode::Ignore => None,
     };
     // Walking the folders and decoding the cache do not depend on each other.

@@ -10,13 +10,13 @@ use serde::{Deserialize, Serialize};
 /// Gives an enum of unit variants its names, the one source of them: `as_str`, `ALL`, and
 /// serde (the name as a string, in JSON output and in the cache alike).
 macro_rules! named_enum {
-    ($ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
+    ($vis:vis $ty:ident { $($variant:ident => $name:literal),* $(,)? }) => {
         impl $ty {
             /// Every value, in declaration order.
             #[allow(dead_code)]
-            pub const ALL: &[$ty] = &[$($ty::$variant),*];
+            $vis const ALL: &[$ty] = &[$($ty::$variant),*];
 
-            pub fn as_str(self) -> &'static str {
+            $vis fn as_str(self) -> &'static str {
                 match self {
                     $($ty::$variant => $name),*
                 }
@@ -60,7 +60,7 @@ pub enum Status {
     NonTask,
 }
 
-named_enum!(Status {
+named_enum!(pub Status {
     Todo => "todo",
     InProgress => "in_progress",
     Done => "done",
@@ -106,7 +106,7 @@ pub enum Priority {
     Lowest,
 }
 
-named_enum!(Priority {
+named_enum!(pub Priority {
     Highest => "highest",
     High => "high",
     Medium => "medium",
@@ -242,7 +242,7 @@ impl Task {
 }
 
 /// A note's path or name without its `.md` or `.markdown` extension (in any case).
-pub fn strip_note_ext(path: &str) -> &str {
+pub(crate) fn strip_note_ext(path: &str) -> &str {
     for ext in [".md", ".markdown"] {
         if path.len() > ext.len()
             && path.is_char_boundary(path.len() - ext.len())
@@ -255,7 +255,7 @@ pub fn strip_note_ext(path: &str) -> &str {
 }
 
 /// `#plan` matches the tag `plan` and `plan/sub`, case-insensitively, as Obsidian's tag search does.
-pub fn tag_matches(tag: &str, wanted: &str) -> bool {
+pub(crate) fn tag_matches(tag: &str, wanted: &str) -> bool {
     let wanted = wanted.trim_start_matches('#');
     tag.len() >= wanted.len()
         && tag.is_char_boundary(wanted.len())

@@ -10,7 +10,7 @@ use crate::markers::{BEGIN, END, is_marker};
 
 /// Why a file was not written.
 #[derive(Debug, thiserror::Error)]
-pub enum WriteError {
+pub(crate) enum WriteError {
     #[error(
         "`{0}` exists and has no <!-- journal:begin --> / <!-- journal:end --> lines, so it is not journal's to change; use --force to replace it"
     )]
@@ -41,7 +41,7 @@ impl WriteError {
 
 /// How an existing file is recognised as journal's to change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Ownership {
+pub(crate) enum Ownership {
     /// Markdown: only what is between the marker lines is journal's.
     Markers,
     /// A file journal generated whole (HTML, JSON), known by a signature in it: replaced
@@ -50,7 +50,7 @@ pub enum Ownership {
 }
 
 /// Wraps a rendered body in the markers.
-pub fn with_markers(body: &str) -> String {
+pub(crate) fn with_markers(body: &str) -> String {
     let mut out = String::with_capacity(body.len() + 64);
     out.push_str(BEGIN);
     out.push('\n');
@@ -89,7 +89,7 @@ fn markers(text: &[u8]) -> Markers {
                 match fence {
                     None => fence = Some((c, run)),
                     Some((fc, fr)) if fc == c && run >= fr && t[run..].trim_ascii().is_empty() => {
-                        fence = None
+                        fence = None;
                     }
                     _ => {}
                 }
@@ -120,15 +120,6 @@ fn markers(text: &[u8]) -> Markers {
     }
 }
 
-/// What to write over `existing` so that only its marked region changes to `new`'s.
-/// `None` when `existing` has no (complete) markers.
-pub fn merge(existing: &[u8], new: &str) -> Option<Vec<u8>> {
-    match markers(existing) {
-        Markers::Region(a, b) => Some(splice(existing, a, b, new)),
-        _ => None,
-    }
-}
-
 /// `existing` with its marked region `a..b` replaced by `new`'s.
 fn splice(existing: &[u8], a: usize, b: usize, new: &str) -> Vec<u8> {
     let region = match markers(new.as_bytes()) {
@@ -139,7 +130,7 @@ fn splice(existing: &[u8], a: usize, b: usize, new: &str) -> Vec<u8> {
 }
 
 /// Writes `content` to `path` as described in the module docs; creates missing folders.
-pub fn write_document(
+pub(crate) fn write_document(
     path: &Path,
     content: &str,
     owner: Ownership,
@@ -176,7 +167,7 @@ pub fn write_document(
 
 /// Creates `path` with `content` (and its folders), atomically, unless it exists: returns
 /// whether it wrote. A file that appears meanwhile is left alone.
-pub fn create_new(path: &Path, content: &str) -> Result<bool, WriteError> {
+pub(crate) fn create_new(path: &Path, content: &str) -> Result<bool, WriteError> {
     let io = |e: std::io::Error| WriteError::io(path, &e);
     if path.exists() {
         return Ok(false);
@@ -199,7 +190,7 @@ pub fn create_new(path: &Path, content: &str) -> Result<bool, WriteError> {
 /// Writes through `fill` into a temp file beside `path`, then renames it over `path`. If
 /// `fill` fails (or the process dies) the old file is untouched. A new file gets the usual
 /// permissions (0666 less the umask); a replaced one keeps its own.
-pub fn write_atomic(
+pub(crate) fn write_atomic(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -216,7 +207,7 @@ pub fn write_atomic(
 
 /// [`write_atomic`] for the tool's own data (the cache): readable by the user only, and not
 /// flushed to disk first (a cache lost in a crash is noticed by its checksums and rebuilt).
-pub fn write_private(
+pub(crate) fn write_private(
     path: &Path,
     fill: impl FnOnce(&mut std::fs::File) -> std::io::Result<()>,
 ) -> std::io::Result<()> {
@@ -247,6 +238,14 @@ fn temp_beside(path: &Path, shared: bool) -> std::io::Result<tempfile::NamedTemp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `write_document` writes over `existing`; `None` without (complete) markers.
+    fn merge(existing: &[u8], new: &str) -> Option<Vec<u8>> {
+        match markers(existing) {
+            Markers::Region(a, b) => Some(splice(existing, a, b, new)),
+            _ => None,
+        }
+    }
 
     #[test]
     fn user_text_around_the_markers_survives_byte_for_byte() {

@@ -7,19 +7,19 @@ use std::time::{Duration, Instant};
 
 /// Counts finished items; shared with the workers.
 #[derive(Debug, Default)]
-pub struct Counter {
+pub(crate) struct Counter {
     done: AtomicUsize,
     finished: AtomicBool,
 }
 
 impl Counter {
-    pub fn tick(&self) {
+    pub(crate) fn tick(&self) {
         self.done.fetch_add(1, Ordering::Relaxed);
     }
 }
 
 /// Runs `work` while a helper thread shows `label n/total` once a second has passed.
-pub fn with_progress<T>(
+pub(crate) fn with_progress<T>(
     label: &str,
     total: usize,
     enabled: bool,

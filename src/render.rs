@@ -63,7 +63,7 @@ impl Template {
 
     /// The template to use: `--template`, else the config's, else a same-named file in
     /// `<vault>/.journal/templates/`, else the built-in one.
-    pub fn choose(
+    pub(crate) fn choose(
         flag: Option<&Path>,
         configured: Option<PathBuf>,
         vault: &Path,
@@ -131,12 +131,12 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
 }
 
 /// Where a vault keeps its own version of the built-in template `name`.
-pub fn local_template(vault: &Path, name: &str) -> PathBuf {
+pub(crate) fn local_template(vault: &Path, name: &str) -> PathBuf {
     vault.join(".journal/templates").join(name)
 }
 
 /// A Tera instance with our filters.
-pub fn engine() -> Tera {
+pub(crate) fn engine() -> Tera {
     let mut tera = Tera::new();
     tera.register_filter("bar", bar);
     tera.register_filter("wikilink", wikilink_filter);
@@ -167,7 +167,7 @@ pub fn render(
 }
 
 /// `{{ 60 | bar }}` → `██████░░░░`; `width` sets the number of cells.
-fn bar(val: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+fn bar(val: &Value, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
     let width = kwargs.get::<usize>("width")?.unwrap_or(10).clamp(1, 200);
     let percent = val.as_f64().unwrap_or(0.0).clamp(0.0, 100.0);
     Ok(crate::glyphs::bar(percent.round() as u32, width))
@@ -180,7 +180,7 @@ fn str_at<'v>(v: &'v Value, path: &'v str) -> Option<&'v str> {
 /// `{{ task | wikilink }}`: an Obsidian link to where a task, checkpoint, answer or source
 /// is written (`[[Folder/Note#Heading|Note]]`, a block link when the task has a block id).
 /// `text` sets the link text.
-fn wikilink_filter(val: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+fn wikilink_filter(val: &Value, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
     let source = val
         .get_from_path("source")
         .filter(|s| !s.is_none())
@@ -197,7 +197,7 @@ fn wikilink_filter(val: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String>
 
 /// `{{ "2026-11-24" | date(format="%a %d %b") }}`: a date formatted with chrono's `strftime`
 /// codes (default `%Y-%m-%d`); null stays empty.
-fn date(val: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+fn date(val: &Value, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
     let format = kwargs.get::<&str>("format")?.unwrap_or("%Y-%m-%d");
     let Some(s) = val.as_str() else {
         return Ok(String::new());
@@ -214,7 +214,7 @@ fn date(val: &Value, kwargs: Kwargs, _: &State) -> TeraResult<String> {
 }
 
 /// `{{ 0.4 | signed }}` → `+0.4`, `-0.25`, `±0`.
-fn signed(val: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
+fn signed(val: &Value, _: Kwargs, _: &State<'_>) -> TeraResult<String> {
     let x = val.as_f64().unwrap_or(0.0);
     Ok(if x > 0.0 {
         format!("+{x}")
@@ -228,14 +228,14 @@ fn signed(val: &Value, _: Kwargs, _: &State) -> TeraResult<String> {
 /// `{{ task.text | plain }}`: text to show rather than to click: inline fields
 /// (`[feeling:: proud]`) removed and, unless `links=false`, links reduced to their text
 /// (`[[Plans/Book|the book]]` → `the book`, `[[Book]]` → `Book`, `[x](y.md)` → `x`).
-fn plain(val: &str, kwargs: Kwargs, _: &State) -> TeraResult<String> {
+fn plain(val: &str, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
     Ok(plain_text(
         val,
         kwargs.get::<bool>("links")?.unwrap_or(true),
     ))
 }
 
-pub fn plain_text(text: &str, links: bool) -> String {
+pub(crate) fn plain_text(text: &str, links: bool) -> String {
     let mut out = text.to_string();
     for f in crate::note::inline::bracket_fields(text).iter().rev() {
         out.replace_range(f.span.clone(), "");
@@ -259,7 +259,7 @@ fn link_text(s: &str) -> String {
 }
 
 /// `{{ [1, null, 3] | sparkline }}` → `▁·█`.
-fn sparkline(val: &[Value], _: Kwargs, _: &State) -> TeraResult<String> {
+fn sparkline(val: &[Value], _: Kwargs, _: &State<'_>) -> TeraResult<String> {
     let values: Vec<Option<f64>> = val.iter().map(Value::as_f64).collect();
     Ok(crate::glyphs::sparkline(&values))
 }

@@ -10,112 +10,112 @@ use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
 /// The version of the model's shape.
-pub const SCHEMA: &str = "journal.review/1";
+pub(crate) const SCHEMA: &str = "journal.review/1";
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct WeekInfo {
-    pub id: String,
-    pub start: NaiveDate,
-    pub end: NaiveDate,
+pub(crate) struct WeekInfo {
+    pub(crate) id: String,
+    pub(crate) start: NaiveDate,
+    pub(crate) end: NaiveDate,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
-    pub notes_written: u32,
-    pub words_written: u32,
-    pub tasks_done: u32,
-    pub tasks_created: u32,
-    pub tasks_open: u32,
-    pub tasks_overdue: u32,
-    pub checkpoints_reached: u32,
-    pub checkpoints_missed: u32,
-    pub prompts_answered: u32,
-    pub mood_mean: Option<f64>,
-    pub mood_change: Option<f64>,
+pub(crate) struct Stats {
+    pub(crate) notes_written: u32,
+    pub(crate) words_written: u32,
+    pub(crate) tasks_done: u32,
+    pub(crate) tasks_created: u32,
+    pub(crate) tasks_open: u32,
+    pub(crate) tasks_overdue: u32,
+    pub(crate) checkpoints_reached: u32,
+    pub(crate) checkpoints_missed: u32,
+    pub(crate) prompts_answered: u32,
+    pub(crate) mood_mean: Option<f64>,
+    pub(crate) mood_change: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Day {
-    pub date: NaiveDate,
-    pub words: u32,
-    pub notes: u32,
-    pub tasks_done: u32,
-    pub mood: Option<f64>,
+pub(crate) struct Day {
+    pub(crate) date: NaiveDate,
+    pub(crate) words: u32,
+    pub(crate) notes: u32,
+    pub(crate) tasks_done: u32,
+    pub(crate) mood: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Checkpoints {
-    pub reached: Vec<CheckpointView>,
-    pub missed: Vec<CheckpointView>,
-    pub upcoming: Vec<CheckpointView>,
+pub(crate) struct Checkpoints {
+    pub(crate) reached: Vec<CheckpointView>,
+    pub(crate) missed: Vec<CheckpointView>,
+    pub(crate) upcoming: Vec<CheckpointView>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PreviousAnswer {
-    pub answer: String,
-    pub date: Option<NaiveDate>,
-    pub source: Source,
+pub(crate) struct PreviousAnswer {
+    pub(crate) answer: String,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Answered {
-    pub prompt: String,
-    pub answer: String,
-    pub date: Option<NaiveDate>,
-    pub source: Source,
-    pub previous: Option<PreviousAnswer>,
+pub(crate) struct Answered {
+    pub(crate) prompt: String,
+    pub(crate) answer: String,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) source: Source,
+    pub(crate) previous: Option<PreviousAnswer>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Unanswered {
-    pub prompt: String,
-    pub date: Option<NaiveDate>,
-    pub source: Source,
+pub(crate) struct Unanswered {
+    pub(crate) prompt: String,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Reflections {
-    pub answered: Vec<Answered>,
-    pub unanswered: Vec<Unanswered>,
+pub(crate) struct Reflections {
+    pub(crate) answered: Vec<Answered>,
+    pub(crate) unanswered: Vec<Unanswered>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct DecisionView {
-    pub text: String,
-    pub made_on: Option<NaiveDate>,
-    pub revisit: Option<NaiveDate>,
-    pub plan: Option<String>,
-    pub source: Source,
+pub(crate) struct DecisionView {
+    pub(crate) text: String,
+    pub(crate) made_on: Option<NaiveDate>,
+    pub(crate) revisit: Option<NaiveDate>,
+    pub(crate) plan: Option<String>,
+    pub(crate) source: Source,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct NextPrompt {
-    pub prompt: String,
+pub(crate) struct NextPrompt {
+    pub(crate) prompt: String,
     /// When it was last answered; null when never.
-    pub last_answered: Option<NaiveDate>,
+    pub(crate) last_answered: Option<NaiveDate>,
 }
 
 /// The weekly review (SPEC §3).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
-    pub schema: &'static str,
-    pub week: WeekInfo,
-    pub as_of: NaiveDate,
-    pub vault: String,
-    pub generated_at: String,
-    pub stats: Stats,
-    pub days: Vec<Day>,
-    pub done: Vec<TaskView>,
-    pub plans: Vec<PlanView>,
-    pub checkpoints: Checkpoints,
-    pub overdue: Vec<TaskView>,
-    pub due_soon: Vec<TaskView>,
-    pub in_progress: Vec<TaskView>,
-    pub deferred: Vec<TaskView>,
-    pub reflections: Reflections,
-    pub decisions: Vec<DecisionView>,
-    pub help: Vec<TaskView>,
-    pub next_prompts: Vec<NextPrompt>,
+    pub(crate) schema: &'static str,
+    pub(crate) week: WeekInfo,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) vault: String,
+    pub(crate) generated_at: String,
+    pub(crate) stats: Stats,
+    pub(crate) days: Vec<Day>,
+    pub(crate) done: Vec<TaskView>,
+    pub(crate) plans: Vec<PlanView>,
+    pub(crate) checkpoints: Checkpoints,
+    pub(crate) overdue: Vec<TaskView>,
+    pub(crate) due_soon: Vec<TaskView>,
+    pub(crate) in_progress: Vec<TaskView>,
+    pub(crate) deferred: Vec<TaskView>,
+    pub(crate) reflections: Reflections,
+    pub(crate) decisions: Vec<DecisionView>,
+    pub(crate) help: Vec<TaskView>,
+    pub(crate) next_prompts: Vec<NextPrompt>,
 }
 
 /// What the review is of, besides the index.
@@ -143,7 +143,7 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 }
 
 /// The mean mood of the days of `week`.
-pub fn week_mood(index: &Index, week: Week) -> Option<f64> {
+pub(crate) fn week_mood(index: &Index, week: Week) -> Option<f64> {
     mean(
         index
             .notes()
@@ -156,7 +156,7 @@ pub fn week_mood(index: &Index, week: Week) -> Option<f64> {
 
 /// The seven days of `week`: words, entries, tasks done and mean mood of each, in one pass
 /// over the notes.
-pub fn days(index: &Index, week: Week) -> Vec<Day> {
+pub(crate) fn days(index: &Index, week: Week) -> Vec<Day> {
     let slot = |d: NaiveDate| {
         usize::try_from((d - week.start()).num_days())
             .ok()

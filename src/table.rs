@@ -8,20 +8,20 @@ use unicode_width::UnicodeWidthStr;
 
 /// One cell: its text and how to colour it.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Cell {
+pub(crate) struct Cell {
     pub text: String,
     pub style: Style,
 }
 
 impl Cell {
-    pub fn plain(text: impl Into<String>) -> Cell {
+    pub(crate) fn plain(text: impl Into<String>) -> Cell {
         Cell {
             text: text.into(),
             style: Style::new(),
         }
     }
 
-    pub fn styled(text: impl Into<String>, style: Style) -> Cell {
+    pub(crate) fn styled(text: impl Into<String>, style: Style) -> Cell {
         Cell {
             text: text.into(),
             style,
@@ -37,7 +37,7 @@ impl<T: Into<String>> From<T> for Cell {
 
 /// A table with a header row.
 #[derive(Debug, Clone, Default)]
-pub struct Table {
+pub(crate) struct Table {
     headers: Vec<String>,
     rows: Vec<Vec<Cell>>,
     flexible: Vec<bool>,
@@ -47,7 +47,7 @@ pub struct Table {
 const MIN_FLEX: usize = 12;
 
 impl Table {
-    pub fn new(headers: &[&str]) -> Table {
+    pub(crate) fn new(headers: &[&str]) -> Table {
         Table {
             headers: headers.iter().map(|h| h.to_string()).collect(),
             rows: Vec::new(),
@@ -56,25 +56,25 @@ impl Table {
     }
 
     /// Marks a column whose cells may be cut (ending in `…`) to fit the terminal.
-    pub fn flexible(mut self, col: usize) -> Table {
+    pub(crate) fn flexible(mut self, col: usize) -> Table {
         if let Some(f) = self.flexible.get_mut(col) {
             *f = true;
         }
         self
     }
 
-    pub fn row(&mut self, cells: Vec<Cell>) {
+    pub(crate) fn row(&mut self, cells: Vec<Cell>) {
         self.rows.push(cells);
     }
 
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.rows.is_empty()
     }
 
     /// Writes the table; columns are as wide as their widest cell, the last one unpadded.
     /// With a `width` (a terminal's), flexible columns are narrowed until the table fits;
     /// without one (a pipe, a file), nothing is cut.
-    pub fn write(&self, w: &mut dyn Write, width: Option<usize>) -> io::Result<()> {
+    pub(crate) fn write(&self, w: &mut dyn Write, width: Option<usize>) -> io::Result<()> {
         let n = self.headers.len();
         let mut widths: Vec<usize> = self.headers.iter().map(|h| h.width()).collect();
         for row in &self.rows {
@@ -127,9 +127,9 @@ fn fit(widths: &mut [usize], flexible: &[bool], max: usize) {
 }
 
 /// The width of the terminal standard output is, if it is one.
-pub fn terminal_width() -> Option<usize> {
+pub(crate) fn terminal_width() -> Option<usize> {
     use std::io::IsTerminal;
-    if !std::io::stdout().is_terminal() {
+    if !io::stdout().is_terminal() {
         return None;
     }
     terminal_size::terminal_size().map(|(w, _)| usize::from(w.0))
@@ -137,7 +137,7 @@ pub fn terminal_width() -> Option<usize> {
 
 /// Text fit for one table cell: control characters (a note could hold escape sequences)
 /// and line breaks become spaces.
-pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn clean(s: &str) -> std::borrow::Cow<'_, str> {
     if s.chars().any(char::is_control) {
         std::borrow::Cow::Owned(
             s.chars()
@@ -150,7 +150,7 @@ pub fn clean(s: &str) -> std::borrow::Cow<'_, str> {
 }
 
 /// `text` cut to `max` display columns, with `…` where it was cut.
-pub fn truncate(text: &str, max: usize) -> String {
+pub(crate) fn truncate(text: &str, max: usize) -> String {
     if text.width() <= max {
         return text.to_string();
     }
@@ -168,7 +168,7 @@ pub fn truncate(text: &str, max: usize) -> String {
     out
 }
 
-pub fn color(c: AnsiColor) -> Style {
+pub(crate) fn color(c: AnsiColor) -> Style {
     Style::new().fg_color(Some(c.into()))
 }
 

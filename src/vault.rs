@@ -17,7 +17,7 @@ use std::time::SystemTime;
 
 /// A note file found by the walk.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteFile {
+pub(crate) struct NoteFile {
     /// Vault-relative, `/`-separated.
     pub rel: String,
     pub abs: PathBuf,
@@ -25,7 +25,7 @@ pub struct NoteFile {
 
 /// Which vault paths to skip.
 #[derive(Debug, Clone)]
-pub struct Filter {
+pub(crate) struct Filter {
     globs: GlobSet,
     prefixes: Vec<String>,
     regexes: Vec<Regex>,
@@ -40,7 +40,10 @@ pub enum VaultError {
 }
 
 impl Filter {
-    pub fn new(config: &Config, warnings: &mut Vec<Diagnostic>) -> Result<Filter, VaultError> {
+    pub(crate) fn new(
+        config: &Config,
+        warnings: &mut Vec<Diagnostic>,
+    ) -> Result<Filter, VaultError> {
         let mut b = GlobSetBuilder::new();
         for g in &config.settings.exclude.0 {
             let glob = Glob::new(g).map_err(|e| VaultError::BadGlob(g.clone(), e))?;
@@ -93,7 +96,7 @@ impl Filter {
     }
 
     /// Whether nothing is excluded.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         self.globs.is_empty()
             && self.prefixes.is_empty()
             && self.regexes.is_empty()
@@ -101,7 +104,7 @@ impl Filter {
     }
 
     /// Whether a vault-relative path (file or folder) is excluded.
-    pub fn excludes(&self, rel: &str) -> bool {
+    pub(crate) fn excludes(&self, rel: &str) -> bool {
         self.globs.is_match(rel)
             || self.prefixes.iter().any(|p| rel.starts_with(p.as_str()))
             || self.regexes.iter().any(|r| r.is_match(rel))
@@ -143,7 +146,7 @@ fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String 
 
 /// Finds the notes of the vault, sorted by path. Only directories are read here; the files
 /// themselves are looked at later, in parallel.
-pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
+pub(crate) fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
     let root = &config.vault;
     let mut warnings = Vec::new();
     let mut files = Vec::new();
@@ -204,14 +207,14 @@ pub fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnos
 }
 
 /// A note's size and modification time (nanoseconds since the Unix epoch).
-pub fn stat(file: &NoteFile) -> Result<(u64, i128), Diagnostic> {
+pub(crate) fn stat(file: &NoteFile) -> Result<(u64, i128), Diagnostic> {
     std::fs::metadata(&file.abs)
         .map(|m| (m.len(), mtime_ns(m.modified().ok())))
         .map_err(|e| Diagnostic::file(&file.rel, format!("cannot be read: {e}")))
 }
 
 /// Nanoseconds since the Unix epoch, 0 when unknown.
-pub fn mtime_ns(t: Option<SystemTime>) -> i128 {
+pub(crate) fn mtime_ns(t: Option<SystemTime>) -> i128 {
     match t.map(|t| t.duration_since(SystemTime::UNIX_EPOCH)) {
         Some(Ok(d)) => d.as_nanos() as i128,
         Some(Err(e)) => -(e.duration().as_nanos() as i128),
@@ -221,7 +224,7 @@ pub fn mtime_ns(t: Option<SystemTime>) -> i128 {
 
 /// Why a note was not read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Unread {
+pub(crate) struct Unread {
     pub warning: Diagnostic,
     /// The reason lies in the file's contents (too big, not text), so it holds until the
     /// file changes; otherwise (permissions, a file that vanished) it is worth trying again.
@@ -229,7 +232,7 @@ pub struct Unread {
 }
 
 /// Reads and parses one note of `size` bytes.
-pub fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Unread> {
+pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Unread> {
     let lasting = |warning| Unread {
         warning,
         lasting: true,

@@ -12,14 +12,14 @@ use serde::Serialize;
 
 /// Where something was written.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Source {
+pub(crate) struct Source {
     pub path: String,
     pub line: u32,
     pub heading: Option<String>,
 }
 
 impl Source {
-    pub fn new(path: &str, place: &Place) -> Source {
+    pub(crate) fn new(path: &str, place: &Place) -> Source {
         Source {
             path: path.to_string(),
             line: place.line,
@@ -28,7 +28,7 @@ impl Source {
     }
 
     /// The top of a note: where its front matter says what it is.
-    pub fn top(path: &str) -> Source {
+    pub(crate) fn top(path: &str) -> Source {
         Source {
             path: path.to_string(),
             line: 1,
@@ -39,7 +39,7 @@ impl Source {
 
 /// A task as every output shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TaskView {
+pub(crate) struct TaskView {
     pub text: String,
     pub status: Status,
     pub symbol: String,
@@ -61,7 +61,7 @@ pub struct TaskView {
 }
 
 impl TaskView {
-    pub fn new(index: &Index, r: TaskRef) -> TaskView {
+    pub(crate) fn new(index: &Index, r: TaskRef) -> TaskView {
         let t: &Task = index.task(r);
         let path = &index.note(r.note()).path;
         TaskView {
@@ -89,7 +89,7 @@ impl TaskView {
 
 /// A checkpoint as every output shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct CheckpointView {
+pub(crate) struct CheckpointView {
     pub text: String,
     pub date: Option<NaiveDate>,
     pub status: CheckpointStatus,
@@ -100,7 +100,7 @@ pub struct CheckpointView {
 }
 
 impl CheckpointView {
-    pub fn new(
+    pub(crate) fn new(
         index: &Index,
         id: CheckpointId,
         as_of: NaiveDate,
@@ -128,7 +128,7 @@ impl CheckpointView {
 
 /// Done out of counted actions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct Progress {
+pub(crate) struct Progress {
     pub done: u32,
     pub total: u32,
     pub percent: u32,
@@ -136,7 +136,7 @@ pub struct Progress {
 
 /// A plan as every output shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PlanView {
+pub(crate) struct PlanView {
     pub title: String,
     pub path: String,
     pub status: String,
@@ -155,7 +155,7 @@ pub struct PlanView {
 
 impl PlanView {
     /// Plan `p` as of `as_of`, counting as "this week" the days of `week`.
-    pub fn new(
+    pub(crate) fn new(
         index: &Index,
         p: PlanId,
         as_of: NaiveDate,
@@ -197,7 +197,7 @@ impl PlanView {
 
 /// An Obsidian wikilink to where something is written: `[[Folder/Note#Heading|text]]`, or
 /// `[[Folder/Note#^block|text]]` when there is a block id. The text defaults to the note's name.
-pub fn wikilink(
+pub(crate) fn wikilink(
     path: &str,
     heading: Option<&str>,
     block_id: Option<&str>,

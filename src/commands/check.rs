@@ -5,7 +5,7 @@ use crate::table::clean;
 use std::io::Write;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
+pub(crate) fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
     let index = ctx.index()?;
     let mut out = ctx.stdout();
     for d in index.diagnostics() {

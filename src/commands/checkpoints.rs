@@ -8,7 +8,7 @@ use crate::views::{CheckpointView, wikilink};
 use anstyle::{AnsiColor, Style};
 use std::io::Write;
 
-pub fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
+pub(crate) fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let picked: Vec<CheckpointId> = if args.all {
         let mut all: Vec<_> = index

@@ -13,14 +13,14 @@ use serde::Serialize;
 use std::io::Write;
 
 /// The built-in daily note template.
-pub const DAILY_MD: (&str, &str) = ("daily.md", include_str!("../../templates/daily.md"));
+pub(crate) const DAILY_MD: (&str, &str) = ("daily.md", include_str!("../../templates/daily.md"));
 
 fn day(ctx: &Context, flag: Option<&str>) -> Result<NaiveDate, UsageError> {
     flag.map_or(Ok(ctx.today), |d| parse_day("--date", d))
 }
 
 /// The day's prompt, given what the vault holds.
-pub fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
+pub(crate) fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
     let answers = crate::index::Answers::new(index);
     daily::prompt_for(date, &ctx.config.settings.prompts.library.0, |key| {
         answers.last_answered(key, Some(date))
@@ -29,7 +29,7 @@ pub fn prompt(ctx: &Context, index: &Index, date: NaiveDate) -> String {
     .to_string()
 }
 
-pub fn run_prompt(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
+pub(crate) fn run_prompt(ctx: &Context, args: &PromptArgs) -> anyhow::Result<()> {
     let date = day(ctx, args.date.as_deref())?;
     let index = ctx.index()?;
     let mut out = ctx.stdout();
@@ -65,7 +65,7 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
         tasks: due.iter().map(|&r| TaskView::new(index, r)).collect(),
     };
     let vault = &ctx.config.vault;
-    let ours = crate::render::local_template(vault, DAILY_MD.0);
+    let ours = render::local_template(vault, DAILY_MD.0);
     if !ours.is_file()
         && let Some(t) = &ctx.config.daily.template
     {
@@ -108,7 +108,7 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
     Ok(render::render(&template, &context).map_err(|e| UsageError(e.to_string()))?)
 }
 
-pub fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
+pub(crate) fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
     let date = day(ctx, args.date.as_deref())?;
     let path = daily::note_path(&ctx.config, date);
     let shown = || std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
@@ -136,7 +136,7 @@ pub fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub fn run_init(ctx: &Context) -> anyhow::Result<()> {
+pub(crate) fn run_init(ctx: &Context) -> anyhow::Result<()> {
     let path = ctx.config.vault.join(CONFIG_FILE);
     let written =
         crate::output::create_new(&path, DEFAULT_CONFIG).map_err(|e| UsageError(e.to_string()))?;

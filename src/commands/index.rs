@@ -70,7 +70,7 @@ struct Dump<'a> {
     warnings: Vec<String>,
 }
 
-pub fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<()> {
+pub(crate) fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let mut out = ctx.stdout();
     let c = counts(&index);

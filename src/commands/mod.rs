@@ -2,22 +2,22 @@
 //! (vault, config, today, output options), built once from the global flags. Loading is the
 //! load stage's ([`crate::load`]); printing helpers are in `print`.
 
-pub mod check;
-pub mod checkpoints;
-pub mod daily;
-pub mod index;
-pub mod plans;
+pub(crate) mod check;
+pub(crate) mod checkpoints;
+pub(crate) mod daily;
+pub(crate) mod index;
+pub(crate) mod plans;
 mod print;
-pub mod prompts;
-pub mod review;
-pub mod tasks;
+pub(crate) mod prompts;
+pub(crate) mod review;
+pub(crate) mod tasks;
 
+use crate::UsageError;
 use crate::cli::{ColorChoice, Global};
 use crate::config::Config;
 use crate::dates::{self, Week};
 use crate::index::Index;
 use crate::load::{self, CacheMode, Progress};
-use crate::UsageError;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -25,7 +25,7 @@ pub(crate) use print::{where_cell, write_json, write_table};
 
 /// Everything a command needs besides its own flags.
 #[derive(Debug)]
-pub struct Context {
+pub(crate) struct Context {
     pub config: Config,
     pub today: NaiveDate,
     /// Today was given by `--today` or `$JOURNAL_TODAY`, so output must be reproducible.
@@ -40,7 +40,7 @@ pub struct Context {
 
 /// Finds the vault: `--vault`, else `$JOURNAL_VAULT`, else the nearest folder at or above
 /// `cwd` holding `.journal.toml` or `.obsidian/`, else `cwd`.
-pub fn find_vault(
+pub(crate) fn find_vault(
     flag: Option<&Path>,
     env: Option<PathBuf>,
     cwd: &Path,
@@ -70,7 +70,7 @@ pub fn find_vault(
 }
 
 /// Reads a `YYYY-MM-DD` flag value.
-pub fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, UsageError> {
+pub(crate) fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, UsageError> {
     match dates::parse_iso(value.trim()) {
         Some(dates::IsoDate::Valid(d)) => Ok(d),
         Some(dates::IsoDate::Impossible) => {
@@ -83,7 +83,7 @@ pub fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, UsageError> {
 }
 
 impl Context {
-    pub fn new(global: &Global) -> anyhow::Result<Context> {
+    pub(crate) fn new(global: &Global) -> anyhow::Result<Context> {
         let cwd = std::env::current_dir()?;
         let env = std::env::var_os("JOURNAL_VAULT").map(PathBuf::from);
         let vault = find_vault(global.vault.as_deref(), env, &cwd)?;
@@ -114,28 +114,28 @@ impl Context {
     }
 
     /// Reads the vault into an index (the load stage).
-    pub fn index(&self) -> anyhow::Result<Index> {
-        load::load(&self.config, self.cache, &self.progress)
+    pub(crate) fn index(&self) -> anyhow::Result<Index> {
+        load::load(&self.config, &self.cache, &self.progress)
             .map_err(|e| UsageError(e.to_string()).into())
     }
 
     /// With `JOURNAL_TIMINGS` set, prints the time since the start of the run, for profiling.
-    pub fn timing(&self, stage: &str) {
+    pub(crate) fn timing(&self, stage: &str) {
         self.progress.stage(stage);
     }
 
     /// The week holding today.
-    pub fn this_week(&self) -> Week {
+    pub(crate) fn this_week(&self) -> Week {
         Week::containing(self.today, self.config.settings.week_start)
     }
 
     /// Tells about the vault's warnings on stderr: each with `-v`, a count otherwise, nothing
     /// with `-q`.
-    pub fn report_warnings(&self, index: &Index) {
+    pub(crate) fn report_warnings(&self, index: &Index) {
         print::report_warnings(self, index);
     }
 
-    pub fn color_choice(&self) -> anstream::ColorChoice {
+    pub(crate) fn color_choice(&self) -> anstream::ColorChoice {
         match self.color {
             ColorChoice::Always => anstream::ColorChoice::Always,
             ColorChoice::Never => anstream::ColorChoice::Never,
@@ -144,7 +144,7 @@ impl Context {
     }
 
     /// Standard output, with colour as asked.
-    pub fn stdout(&self) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
+    pub(crate) fn stdout(&self) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
         anstream::AutoStream::new(std::io::stdout().lock(), self.color_choice())
     }
 }

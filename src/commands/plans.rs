@@ -10,7 +10,7 @@ use anstyle::{AnsiColor, Style};
 use std::io::Write;
 
 /// The plans to show as of `ctx.today`: all, or those not done or dropped.
-pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
+pub(crate) fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
     let week = ctx.this_week();
     let plans: Vec<PlanId> = if all {
         index.plans().map(|(id, _)| id).collect()
@@ -24,7 +24,7 @@ pub fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
 }
 
 /// One line on the week so far: mood and words per day as sparklines, tasks done.
-pub fn week_pulse(ctx: &Context, index: &Index) -> String {
+pub(crate) fn week_pulse(ctx: &Context, index: &Index) -> String {
     let week = ctx.this_week();
     let days = crate::review::days(index, week);
     let moods: Vec<Option<f64>> = days.iter().map(|d| d.mood).collect();
@@ -42,7 +42,7 @@ pub fn week_pulse(ctx: &Context, index: &Index) -> String {
 }
 
 /// The colour of a health.
-pub fn health_style(health: Health) -> Style {
+pub(crate) fn health_style(health: Health) -> Style {
     match health {
         Health::OnTrack => color(AnsiColor::Green),
         Health::AtRisk => color(AnsiColor::Red).bold(),
@@ -53,7 +53,7 @@ pub fn health_style(health: Health) -> Style {
     }
 }
 
-pub fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
+pub(crate) fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let plans = views(ctx, &index, args.all);
     let mut out = ctx.stdout();

@@ -13,7 +13,7 @@ use std::io::Write;
 
 /// One dated answer (or a prompt left open).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct PromptEntry {
+pub(crate) struct PromptEntry {
     pub prompt: String,
     pub date: Option<NaiveDate>,
     pub answer: String,
@@ -37,7 +37,7 @@ fn entry(path: &str, p: &Prompt) -> PromptEntry {
 }
 
 /// Every answer to `question`, oldest first (undated last).
-pub fn history(index: &Index, question: &str) -> Vec<PromptEntry> {
+pub(crate) fn history(index: &Index, question: &str) -> Vec<PromptEntry> {
     Answers::new(index)
         .to(question)
         .iter()
@@ -46,7 +46,7 @@ pub fn history(index: &Index, question: &str) -> Vec<PromptEntry> {
 }
 
 /// Prompts left without an answer, newest first.
-pub fn unanswered(index: &Index) -> Vec<PromptEntry> {
+pub(crate) fn unanswered(index: &Index) -> Vec<PromptEntry> {
     let mut out: Vec<PromptEntry> = all(index)
         .filter(|(_, p)| !p.answered)
         .map(|(path, p)| entry(path, p))
@@ -55,7 +55,7 @@ pub fn unanswered(index: &Index) -> Vec<PromptEntry> {
     out
 }
 
-pub fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
+pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let mut out = ctx.stdout();
     if args.history.is_some() || args.unanswered {

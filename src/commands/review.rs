@@ -15,7 +15,7 @@ const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
 const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
 
 /// The week the flags ask for.
-pub fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
+pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
     let start = ctx.config.settings.week_start;
     if let Some(w) = &args.week {
         return Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")));
@@ -28,7 +28,7 @@ pub fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError>
 }
 
 /// The review of `week`.
-pub fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Review {
+pub(crate) fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Review {
     let vault = std::fs::canonicalize(&ctx.config.vault)
         .unwrap_or_else(|_| ctx.config.vault.clone())
         .file_name()
@@ -55,7 +55,7 @@ pub fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Review {
 
 /// The Markdown review as a whole document: front matter that keeps the tool from reading
 /// it back, and the body between the markers.
-pub fn markdown_document(review: &Review, body: &str) -> String {
+pub(crate) fn markdown_document(review: &Review, body: &str) -> String {
     format!(
         "---\ngenerator: journal\nweek: {}\n---\n{}",
         review.week.id,
@@ -63,7 +63,7 @@ pub fn markdown_document(review: &Review, body: &str) -> String {
     )
 }
 
-pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
+pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     let week = choose_week(ctx, args)?;
     let index = ctx.index()?;
     ctx.report_warnings(&index);
@@ -114,7 +114,7 @@ pub fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         let folder = ctx
             .config
             .vault
-            .join(&ctx.config.settings.review.folder.as_str());
+            .join(ctx.config.settings.review.folder.as_str());
         Some(folder.join(format!("{}.{ext}", review.week.id)))
     } else {
         args.output.clone()

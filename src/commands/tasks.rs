@@ -14,7 +14,7 @@ use std::io::Write;
 
 /// The filters of `journal tasks`, checked and resolved.
 #[derive(Debug, Default)]
-pub struct Filter {
+pub(crate) struct Filter {
     pub statuses: Vec<Status>,
     pub overdue: bool,
     pub due_before: Option<NaiveDate>,
@@ -25,7 +25,7 @@ pub struct Filter {
 }
 
 impl Filter {
-    pub fn from_args(args: &TasksArgs, index: &Index) -> Result<Filter, UsageError> {
+    pub(crate) fn from_args(args: &TasksArgs, index: &Index) -> Result<Filter, UsageError> {
         let statuses = if args.all {
             Vec::new()
         } else if !args.status.is_empty() {
@@ -102,7 +102,7 @@ impl Filter {
 }
 
 /// A plan by title or note name, case-insensitively.
-pub fn find_plan(index: &Index, name: &str) -> Option<PlanId> {
+pub(crate) fn find_plan(index: &Index, name: &str) -> Option<PlanId> {
     let name = name.trim();
     index
         .plans()
@@ -116,7 +116,7 @@ pub fn find_plan(index: &Index, name: &str) -> Option<PlanId> {
 }
 
 /// The tasks the filter keeps, most urgent first.
-pub fn select(index: &Index, filter: &Filter, today: NaiveDate) -> Vec<TaskRef> {
+pub(crate) fn select(index: &Index, filter: &Filter, today: NaiveDate) -> Vec<TaskRef> {
     let mut refs: Vec<TaskRef> = index
         .tasks()
         .filter(|&(r, t)| filter.keeps(index, r, t, today))
@@ -126,7 +126,7 @@ pub fn select(index: &Index, filter: &Filter, today: NaiveDate) -> Vec<TaskRef> 
     refs
 }
 
-pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
+pub(crate) fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let filter = Filter::from_args(args, &index)?;
     let refs = select(&index, &filter, ctx.today);
@@ -173,7 +173,7 @@ pub fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
 }
 
 /// The colour of a status.
-pub fn status_style(s: Status) -> anstyle::Style {
+pub(crate) fn status_style(s: Status) -> anstyle::Style {
     match s {
         Status::Todo => anstyle::Style::new(),
         Status::InProgress => color(AnsiColor::Cyan),
@@ -185,7 +185,7 @@ pub fn status_style(s: Status) -> anstyle::Style {
 
 /// A task as a Markdown bullet with its status, dates and a link back to where it is
 /// written. Not a checkbox: pasted into the vault it must not become a second task.
-pub fn markdown_line(v: &TaskView) -> String {
+pub(crate) fn markdown_line(v: &TaskView) -> String {
     let mark = match v.status {
         Status::Done => "✅",
         Status::InProgress => "◐",

@@ -15,7 +15,7 @@ use std::fmt;
 use toml::de::{DeTable, DeValue};
 
 /// The config file's name at the vault root.
-pub const CONFIG_FILE: &str = ".journal.toml";
+pub(crate) const CONFIG_FILE: &str = ".journal.toml";
 
 /// The prompts used when the config names none.
 pub(crate) const DEFAULT_PROMPTS: &[&str] = &[
@@ -30,20 +30,20 @@ pub(crate) const DEFAULT_PROMPTS: &[&str] = &[
 /// commented file `journal init` writes ([`DEFAULT_CONFIG`]) must read back to them.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct Settings {
-    pub exclude: Globs,
-    pub follow_links: bool,
-    pub max_note_bytes: Bounded<1, { u64::MAX >> 1 }>,
-    pub plans_folder: Option<Folder>,
+pub(crate) struct Settings {
+    pub(crate) exclude: Globs,
+    pub(crate) follow_links: bool,
+    pub(crate) max_note_bytes: Bounded<1, { u64::MAX >> 1 }>,
+    pub(crate) plans_folder: Option<Folder>,
     #[serde(deserialize_with = "week_start")]
-    pub week_start: WeekStart,
-    pub mood_scale: Bounded<2, 100>,
-    pub daily: PeriodicSettings,
-    pub weekly: PeriodicSettings,
-    pub review: ReviewSettings,
-    pub tags: TagSettings,
-    pub statuses: Statuses,
-    pub prompts: PromptSettings,
+    pub(crate) week_start: WeekStart,
+    pub(crate) mood_scale: Bounded<2, 100>,
+    pub(crate) daily: PeriodicSettings,
+    pub(crate) weekly: PeriodicSettings,
+    pub(crate) review: ReviewSettings,
+    pub(crate) tags: TagSettings,
+    pub(crate) statuses: Statuses,
+    pub(crate) prompts: PromptSettings,
 }
 
 impl Default for Settings {
@@ -69,20 +69,20 @@ impl Default for Settings {
 /// to the vault's Obsidian settings, then to the defaults.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct PeriodicSettings {
-    pub format: Option<NoteFormat>,
-    pub folder: Option<Folder>,
-    pub template: Option<VaultFile>,
+pub(crate) struct PeriodicSettings {
+    pub(crate) format: Option<NoteFormat>,
+    pub(crate) folder: Option<Folder>,
+    pub(crate) template: Option<VaultFile>,
 }
 
 /// `[review]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct ReviewSettings {
-    pub folder: Folder,
-    pub template: Option<VaultFile>,
-    pub stalled_after_days: Bounded<1, 3650>,
-    pub horizon_days: Bounded<0, 3650>,
+pub(crate) struct ReviewSettings {
+    pub(crate) folder: Folder,
+    pub(crate) template: Option<VaultFile>,
+    pub(crate) stalled_after_days: Bounded<1, 3650>,
+    pub(crate) horizon_days: Bounded<0, 3650>,
 }
 
 impl Default for ReviewSettings {
@@ -99,10 +99,10 @@ impl Default for ReviewSettings {
 /// `[tags]`: the tags that mark plans, checkpoints and tasks that need help.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct TagSettings {
-    pub plan: Tags,
-    pub checkpoint: Tags,
-    pub help: Tags,
+pub(crate) struct TagSettings {
+    pub(crate) plan: Tags,
+    pub(crate) checkpoint: Tags,
+    pub(crate) help: Tags,
 }
 
 impl Default for TagSettings {
@@ -119,8 +119,8 @@ impl Default for TagSettings {
 /// `[prompts]`.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(default)]
-pub struct PromptSettings {
-    pub library: Library,
+pub(crate) struct PromptSettings {
+    pub(crate) library: Library,
 }
 
 impl Default for PromptSettings {
@@ -133,15 +133,15 @@ impl Default for PromptSettings {
 
 /// A whole number from `MIN` to `MAX`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Bounded<const MIN: u64, const MAX: u64>(pub u64);
+pub(crate) struct Bounded<const MIN: u64, const MAX: u64>(pub u64);
 
 impl<const MIN: u64, const MAX: u64> Bounded<MIN, MAX> {
-    pub fn get(self) -> u64 {
+    pub(crate) fn get(self) -> u64 {
         self.0
     }
 
     /// The value as a `u32`; every bound used for one fits.
-    pub fn small(self) -> u32 {
+    pub(crate) fn small(self) -> u32 {
         u32::try_from(self.0).unwrap_or(u32::MAX)
     }
 }
@@ -180,10 +180,10 @@ impl<'de, const MIN: u64, const MAX: u64> Deserialize<'de> for Bounded<MIN, MAX>
 /// means the vault's root, as in Obsidian's settings); `..` and absolute paths are refused,
 /// because journal writes there.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Folder(pub String);
+pub(crate) struct Folder(pub String);
 
 impl Folder {
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.0
     }
 }
@@ -231,7 +231,7 @@ impl<'de> Deserialize<'de> for Folder {
 
 /// A file inside the vault, named from its root (`Templates/Daily`, `/Templates/Daily.md`).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct VaultFile(pub String);
+pub(crate) struct VaultFile(pub String);
 
 impl<'de> Deserialize<'de> for VaultFile {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -249,7 +249,7 @@ impl<'de> Deserialize<'de> for VaultFile {
 /// A moment.js note-name format whose names stay inside the vault: not empty, and no `..`
 /// or absolute part in what it writes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NoteFormat(pub MomentFormat);
+pub(crate) struct NoteFormat(pub MomentFormat);
 
 /// Whether every note name `format` can give stays inside the vault (checked on dates that
 /// exercise every token's widest and narrowest forms).
@@ -309,7 +309,7 @@ fn strings<'de, D: Deserializer<'de>>(
 
 /// `exclude`: globs of vault paths to skip.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Globs(pub Vec<String>);
+pub(crate) struct Globs(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for Globs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -327,7 +327,7 @@ impl<'de> Deserialize<'de> for Globs {
 
 /// A list of tags, written with or without `#`.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Tags(pub Vec<String>);
+pub(crate) struct Tags(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for Tags {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -342,7 +342,7 @@ impl<'de> Deserialize<'de> for Tags {
 
 /// `[prompts] library`: at least one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Library(pub Vec<String>);
+pub(crate) struct Library(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for Library {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
@@ -366,7 +366,7 @@ fn week_start<'de, D: Deserializer<'de>>(d: D) -> Result<WeekStart, D::Error> {
 
 /// `[statuses]`: a checkbox symbol and what it means.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Statuses(pub BTreeMap<char, Status>);
+pub(crate) struct Statuses(pub BTreeMap<char, Status>);
 
 /// A checkbox symbol: one character.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -527,7 +527,7 @@ pub(crate) fn read(text: &str) -> Result<(Settings, Vec<Diagnostic>), ConfigErro
 }
 
 /// The commented config `journal init` writes. Every key is shown with its default.
-pub const DEFAULT_CONFIG: &str = r#"# journal settings for this vault. Every key is optional; the values shown are the defaults.
+pub(crate) const DEFAULT_CONFIG: &str = r#"# journal settings for this vault. Every key is optional; the values shown are the defaults.
 # Where a key is commented out, journal falls back to the vault's Obsidian settings.
 
 # Globs of notes to skip, relative to the vault (Obsidian's "Excluded files" are skipped too).

@@ -9,8 +9,8 @@
 mod file;
 mod obsidian;
 
-pub use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Settings};
-pub(crate) use file::{DEFAULT_PROMPTS, format_stays_inside, inside_vault, vault_folder};
+pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Settings};
+pub(crate) use file::{format_stays_inside, inside_vault, vault_folder};
 
 use crate::dates::moment::MomentFormat;
 use crate::diagnostic::Diagnostic;
@@ -19,40 +19,40 @@ use std::path::{Path, PathBuf};
 
 /// Where and how one kind of periodic note (daily, weekly) is written, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Periodic {
-    pub format: MomentFormat,
+pub(crate) struct Periodic {
+    pub(crate) format: MomentFormat,
     /// Vault-relative folder, `""` for the vault root.
-    pub folder: String,
+    pub(crate) folder: String,
     /// Vault-relative path of a template note (Obsidian's `template` setting).
-    pub template: Option<String>,
+    pub(crate) template: Option<String>,
 }
 
 /// Everything `journal` knows about a vault before reading its notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    pub vault: PathBuf,
+    pub(crate) vault: PathBuf,
     /// What `.journal.toml` says, with the defaults where it is silent.
-    pub settings: Settings,
+    pub(crate) settings: Settings,
     /// The daily notes: `.journal.toml`, else the Obsidian settings, else `YYYY-MM-DD` at
     /// the vault's root.
-    pub daily: Periodic,
+    pub(crate) daily: Periodic,
     /// The weekly notes, resolved the same way (`GGGG-[W]WW`).
-    pub weekly: Periodic,
+    pub(crate) weekly: Periodic,
     /// Obsidian's "Excluded files" (`userIgnoreFilters`).
-    pub obsidian_ignore: Vec<String>,
+    pub(crate) obsidian_ignore: Vec<String>,
     /// The folders of note templates (Obsidian's Templates and Templater plugins): templates
     /// are not notes, their `{{date}}` placeholders are not dates, their tasks not tasks.
-    pub template_folders: Vec<String>,
-    pub parse: ParseSettings,
+    pub(crate) template_folders: Vec<String>,
+    pub(crate) parse: ParseSettings,
     /// Unknown keys, unreadable or unsafe Obsidian settings.
-    pub warnings: Vec<Diagnostic>,
+    pub(crate) warnings: Vec<Diagnostic>,
 }
 
 impl Config {
     /// A vault-relative file named in a setting (`Templates/Daily`, `/Templates/Daily.md`:
     /// a leading `/` is the vault's root), as a path; `.md` is added when there is no
     /// extension, as Obsidian does. Settings are checked to stay inside the vault when read.
-    pub fn vault_file(&self, rel: &str) -> PathBuf {
+    pub(crate) fn vault_file(&self, rel: &str) -> PathBuf {
         let rel = rel.trim().trim_start_matches('/');
         let mut path = self.vault.join(rel);
         if path.extension().is_none() {
@@ -114,7 +114,7 @@ impl Config {
     }
 
     /// Applies the settings of a `.journal.toml` text over the current ones.
-    pub fn apply_toml(&mut self, text: &str) -> Result<(), ConfigError> {
+    pub(crate) fn apply_toml(&mut self, text: &str) -> Result<(), ConfigError> {
         let (settings, warnings) = file::read(text)?;
         self.warnings.extend(warnings);
         for (file, resolved) in [
@@ -148,7 +148,7 @@ impl Config {
     }
 
     /// The folder plans live in, when one is set.
-    pub fn plans_folder(&self) -> Option<&str> {
+    pub(crate) fn plans_folder(&self) -> Option<&str> {
         self.settings
             .plans_folder
             .as_ref()

@@ -11,7 +11,7 @@ use std::path::Path;
 
 /// One periodic-note setting as a plugin stores it; empty strings mean "not set".
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct NoteSetting {
+pub(super) struct NoteSetting {
     pub format: Option<String>,
     pub folder: Option<String>,
     pub template: Option<String>,
@@ -40,7 +40,7 @@ impl NoteSetting {
 
 /// What was found in `.obsidian/`.
 #[derive(Debug, Default, Clone)]
-pub struct Settings {
+pub(super) struct Settings {
     pub ignore: Vec<String>,
     /// Folders of note templates (core Templates plugin, Templater).
     pub template_folders: Vec<String>,
@@ -80,7 +80,7 @@ fn read_json(vault: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Option<
 }
 
 impl Settings {
-    pub fn read(vault: &Path, warnings: &mut Vec<Diagnostic>) -> Settings {
+    pub(super) fn read(vault: &Path, warnings: &mut Vec<Diagnostic>) -> Settings {
         let mut s = Settings::default();
         if let Some(app) = read_json(vault, ".obsidian/app.json", warnings) {
             s.ignore = app
@@ -213,7 +213,7 @@ impl Settings {
     /// Puts these settings into `config`, under whatever `.journal.toml` will say. A note
     /// format, folder or template that would lead outside the vault is a warning and is not
     /// used.
-    pub fn apply(self, config: &mut Config) {
+    pub(super) fn apply(self, config: &mut Config) {
         config.obsidian_ignore = self.ignore;
         config.template_folders = self.template_folders;
         let first = |list: &[NoteSetting], pick: fn(&NoteSetting) -> Option<&String>| {

@@ -13,7 +13,7 @@ use std::fmt;
 
 /// How a `YYYY-MM-DD` token reads.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IsoDate {
+pub(crate) enum IsoDate {
     /// A real calendar date.
     Valid(NaiveDate),
     /// Well-formed but impossible, such as `2026-02-30`: consumed as a field, with no value.
@@ -21,7 +21,7 @@ pub enum IsoDate {
 }
 
 /// Reads exactly `YYYY-MM-DD` (4, 2 and 2 ASCII digits). `None` when `s` has another shape.
-pub fn parse_iso(s: &str) -> Option<IsoDate> {
+pub(crate) fn parse_iso(s: &str) -> Option<IsoDate> {
     let b = s.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -41,7 +41,7 @@ pub fn parse_iso(s: &str) -> Option<IsoDate> {
 }
 
 /// Reads a `YYYY-MM-DD` date that must be valid.
-pub fn parse_date(s: &str) -> Option<NaiveDate> {
+pub(crate) fn parse_date(s: &str) -> Option<NaiveDate> {
     match parse_iso(s.trim()) {
         Some(IsoDate::Valid(d)) => Some(d),
         _ => None,
@@ -50,7 +50,7 @@ pub fn parse_date(s: &str) -> Option<NaiveDate> {
 
 /// Finds the first valid `YYYY-MM-DD` date in `s` that is not part of a longer run of digits,
 /// with its byte offset.
-pub fn find_iso_date(s: &str) -> Option<(usize, NaiveDate)> {
+pub(crate) fn find_iso_date(s: &str) -> Option<(usize, NaiveDate)> {
     let b = s.as_bytes();
     if b.len() < 10 {
         return None;
@@ -70,7 +70,7 @@ pub fn find_iso_date(s: &str) -> Option<(usize, NaiveDate)> {
 }
 
 /// Formats a date as `YYYY-MM-DD`.
-pub fn ymd(date: NaiveDate) -> String {
+pub(crate) fn ymd(date: NaiveDate) -> String {
     date.format("%Y-%m-%d").to_string()
 }
 
@@ -152,12 +152,6 @@ impl Week {
         }
     }
 
-    pub fn next(self) -> Week {
-        Week {
-            start: self.start + Days::new(7),
-        }
-    }
-
     fn iso(self) -> IsoWeek {
         // The Monday of a Sunday-start week is its second day.
         let monday = match self.start.weekday() {
@@ -182,7 +176,7 @@ impl fmt::Display for Week {
 
 /// Serde for dates in the model: `YYYY-MM-DD` in human-readable formats (JSON), a day number
 /// in binary ones (the cache), which is smaller and much faster to read back.
-pub mod serde_day {
+pub(crate) mod serde_day {
     use chrono::{Datelike, NaiveDate};
     use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -190,10 +184,10 @@ pub mod serde_day {
         NaiveDate::from_num_days_from_ce_opt(n).ok_or_else(|| E::custom("day out of range"))
     }
 
-    pub mod one {
+    pub(crate) mod one {
         use super::*;
 
-        pub fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        pub(crate) fn serialize<S: Serializer>(d: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
             if s.is_human_readable() {
                 d.serialize(s)
             } else {
@@ -201,7 +195,7 @@ pub mod serde_day {
             }
         }
 
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
             if d.is_human_readable() {
                 NaiveDate::deserialize(d)
             } else {
@@ -210,10 +204,13 @@ pub mod serde_day {
         }
     }
 
-    pub mod opt {
+    pub(crate) mod opt {
         use super::*;
 
-        pub fn serialize<S: Serializer>(d: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+        pub(crate) fn serialize<S: Serializer>(
+            d: &Option<NaiveDate>,
+            s: S,
+        ) -> Result<S::Ok, S::Error> {
             if s.is_human_readable() {
                 d.serialize(s)
             } else {
@@ -221,7 +218,9 @@ pub mod serde_day {
             }
         }
 
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Option<NaiveDate>, D::Error> {
             if d.is_human_readable() {
                 Option::<NaiveDate>::deserialize(d)
             } else {
@@ -230,10 +229,10 @@ pub mod serde_day {
         }
     }
 
-    pub mod many {
+    pub(crate) mod many {
         use super::*;
 
-        pub fn serialize<S: Serializer>(d: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
+        pub(crate) fn serialize<S: Serializer>(d: &[NaiveDate], s: S) -> Result<S::Ok, S::Error> {
             if s.is_human_readable() {
                 d.serialize(s)
             } else {
@@ -244,7 +243,9 @@ pub mod serde_day {
             }
         }
 
-        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<NaiveDate>, D::Error> {
+        pub(crate) fn deserialize<'de, D: Deserializer<'de>>(
+            d: D,
+        ) -> Result<Vec<NaiveDate>, D::Error> {
             if d.is_human_readable() {
                 Vec::<NaiveDate>::deserialize(d)
             } else {
@@ -317,7 +318,10 @@ mod tests {
             Week::containing(d("2027-01-01"), WeekStart::Monday).id(),
             "2026-W53"
         );
-        assert_eq!(w.next().id(), "2027-W01");
+        assert_eq!(
+            Week::containing(w.end() + Days::new(1), WeekStart::Monday).id(),
+            "2027-W01"
+        );
         assert_eq!(
             Week::parse("2027-W01", WeekStart::Monday)
                 .expect("w")

@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Week
 /// What a format describes: a single day, or a whole week (no day-of-month / weekday token,
 /// but a week token), a month, a quarter or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Period {
+pub(crate) enum Period {
     /// A day of the month or of the year, or a weekday within a week.
     Day,
     /// A week token without a weekday.
@@ -27,7 +27,7 @@ pub enum Period {
 
 /// A moment.js format string, compiled once.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MomentFormat {
+pub(crate) struct MomentFormat {
     source: String,
     pieces: Vec<Piece>,
     period: Period,
@@ -41,7 +41,7 @@ pub struct MomentFormat {
 impl MomentFormat {
     /// Compiles a format. Never fails: as in moment.js, characters that are not tokens are
     /// literal text, as is anything in `[brackets]` or a token after a backslash.
-    pub fn new(format: &str) -> MomentFormat {
+    pub(crate) fn new(format: &str) -> MomentFormat {
         let pieces = compile(format);
         let has = |field: Field| {
             pieces
@@ -82,25 +82,18 @@ impl MomentFormat {
     }
 
     /// The format string as given.
-    pub fn as_str(&self) -> &str {
+    pub(crate) fn as_str(&self) -> &str {
         &self.source
-    }
-
-    /// What a parsed date stands for: `Day` when the format has a day of the month or year
-    /// (`D DD Do DDD DDDD`) or a weekday (`d dd ddd dddd e E`) with a week; `Week` for a week
-    /// without a weekday; then `Month`, `Quarter`, `Year` by the finest token present.
-    pub fn period(&self) -> Period {
-        self.period
     }
 
     /// Formats a date (English names, as moment's default `en` locale); time tokens show
     /// midnight.
-    pub fn format(&self, date: NaiveDate) -> String {
+    pub(crate) fn format(&self, date: NaiveDate) -> String {
         self.format_at(date.and_time(NaiveTime::MIN))
     }
 
     /// Formats a date and time.
-    pub fn format_at(&self, at: NaiveDateTime) -> String {
+    pub(crate) fn format_at(&self, at: NaiveDateTime) -> String {
         let mut out = String::new();
         for piece in &self.pieces {
             match piece {
@@ -117,7 +110,7 @@ impl MomentFormat {
     /// for locale tokens w/ww/gggg). `None` when it does not match or names an impossible date
     /// (2026-02-30, week 54, a weekday name that disagrees with the date), or one whose year
     /// is outside 0..=9999, or when the format has no year (moment would use this year).
-    pub fn parse(&self, text: &str) -> Option<NaiveDate> {
+    pub(crate) fn parse(&self, text: &str) -> Option<NaiveDate> {
         // Depth-first search over the ways each variable-width token can match; the first
         // complete match (longest alternatives first, like moment's greedy regexes) that
         // builds a valid date wins.
@@ -806,7 +799,7 @@ mod tests {
             ("[notes]", Period::Year),
         ];
         for (format, want) in cases {
-            assert_eq!(MomentFormat::new(format).period(), want, "{format:?}");
+            assert_eq!(MomentFormat::new(format).period, want, "{format:?}");
         }
     }
 
@@ -981,7 +974,7 @@ mod tests {
             format in proptest::sample::select(DAY_FORMATS),
         ) {
             let format = MomentFormat::new(format);
-            prop_assert_eq!(format.period(), Period::Day);
+            prop_assert_eq!(format.period, Period::Day);
             prop_assert_eq!(format.parse(&format.format(day)), Some(day));
         }
 

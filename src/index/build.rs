@@ -27,6 +27,7 @@ impl Index {
         Index::build_with(notes, diagnostics, config, Checks::Run)
     }
 
+    #[allow(clippy::vec_box)]
     fn build_with(
         mut notes: Vec<Box<Note>>,
         mut diagnostics: Vec<Diagnostic>,

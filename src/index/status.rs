@@ -48,7 +48,7 @@ pub(crate) enum Health {
     OnTrack,
 }
 
-named_enum!(Health {
+named_enum!(pub(crate) Health {
     Done => "done",
     Dropped => "dropped",
     Paused => "paused",
@@ -73,7 +73,7 @@ pub(crate) enum CheckpointStatus {
     Deferred,
 }
 
-named_enum!(CheckpointStatus {
+named_enum!(pub(crate) CheckpointStatus {
     Reached => "reached",
     Missed => "missed",
     Upcoming => "upcoming",

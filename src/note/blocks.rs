@@ -60,13 +60,13 @@ pub struct Line<'a> {
 
 /// Splits text into lines on `\n`, `\r\n` or a bare `\r`.
 #[derive(Debug, Clone)]
-pub struct Lines<'a> {
+pub(crate) struct Lines<'a> {
     rest: &'a str,
     done: bool,
 }
 
 impl<'a> Lines<'a> {
-    pub fn new(text: &'a str) -> Self {
+    pub(crate) fn new(text: &'a str) -> Self {
         Lines {
             rest: text,
             done: text.is_empty(),
@@ -520,7 +520,7 @@ fn into_owned<'x>(line: Line<'_>, raw: &'x str) -> Line<'x> {
 }
 
 /// Strips block-quote markers: `> > text` gives (2, "text").
-pub fn strip_quotes(line: &str) -> (u8, &str) {
+pub(crate) fn strip_quotes(line: &str) -> (u8, &str) {
     let mut depth = 0u8;
     let mut rest = line;
     loop {
@@ -538,7 +538,7 @@ pub fn strip_quotes(line: &str) -> (u8, &str) {
 }
 
 /// Leading whitespace as (columns with tab stops of 4, bytes).
-pub fn indentation(s: &str) -> (usize, usize) {
+pub(crate) fn indentation(s: &str) -> (usize, usize) {
     let mut col = 0;
     for (i, b) in s.bytes().enumerate() {
         match b {
@@ -771,7 +771,7 @@ fn contains_ignore_ascii_case(hay: &str, needle: &str) -> bool {
 /// The code spans of a line (backticks included), in linear time even for lines full of
 /// unmatched backticks: a run of N backticks opens a span that the next run of exactly N
 /// backticks closes.
-pub fn code_spans(b: &[u8]) -> Vec<std::ops::Range<usize>> {
+pub(crate) fn code_spans(b: &[u8]) -> Vec<std::ops::Range<usize>> {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     let mut i = 0;
     while let Some(k) = memchr::memchr(b'`', &b[i..]) {

@@ -12,7 +12,7 @@ use serde_json::Value;
 
 /// A note cut into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Split<'a> {
+pub(crate) struct Split<'a> {
     /// The YAML between the fences, if the note has front matter.
     pub yaml: Option<&'a str>,
     pub body: &'a str,
@@ -28,7 +28,7 @@ fn is_fence(line: &str, closing: bool) -> bool {
 }
 
 /// Splits front matter off `text`, which must be the whole note.
-pub fn split(text: &str) -> Split<'_> {
+pub(crate) fn split(text: &str) -> Split<'_> {
     let none = Split {
         yaml: None,
         body: text,
@@ -107,7 +107,7 @@ fn reason(e: &serde_saphyr::Error) -> String {
 }
 
 /// Parses the YAML of a note's front matter. `first_line` is the file line of its first line.
-pub fn parse(
+pub(crate) fn parse(
     yaml: &str,
     path: &str,
     first_line: u32,

@@ -7,7 +7,7 @@ use super::blocks::code_spans;
 use std::borrow::Cow;
 
 /// Replaces the inside of code spans with spaces, keeping byte offsets.
-pub fn mask_code(s: &str) -> Cow<'_, str> {
+pub(crate) fn mask_code(s: &str) -> Cow<'_, str> {
     let b = s.as_bytes();
     if memchr::memchr(b'`', b).is_none() {
         return Cow::Borrowed(s);
@@ -33,7 +33,7 @@ fn is_tag_char(c: char) -> bool {
 
 /// The tags in `s` as (byte offset of `#`, tag without `#`). A tag follows the start of the
 /// text or whitespace, and is not only digits (`#1984` is not a tag).
-pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
+pub(crate) fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     memchr::memchr_iter(b'#', b).filter_map(move |i| {
         if i > 0 && !b[i - 1].is_ascii_whitespace() {
@@ -59,7 +59,7 @@ pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
 
 /// A link written in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct LinkSpan<'a> {
+pub(crate) struct LinkSpan<'a> {
     /// The whole link, brackets included (and the `!` of an embed).
     pub range: std::ops::Range<usize>,
     /// What it points to, as written (`Folder/Note#Heading`, `Note.md`, `https://…`).
@@ -72,7 +72,7 @@ pub struct LinkSpan<'a> {
 
 /// The links in `s`, in order: `[[Target]]`, `[[Target#Heading|alias]]`, `![[embed]]` and
 /// `[text](target)`. Linear in the length of `s`, however many brackets it holds.
-pub fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
+pub(crate) fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     // Wikilinks: each `[[` to the next `]]`.
@@ -143,7 +143,7 @@ pub fn link_spans(s: &str) -> Vec<LinkSpan<'_>> {
 
 /// Link targets in `s` that name notes: wikilink targets as written (alias removed, heading
 /// kept) and Markdown links to notes, percent-decoded.
-pub fn links(s: &str) -> Vec<String> {
+pub(crate) fn links(s: &str) -> Vec<String> {
     link_spans(s)
         .into_iter()
         .filter_map(|l| match l.wiki {
@@ -188,7 +188,7 @@ fn percent_decode(s: &str) -> String {
 }
 
 /// Folds a field key as Dataview compares them: lowercase, spaces and `-` as `_`.
-pub fn fold_key(key: &str) -> String {
+pub(crate) fn fold_key(key: &str) -> String {
     key.trim()
         .trim_matches(|c| c == '*' || c == '_')
         .chars()
@@ -199,7 +199,7 @@ pub fn fold_key(key: &str) -> String {
 
 /// An inline field found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct InlineField<'a> {
+pub(crate) struct InlineField<'a> {
     pub key: String,
     pub value: &'a str,
     /// Byte range of the whole field (brackets included) in the text.
@@ -216,7 +216,7 @@ fn valid_key(key: &str) -> bool {
 
 /// A whole-line field `key:: value` (also `**key**:: value`). `line` is a line's content with
 /// any list marker already removed.
-pub fn line_field(line: &str) -> Option<InlineField<'_>> {
+pub(crate) fn line_field(line: &str) -> Option<InlineField<'_>> {
     let i = find2(line.as_bytes(), *b"::")?;
     let key = &line[..i];
     if !valid_key(key.trim_matches(|c| c == '*' || c == '_')) {
@@ -233,7 +233,7 @@ pub fn line_field(line: &str) -> Option<InlineField<'_>> {
 /// The bracketed fields `[key:: value]` and `(key:: value)` in `s`, outermost first, in one
 /// pass (brackets are matched with a stack; where the `::`s are is looked up, not searched
 /// for, so even deeply nested brackets stay fast).
-pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
+pub(crate) fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
     let b = s.as_bytes();
     let mut out = Vec::new();
     let colons: Vec<usize> = find2_iter(b, *b"::").collect();
@@ -281,7 +281,7 @@ pub fn bracket_fields(s: &str) -> Vec<InlineField<'_>> {
 
 /// `f`, found in `masked` (code spans blanked), with its value taken from `original`, the
 /// same text before masking: code written in a value stays in it.
-pub fn unmasked<'a>(f: InlineField<'_>, masked: &str, original: &'a str) -> InlineField<'a> {
+pub(crate) fn unmasked<'a>(f: InlineField<'_>, masked: &str, original: &'a str) -> InlineField<'a> {
     let start = f.value.as_ptr() as usize - masked.as_ptr() as usize;
     let value = original.get(start..start + f.value.len()).unwrap_or("");
     InlineField {
@@ -292,7 +292,7 @@ pub fn unmasked<'a>(f: InlineField<'_>, masked: &str, original: &'a str) -> Inli
 }
 
 /// The bracketed field that ends `s` (`… [due:: 2026-11-30]`), found from the end.
-pub fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
+pub(crate) fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
     let b = s.as_bytes();
     let close = *b.last()?;
     let open = match close {
@@ -326,7 +326,7 @@ pub fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
 }
 
 /// Words in a line of text: whitespace-separated tokens holding a letter or digit.
-pub fn count_words(s: &str) -> u32 {
+pub(crate) fn count_words(s: &str) -> u32 {
     let mut words = 0u32;
     let mut start = 0;
     let mut seen = 0u8;
@@ -383,7 +383,7 @@ const BYTE_CLASS: [u8; 256] = {
 
 /// Where the two bytes `needle` first occur in `hay`. For the short haystacks of a line,
 /// looking for the first byte and checking the second beats building a `memmem` searcher.
-pub fn find2(hay: &[u8], needle: [u8; 2]) -> Option<usize> {
+pub(crate) fn find2(hay: &[u8], needle: [u8; 2]) -> Option<usize> {
     let mut from = 0;
     while let Some(k) = memchr::memchr(needle[0], &hay[from..]) {
         let at = from + k;
@@ -396,7 +396,7 @@ pub fn find2(hay: &[u8], needle: [u8; 2]) -> Option<usize> {
 }
 
 /// Every place the two bytes `needle` occur in `hay`, not overlapping, in order.
-pub fn find2_iter(hay: &[u8], needle: [u8; 2]) -> impl Iterator<Item = usize> + '_ {
+pub(crate) fn find2_iter(hay: &[u8], needle: [u8; 2]) -> impl Iterator<Item = usize> + '_ {
     let mut from = 0;
     std::iter::from_fn(move || {
         let at = from + find2(hay.get(from..)?, needle)?;

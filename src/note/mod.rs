@@ -7,10 +7,10 @@
 //! the YAML header, `prompts` questions and answers.
 
 pub mod blocks;
-pub mod frontmatter;
-pub mod inline;
-pub mod prompts;
-pub mod tasks;
+pub(crate) mod frontmatter;
+pub(crate) mod inline;
+pub(crate) mod prompts;
+pub(crate) mod tasks;
 
 use crate::dates::{self, IsoDate, moment::MomentFormat};
 use crate::diagnostic::Diagnostic;
@@ -25,7 +25,7 @@ use std::collections::BTreeMap;
 
 /// Checkbox symbols and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct StatusMap {
+pub(crate) struct StatusMap {
     entries: Vec<(char, Status)>,
 }
 
@@ -49,7 +49,7 @@ impl Default for StatusMap {
 
 impl StatusMap {
     /// Sets what a symbol means, replacing any earlier meaning.
-    pub fn set(&mut self, symbol: char, status: Status) {
+    pub(crate) fn set(&mut self, symbol: char, status: Status) {
         match self.entries.iter_mut().find(|(c, _)| *c == symbol) {
             Some(e) => e.1 = status,
             None => self.entries.push((symbol, status)),
@@ -57,12 +57,8 @@ impl StatusMap {
     }
 
     /// The status of a symbol, if the symbol is known.
-    pub fn get(&self, symbol: char) -> Option<Status> {
+    pub(crate) fn get(&self, symbol: char) -> Option<Status> {
         self.entries.iter().find(|(c, _)| *c == symbol).map(|e| e.1)
-    }
-
-    pub fn entries(&self) -> &[(char, Status)] {
-        &self.entries
     }
 }
 
@@ -70,16 +66,16 @@ impl StatusMap {
 /// Obsidian settings). A change here invalidates every cached note.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ParseSettings {
-    pub statuses: StatusMap,
+    pub(crate) statuses: StatusMap,
     /// Obsidian Tasks' global filter: a checkbox line without it is not a task.
-    pub global_filter: Option<String>,
-    pub remove_global_filter: bool,
-    pub daily_format: MomentFormat,
-    pub weekly_format: Option<MomentFormat>,
+    pub(crate) global_filter: Option<String>,
+    pub(crate) remove_global_filter: bool,
+    pub(crate) daily_format: MomentFormat,
+    pub(crate) weekly_format: Option<MomentFormat>,
     /// Where weekly notes live (`""`: anywhere); only notes there are dated by the weekly
     /// format.
-    pub weekly_folder: String,
-    pub mood_scale: u32,
+    pub(crate) weekly_folder: String,
+    pub(crate) mood_scale: u32,
 }
 
 impl Default for ParseSettings {
@@ -181,7 +177,7 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
 /// A note's date from its path: the daily-note format, a weekly-note format, then any ISO
 /// date in the file name. A weekly note is dated by the Thursday of its week (for Sunday-start
 /// weeks, the Wednesday), the day ISO 8601 uses to place a week in its year.
-pub fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate> {
+pub(crate) fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate> {
     let without_ext = crate::model::strip_note_ext(path);
     let tail = |format: &MomentFormat| -> &str {
         let parts = format.as_str().matches('/').count() + 1;

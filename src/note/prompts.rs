@@ -5,7 +5,7 @@
 const QUESTION_CALLOUTS: &[&str] = &["question", "faq", "help"];
 
 /// A callout header `[!question]- Title`: its type (lowercase) and title.
-pub fn callout_header(content: &str) -> Option<(String, &str)> {
+pub(crate) fn callout_header(content: &str) -> Option<(String, &str)> {
     let rest = content.trim_start().strip_prefix("[!")?;
     let end = rest.find(']')?;
     let kind = rest[..end].trim().to_ascii_lowercase();
@@ -17,18 +17,18 @@ pub fn callout_header(content: &str) -> Option<(String, &str)> {
 }
 
 /// Whether a callout of this type is a reflection prompt.
-pub fn is_question_callout(kind: &str) -> bool {
+pub(crate) fn is_question_callout(kind: &str) -> bool {
     QUESTION_CALLOUTS.contains(&kind)
 }
 
 /// Whether a heading is a prompt: its text ends with `?`.
-pub fn is_question_heading(text: &str) -> bool {
+pub(crate) fn is_question_heading(text: &str) -> bool {
     text.trim_end_matches(['*', '_', ' ']).ends_with('?')
 }
 
 /// Folds a question for grouping: case, surrounding whitespace and emphasis, inner runs of
 /// whitespace, and trailing punctuation.
-pub fn normalize(question: &str) -> String {
+pub(crate) fn normalize(question: &str) -> String {
     let t = question
         .trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
@@ -47,7 +47,7 @@ pub fn normalize(question: &str) -> String {
 
 /// Whether an answer holds at least one word that is not a placeholder (`...`, `TODO`, `TBD`,
 /// `-`, an empty or unfilled template variable such as `{{answer}}` or `<% tp.x %>`).
-pub fn is_answered(answer: &str) -> bool {
+pub(crate) fn is_answered(answer: &str) -> bool {
     // Template variables (`{{ … }}`, Templater's `<% … %>`) are blanked out, in one pass.
     let b = answer.as_bytes();
     let mut text = String::with_capacity(answer.len());

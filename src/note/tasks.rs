@@ -13,7 +13,7 @@ use chrono::NaiveDate;
 
 /// The checkbox at the start of a list item's content: `[c]` then a space or the end.
 /// Returns the symbol and the rest of the line.
-pub fn checkbox(content: &str) -> Option<(char, &str)> {
+pub(crate) fn checkbox(content: &str) -> Option<(char, &str)> {
     let rest = content.strip_prefix('[')?;
     let mut chars = rest.chars();
     let symbol = chars.next()?;
@@ -27,7 +27,7 @@ pub fn checkbox(content: &str) -> Option<(char, &str)> {
 
 /// Which date a field sets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum DateField {
+pub(crate) enum DateField {
     Due,
     Scheduled,
     Start,
@@ -87,20 +87,20 @@ const TASK_FIELD_KEYS: &[&str] = &[
 ];
 
 /// Whether a Dataview field on a task line is task metadata rather than a note field.
-pub fn is_task_field(key: &str) -> bool {
+pub(crate) fn is_task_field(key: &str) -> bool {
     TASK_FIELD_KEYS.contains(&key)
 }
 
 /// A problem with one field, at a byte offset into the text given to [`parse_body`].
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
+pub(crate) struct Problem {
     pub offset: usize,
     pub message: String,
 }
 
 /// Everything read from the text after a task's checkbox.
 #[derive(Debug, Clone, Default, PartialEq)]
-pub struct Body {
+pub(crate) struct Body {
     pub text: String,
     pub dates: TaskDates,
     pub priority: Option<Priority>,
@@ -125,7 +125,7 @@ enum Field {
 }
 
 /// Reads a task's description and metadata. `body` is the text after `[c] `.
-pub fn parse_body(body: &str) -> Body {
+pub(crate) fn parse_body(body: &str) -> Body {
     let mut out = Body::default();
     let mut rest = body.trim_end();
     if let Some((before, id)) = split_block_id(rest) {

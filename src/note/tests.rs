@@ -384,7 +384,7 @@ fn daily_and_weekly_formats_date_notes_by_path() {
     );
     let in_folder = ParseSettings {
         weekly_folder: "Weekly".into(),
-        ..s.clone()
+        ..s
     };
     assert_eq!(
         date_from_path("Weekly/2026-W53.md", &in_folder),

@@ -109,7 +109,7 @@ fn cached_and_uncached_runs_agree_on_the_sample_vault() {
 fn cached_and_uncached_runs_agree_on_a_generated_vault() {
     let v = TestVault::new();
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
-    journal::synth::write_vault(v.path(), 400, 7, today).expect("generate");
+    crate::synth::write_vault(v.path(), 400, 7, today).expect("generate");
     age_all(v.path());
     let c = Cached::new(v);
     let uncached = c.out(&["--no-cache", "review", "--format", "json"]);
@@ -131,7 +131,7 @@ fn one_thread_and_many_give_the_same_answers() {
         )
     });
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
-    journal::synth::write_vault(v.path(), 400, 11, today).expect("generate");
+    crate::synth::write_vault(v.path(), 400, 11, today).expect("generate");
     let run = |threads: &str, args: &[&str]| {
         let o = journal()
             .env("RAYON_NUM_THREADS", threads)
@@ -288,7 +288,7 @@ fn a_damaged_cache_is_rebuilt_with_a_warning() {
 fn runs_at_the_same_time_leave_a_sound_cache() {
     let c = Cached::new(TestVault::new());
     let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
-    journal::synth::write_vault(c.vault.path(), 300, 3, today).expect("generate");
+    crate::synth::write_vault(c.vault.path(), 300, 3, today).expect("generate");
     age_all(c.vault.path());
     let expected = c.out(&["--no-cache", "review", "--format", "json"]);
     std::thread::scope(|s| {
@@ -355,4 +355,15 @@ fn a_cache_folder_that_leads_into_the_vault_is_not_used() {
     let direct = Cached::run_in(v.path(), &v.join(".cache"), TASKS);
     assert!(direct.status.success());
     assert_eq!(v.fingerprint(), before);
+}
+
+#[test]
+fn the_same_seed_gives_the_same_synthetic_notes() {
+    use crate::synth::{Rng, daily_note};
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    let a = daily_note(&mut Rng::new(7), today, today, 5);
+    let b = daily_note(&mut Rng::new(7), today, today, 5);
+    let c = daily_note(&mut Rng::new(8), today, today, 5);
+    assert_eq!(a, b);
+    assert_ne!(a, c);
 }

@@ -6,46 +6,46 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-pub const TODAY: &str = "2026-11-29";
+pub(crate) const TODAY: &str = "2026-11-29";
 
-pub struct TestVault {
+pub(crate) struct TestVault {
     dir: tempfile::TempDir,
 }
 
 impl TestVault {
-    pub fn new() -> TestVault {
+    pub(crate) fn new() -> TestVault {
         TestVault {
             dir: tempfile::tempdir().expect("temp dir"),
         }
     }
 
     /// Adds a file (folders are created).
-    pub fn note(self, path: &str, text: &str) -> TestVault {
+    pub(crate) fn note(self, path: &str, text: &str) -> TestVault {
         self.bytes(path, text.as_bytes())
     }
 
-    pub fn bytes(self, path: &str, bytes: &[u8]) -> TestVault {
+    pub(crate) fn bytes(self, path: &str, bytes: &[u8]) -> TestVault {
         let p = self.dir.path().join(path);
         std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
         std::fs::write(p, bytes).expect("write");
         self
     }
 
-    pub fn path(&self) -> &Path {
+    pub(crate) fn path(&self) -> &Path {
         self.dir.path()
     }
 
-    pub fn join(&self, rel: &str) -> PathBuf {
+    pub(crate) fn join(&self, rel: &str) -> PathBuf {
         self.dir.path().join(rel)
     }
 
     /// `journal --vault <this> --today 2026-11-29 <args>`, with a clean environment.
-    pub fn cmd(&self, args: &[&str]) -> Command {
+    pub(crate) fn cmd(&self, args: &[&str]) -> Command {
         self.cmd_at(TODAY, args)
     }
 
     /// The same with another "today".
-    pub fn cmd_at(&self, today: &str, args: &[&str]) -> Command {
+    pub(crate) fn cmd_at(&self, today: &str, args: &[&str]) -> Command {
         let mut c = journal();
         c.arg("--vault")
             .arg(self.path())
@@ -54,7 +54,7 @@ impl TestVault {
         c
     }
 
-    pub fn json_at(&self, today: &str, args: &[&str]) -> serde_json::Value {
+    pub(crate) fn json_at(&self, today: &str, args: &[&str]) -> serde_json::Value {
         let out = self.cmd_at(today, args).output().expect("run journal");
         assert!(
             out.status.success(),
@@ -64,12 +64,12 @@ impl TestVault {
         serde_json::from_slice(&out.stdout).expect("json output")
     }
 
-    pub fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().expect("run journal")
     }
 
     /// Runs and returns stdout, asserting success.
-    pub fn stdout(&self, args: &[&str]) -> String {
+    pub(crate) fn stdout(&self, args: &[&str]) -> String {
         let out = self.run(args);
         assert!(
             out.status.success(),
@@ -79,12 +79,12 @@ impl TestVault {
         String::from_utf8(out.stdout).expect("utf-8 output")
     }
 
-    pub fn json(&self, args: &[&str]) -> serde_json::Value {
+    pub(crate) fn json(&self, args: &[&str]) -> serde_json::Value {
         serde_json::from_str(&self.stdout(args)).expect("json output")
     }
 
     /// Every file's path, permissions, modification time and bytes.
-    pub fn fingerprint(&self) -> BTreeMap<PathBuf, (Vec<u8>, String)> {
+    pub(crate) fn fingerprint(&self) -> BTreeMap<PathBuf, (Vec<u8>, String)> {
         let mut out = BTreeMap::new();
         for e in walkdir(self.path()) {
             let meta = std::fs::symlink_metadata(&e).expect("meta");
@@ -126,12 +126,12 @@ fn walkdir(root: &Path) -> Vec<PathBuf> {
 
 /// The binary with no `JOURNAL_*` or colour variables from the caller's environment, and a
 /// cache folder of the tests' own.
-pub fn journal() -> Command {
+pub(crate) fn journal() -> Command {
     Command::from_std(journal_process())
 }
 
 /// [`journal`] as a plain `std` command, to spawn it with pipes.
-pub fn journal_process() -> std::process::Command {
+pub(crate) fn journal_process() -> std::process::Command {
     let mut c = std::process::Command::new(assert_cmd::cargo::cargo_bin("journal"));
     c.env_remove("JOURNAL_VAULT")
         .env_remove("JOURNAL_TODAY")
@@ -146,7 +146,7 @@ pub fn journal_process() -> std::process::Command {
 
 /// Runs journal with `args` and closes its standard output at once, as `journal … | head`
 /// does early; returns its exit status and standard error.
-pub fn into_closed_pipe(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
+pub(crate) fn into_closed_pipe(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
     let mut child = journal_process()
         .args(args)
         .stdout(std::process::Stdio::piped())
@@ -162,12 +162,12 @@ pub fn into_closed_pipe(args: &[&std::ffi::OsStr]) -> (Option<i32>, String) {
 }
 
 /// The folder of the example vault in this repository.
-pub fn sample_journal() -> PathBuf {
+pub(crate) fn sample_journal() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("sample-journal")
 }
 
 /// The `text` (or, for prompts, `prompt`) of each item of a JSON list.
-pub fn texts(list: &serde_json::Value) -> Vec<String> {
+pub(crate) fn texts(list: &serde_json::Value) -> Vec<String> {
     list.as_array()
         .expect("array")
         .iter()

@@ -1,5 +1,8 @@
 //! The integration tests: the real `journal` binary on vaults built in temp folders.
 
+// A panic is how a test helper fails a test.
+#![allow(clippy::panic)]
+
 mod browser;
 mod cache;
 mod commands;
@@ -10,3 +13,5 @@ mod review;
 mod robustness;
 mod scanner_oracle;
 mod snapshots;
+#[path = "../support/synth.rs"]
+mod synth;
