@@ -27,12 +27,20 @@ pub fn mask_code(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A character of a tag, as Obsidian reads tags: anything but whitespace, the ASCII
+/// punctuation other than `_`, `-` and `/`, and the Unicode punctuation blocks (General
+/// Punctuation U+2000–U+206F, Supplemental Punctuation U+2E00–U+2E7F). So letters of any
+/// script, digits, emoji (with their variation selectors) and symbols are tag characters.
 fn is_tag_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '-' | '/')
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/');
+    }
+    !c.is_whitespace() && !matches!(c, '\u{2000}'..='\u{206F}' | '\u{2E00}'..='\u{2E7F}')
 }
 
 /// The tags in `s` as (byte offset of `#`, tag without `#`). A tag follows the start of the
-/// text or whitespace, and is not only digits (`#1984` is not a tag).
+/// text or whitespace, runs while [`is_tag_char`] allows, and is not only digits (`#1984` is
+/// not a tag, `#y1984` and `#2026-11` are).
 pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     memchr::memchr_iter(b'#', b).filter_map(move |i| {
@@ -48,12 +56,8 @@ pub fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
             .char_indices()
             .find(|&(_, c)| !is_tag_char(c))
             .map_or(rest.len(), |(j, _)| j);
-        let tag = rest[..len].trim_end_matches('/');
-        (!tag.is_empty()
-            && !tag
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '_' || c == '-' || c == '/'))
-        .then_some((i, tag))
+        let tag = &rest[..len];
+        (!tag.is_empty() && !tag.bytes().all(|c| c.is_ascii_digit())).then_some((i, tag))
     })
 }
 
@@ -418,6 +422,22 @@ mod tests {
         assert_eq!(
             tag_list("#plan a #nested/tag, #日本語 #1984 # x#no (#no) #y2k #a-b_c."),
             ["plan", "nested/tag", "日本語", "y2k", "a-b_c"]
+        );
+        assert_eq!(
+            tag_list("#🦅🩺-bird-care #⚠️-attention #🛠️-maintenance #🏢/companyA #tag/"),
+            [
+                "🦅🩺-bird-care",
+                "⚠️-attention",
+                "🛠️-maintenance",
+                "🏢/companyA",
+                "tag/"
+            ]
+        );
+        assert_eq!(
+            tag_list("#it's #a;b #c=d #e+f #g~h #i—j #k… #l[m] #n\\o #2026-11 #_1"),
+            [
+                "it", "a", "c", "e", "g", "i", "k", "l", "n", "2026-11", "_1"
+            ]
         );
         assert_eq!(
             tag_list("see https://example.com/#frag and [[Note#Heading]]"),
