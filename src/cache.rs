@@ -111,7 +111,7 @@ pub fn fingerprint(config: &Config) -> u64 {
         .iter()
         .fold(0u64, |h, src| h.rotate_left(7) ^ checksum(src.as_bytes()));
     let mut s = format!(
-        "{parser:x}|{}|{}|{}|{}|{}|{:?}|{}|",
+        "{parser:x}|{}|{}|{}|{}|{}|{:?}|{}|{:?}|",
         env!("CARGO_PKG_VERSION"),
         FORMAT,
         config.max_note_bytes,
@@ -119,6 +119,7 @@ pub fn fingerprint(config: &Config) -> u64 {
         p.weekly_format.as_ref().map_or("", |f| f.as_str()),
         p.global_filter,
         p.remove_global_filter,
+        p.filename_scheduled,
     );
     s.push_str(&p.mood_scale.to_string());
     for (c, st) in p.statuses.entries() {
