@@ -383,6 +383,54 @@ mod tests {
     }
 
     #[test]
+    fn a_vaults_tasks_registry_replaces_journals_defaults() {
+        // No Tasks settings: journal's defaults.
+        let c = config(&[]);
+        assert_eq!(c.parse.statuses.get('>'), Some(Status::Deferred));
+        assert_eq!(c.parse.statuses.get('X'), Some(Status::Done));
+        // Tasks installed with its defaults: only ` ` x / - are known, as to the plugin.
+        let c = config(&[(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{}")]);
+        let known: Vec<char> = c.parse.statuses.entries().iter().map(|e| e.0).collect();
+        assert_eq!(known, [' ', 'x', '/', '-']);
+        assert_eq!(c.parse.statuses.get('>'), None);
+        assert_eq!(c.parse.statuses.get('X'), None);
+        // Exactly what the settings list; the first entry of a symbol wins; an unknown type is TODO.
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r#"{"statusSettings":{"coreStatuses":[{"symbol":" ","type":"TODO"},{"symbol":"x","type":"DONE"}],"customStatuses":[{"symbol":">","type":"ON_HOLD"},{"symbol":">","type":"DONE"},{"symbol":"Q","type":"NOT_A_TYPE"},{"symbol":"ab","type":"DONE"}]}}"#,
+        )]);
+        let entries = c.parse.statuses.entries().to_vec();
+        assert_eq!(
+            entries,
+            [
+                (' ', Status::Todo),
+                ('x', Status::Done),
+                ('>', Status::Deferred),
+                ('Q', Status::Todo)
+            ]
+        );
+    }
+
+    #[test]
+    fn tasks_file_name_as_scheduled_date() {
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r#"{"useFilenameAsScheduledDate":true,"filenameAsScheduledDateFormat":"MMM DD, YYYY","filenameAsDateFolders":["Daily","Journal/2026"]}"#,
+        )]);
+        let f = c.parse.filename_scheduled.expect("on");
+        assert_eq!(
+            f.format.as_ref().map(MomentFormat::as_str),
+            Some("MMM DD, YYYY")
+        );
+        assert_eq!(f.folders, ["Daily", "Journal/2026"]);
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r#"{"useFilenameAsScheduledDate":false,"filenameAsScheduledDateFormat":"YYYY"}"#,
+        )]);
+        assert_eq!(c.parse.filename_scheduled, None);
+    }
+
+    #[test]
     fn broken_settings_are_warnings() {
         let c = config(&[(".obsidian/app.json", "{ not json")]);
         assert_eq!(c.warnings.len(), 1);

@@ -632,6 +632,119 @@ mod tests {
     fn block_id_needs_a_space_before() {
         assert_eq!(parse_body("x^abc").block_id, None);
         assert_eq!(parse_body("x ^abc").block_id.as_deref(), Some("abc"));
+        // Obsidian Tasks: a space, not a tab, and not a line that is only the id.
+        assert_eq!(parse_body("x\t^abc").block_id, None);
+        let b = parse_body("^abc");
+        assert_eq!((b.block_id, b.text.as_str()), (None, "^abc"));
+        let b = parse_body("x 📅 2026-01-01  ^abc-1 ");
+        assert_eq!(b.block_id.as_deref(), Some("abc-1"));
+        assert_eq!(b.dates.due, d("2026-01-01"));
+    }
+
+    #[test]
+    fn tags_after_fields_do_not_end_the_metadata() {
+        // Digit-only and emoji tags too: the plugin skips them as tags while it reads fields.
+        let b = parse_body("Read 1984 📅 2026-01-01 #1984");
+        assert_eq!(b.dates.due, d("2026-01-01"));
+        assert_eq!(b.text, "Read 1984 #1984");
+        assert!(b.tags.is_empty(), "#1984 is not a tag to Obsidian");
+        let b = parse_body("Count 📅 2026-01-01 #🦅 ⏳ 2025-12-30 #⚠️ #it's");
+        assert_eq!(b.dates.due, d("2026-01-01"));
+        assert_eq!(b.dates.scheduled, d("2025-12-30"));
+        assert_eq!(b.text, "Count #🦅 #⚠️ #it's");
+        assert_eq!(b.tags, ["🦅", "⚠️", "it"]);
+    }
+
+    #[test]
+    fn a_tab_between_emoji_and_value_is_not_a_field() {
+        let b = parse_body("Pay 📅\t2026-01-01");
+        assert_eq!(b.dates.due, None);
+        assert_eq!(b.text, "Pay 📅\t2026-01-01");
+        assert_eq!(b.problems.len(), 1);
+        assert!(b.problems[0].message.contains("tab"), "{:?}", b.problems);
+        assert_eq!(parse_body("x 🆔\tabc").id, None);
+        // Spaces (any number) are fine, and so is none.
+        assert_eq!(parse_body("x 📅   2026-01-01").dates.due, d("2026-01-01"));
+        assert_eq!(parse_body("x🆔abc").id.as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn dataview_keys_and_priority_names_are_case_sensitive() {
+        let b = parse_body("Capital [Due:: 2026-01-01]");
+        assert_eq!(b.dates.due, None);
+        assert_eq!(b.text, "Capital [Due:: 2026-01-01]");
+        assert!(
+            b.problems[0].message.contains("`due::`"),
+            "{:?}",
+            b.problems
+        );
+        let b = parse_body("Capital [priority:: High]");
+        assert_eq!(b.priority, None);
+        let b = parse_body("x [dependson:: a] [dependsOn:: b, c] [onCompletion:: Delete]");
+        assert_eq!(b.depends_on, ["b", "c"]);
+        assert_eq!(b.on_completion.as_deref(), Some("delete"));
+        assert_eq!(b.text, "x [dependson:: a]");
+    }
+
+    #[test]
+    fn dataview_fields_separated_by_commas() {
+        let b = parse_body("a [due::2021-08-22], [priority::high] , (start::2021-08-01)");
+        assert_eq!(b.dates.due, d("2021-08-22"));
+        assert_eq!(b.dates.start, d("2021-08-01"));
+        assert_eq!(b.priority, Some(Priority::High));
+        assert_eq!(b.text, "a");
+        assert_eq!(parse_body("b [due:: 2021-08-22],").text, "b");
+        // A value must have the field's shape.
+        assert_eq!(parse_body("c [due:: 2021-08-22T10:00]").dates.due, None);
+        assert_eq!(
+            parse_body("c [ due:: 2021-08-22 ]").dates.due,
+            d("2021-08-22")
+        );
+    }
+
+    #[test]
+    fn on_completion_is_delete_or_keep() {
+        assert_eq!(
+            parse_body("a 🏁 Delete").on_completion.as_deref(),
+            Some("delete")
+        );
+        assert_eq!(
+            parse_body("a 🏁keep").on_completion.as_deref(),
+            Some("keep")
+        );
+        let b = parse_body("a 🏁 archive 📅 2026-01-01");
+        assert_eq!((b.on_completion, b.text.as_str()), (None, "a"));
+        assert_eq!(b.dates.due, d("2026-01-01"));
+    }
+
+    #[test]
+    fn the_leftmost_field_of_a_kind_wins_even_when_impossible() {
+        let b = parse_body("x 📅 2026-01-02 📅 2026-01-01");
+        assert_eq!(b.dates.due, d("2026-01-02"));
+        let b = parse_body("x 📅 2026-02-30 📅 2026-01-01");
+        assert_eq!(b.dates.due, None);
+        assert!(b.dated);
+    }
+
+    #[test]
+    fn global_filter_is_removed_as_a_whole_word() {
+        assert_eq!(
+            remove_global_filter("#task Feed the cat", "#task"),
+            "Feed the cat"
+        );
+        assert_eq!(
+            remove_global_filter("Use #tasks and #task/sub", "#task"),
+            "Use #tasks and #task/sub"
+        );
+        assert_eq!(remove_global_filter("a #task b", "#task"), "a b");
+        assert_eq!(
+            remove_global_filter("#task #task twice", "#task"),
+            "#task twice"
+        );
+        assert_eq!(
+            remove_global_filter("Call 📅 2026-01-01 TODO", "TODO"),
+            "Call 📅 2026-01-01"
+        );
     }
 
     #[test]
