@@ -395,12 +395,18 @@ fn dataview_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field
     let inner = s[..inner_end].trim_end_matches(' ');
     // The opening bracket nearest the end whose text makes a whole field.
     let b = s.as_bytes();
+    let last_square = memchr::memrchr(b']', b);
+    let last_round = memchr::memrchr(b')', b);
     let mut open = inner_end;
     while let Some(o) = memchr::memrchr2(b'[', b'(', &b[..open]) {
         open = o;
-        let close = if b[o] == b'[' { ']' } else { ')' };
+        let last_close = if b[o] == b'[' {
+            last_square
+        } else {
+            last_round
+        };
         // Obsidian Tasks' look-ahead: a closing bracket of the opening's kind comes later.
-        if !s[o + 1..].contains(close) {
+        if last_close.is_none_or(|c| c < o) {
             continue;
         }
         let content = inner[o + 1..].trim_start_matches(' ');
