@@ -222,6 +222,10 @@ impl Task {
         self.extra.as_ref().map_or(&[], |e| &e.depends_on)
     }
 
+    pub fn on_completion(&self) -> Option<&str> {
+        self.extra.as_ref()?.on_completion.as_deref()
+    }
+
     pub fn block_id(&self) -> Option<&str> {
         self.extra.as_ref()?.block_id.as_deref()
     }

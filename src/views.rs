@@ -56,6 +56,8 @@ pub(crate) struct TaskView {
     pub plan: Option<String>,
     pub id: Option<String>,
     pub depends_on: Vec<String>,
+    /// What Obsidian Tasks does when the task is completed (`delete` or `keep`).
+    pub on_completion: Option<String>,
     pub block_id: Option<String>,
     pub source: Source,
 }
@@ -81,6 +83,7 @@ impl TaskView {
             plan: index.plan_of(r).map(|p| p.title.clone()),
             id: t.id().map(str::to_string),
             depends_on: t.depends_on().to_vec(),
+            on_completion: t.on_completion().map(str::to_string),
             block_id: t.block_id().map(str::to_string),
             source: Source::new(path, &t.place),
         }

@@ -6,6 +6,7 @@ use super::Config;
 use crate::dates::moment::MomentFormat;
 use crate::diagnostic::Diagnostic;
 use crate::model::Status;
+use crate::note::FilenameScheduled;
 use serde_json::Value;
 use std::path::Path;
 
@@ -48,9 +49,12 @@ pub(super) struct Settings {
     pub daily: Vec<NoteSetting>,
     /// Weekly-note settings, in order of precedence.
     pub weekly: Vec<NoteSetting>,
-    pub tasks_statuses: Vec<(char, Status)>,
+    /// The Obsidian Tasks status registry, when the vault has Tasks settings: exactly what
+    /// they list (or the plugin's own defaults when they list nothing).
+    pub tasks_statuses: Option<Vec<(char, Status)>>,
     pub global_filter: Option<String>,
     pub remove_global_filter: bool,
+    pub filename_scheduled: Option<FilenameScheduled>,
 }
 
 fn read_json(vault: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Option<Value> {
@@ -173,6 +177,8 @@ impl Settings {
         }
     }
 
+    /// Obsidian Tasks' `data.json`, read as the plugin reads it on loading: what is missing
+    /// is the plugin's default.
     fn tasks(&mut self, t: &Value) {
         self.global_filter = t
             .get("globalFilter")
@@ -184,30 +190,55 @@ impl Settings {
             .get("removeGlobalFilter")
             .and_then(Value::as_bool)
             .unwrap_or(false);
-        let Some(settings) = t.get("statusSettings") else {
-            return;
-        };
-        for group in ["coreStatuses", "customStatuses"] {
-            for status in settings
-                .get(group)
+        if t.get("useFilenameAsScheduledDate").and_then(Value::as_bool) == Some(true) {
+            let format = t
+                .get("filenameAsScheduledDateFormat")
+                .and_then(Value::as_str)
+                .filter(|f| !f.is_empty())
+                .map(MomentFormat::new);
+            let folders = t
+                .get("filenameAsDateFolders")
                 .and_then(Value::as_array)
                 .into_iter()
                 .flatten()
-            {
-                let symbol = status.get("symbol").and_then(Value::as_str).unwrap_or("");
-                let mut chars = symbol.chars();
-                let (Some(c), None) = (chars.next(), chars.next()) else {
-                    continue;
-                };
-                if let Some(s) = status
-                    .get("type")
-                    .and_then(Value::as_str)
-                    .and_then(Status::from_name)
+                .filter_map(Value::as_str)
+                .map(str::to_string)
+                .collect();
+            self.filename_scheduled = Some(FilenameScheduled { format, folders });
+        }
+        // The plugin's defaults: its two core and two custom statuses.
+        let mut registry = vec![
+            (' ', Status::Todo),
+            ('x', Status::Done),
+            ('/', Status::InProgress),
+            ('-', Status::Cancelled),
+        ];
+        if let Some(settings) = t.get("statusSettings") {
+            registry.clear();
+            for group in ["coreStatuses", "customStatuses"] {
+                for status in settings
+                    .get(group)
+                    .and_then(Value::as_array)
+                    .into_iter()
+                    .flatten()
                 {
-                    self.tasks_statuses.push((c, s));
+                    let symbol = status.get("symbol").and_then(Value::as_str).unwrap_or(" ");
+                    let mut chars = symbol.chars();
+                    // A symbol of other than one character never matches a checkbox.
+                    let (Some(c), None) = (chars.next(), chars.next()) else {
+                        continue;
+                    };
+                    // The plugin reads a type it does not know as TODO.
+                    let s = status
+                        .get("type")
+                        .and_then(Value::as_str)
+                        .and_then(Status::from_name)
+                        .unwrap_or(Status::Todo);
+                    registry.push((c, s));
                 }
             }
         }
+        self.tasks_statuses = Some(registry);
     }
 
     /// Puts these settings into `config`, under whatever `.journal.toml` will say. A note
@@ -253,11 +284,14 @@ impl Settings {
         let [daily, weekly] = resolved;
         config.daily = daily;
         config.weekly = weekly;
-        for (c, s) in self.tasks_statuses {
-            config.parse.statuses.set(c, s);
+        if let Some(registry) = self.tasks_statuses {
+            // The vault's Tasks registry wins over journal's defaults, so `journal` agrees
+            // with the vault's Tasks queries (`[statuses]` in .journal.toml still overrides).
+            config.parse.statuses = crate::note::StatusMap::only(registry);
         }
         config.parse.global_filter = self.global_filter;
         config.parse.remove_global_filter = self.remove_global_filter;
+        config.parse.filename_scheduled = self.filename_scheduled;
     }
 }
 
@@ -393,6 +427,54 @@ mod tests {
                 c.warnings
             );
         }
+    }
+
+    #[test]
+    fn a_vaults_tasks_registry_replaces_journals_defaults() {
+        // No Tasks settings: journal's defaults.
+        let c = config(&[]);
+        assert_eq!(c.parse.statuses.get('>'), Some(Status::Deferred));
+        assert_eq!(c.parse.statuses.get('X'), Some(Status::Done));
+        // Tasks installed with its defaults: only ` ` x / - are known, as to the plugin.
+        let c = config(&[(".obsidian/plugins/obsidian-tasks-plugin/data.json", "{}")]);
+        let known: Vec<char> = c.parse.statuses.entries().iter().map(|e| e.0).collect();
+        assert_eq!(known, [' ', 'x', '/', '-']);
+        assert_eq!(c.parse.statuses.get('>'), None);
+        assert_eq!(c.parse.statuses.get('X'), None);
+        // Exactly what the settings list; the first entry of a symbol wins; an unknown type is TODO.
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r#"{"statusSettings":{"coreStatuses":[{"symbol":" ","type":"TODO"},{"symbol":"x","type":"DONE"}],"customStatuses":[{"symbol":">","type":"ON_HOLD"},{"symbol":">","type":"DONE"},{"symbol":"Q","type":"NOT_A_TYPE"},{"symbol":"ab","type":"DONE"}]}}"#,
+        )]);
+        let entries = c.parse.statuses.entries().to_vec();
+        assert_eq!(
+            entries,
+            [
+                (' ', Status::Todo),
+                ('x', Status::Done),
+                ('>', Status::Deferred),
+                ('Q', Status::Todo)
+            ]
+        );
+    }
+
+    #[test]
+    fn tasks_file_name_as_scheduled_date() {
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r#"{"useFilenameAsScheduledDate":true,"filenameAsScheduledDateFormat":"MMM DD, YYYY","filenameAsDateFolders":["Daily","Journal/2026"]}"#,
+        )]);
+        let f = c.parse.filename_scheduled.expect("on");
+        assert_eq!(
+            f.format.as_ref().map(MomentFormat::as_str),
+            Some("MMM DD, YYYY")
+        );
+        assert_eq!(f.folders, ["Daily", "Journal/2026"]);
+        let c = config(&[(
+            ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+            r#"{"useFilenameAsScheduledDate":false,"filenameAsScheduledDateFormat":"YYYY"}"#,
+        )]);
+        assert_eq!(c.parse.filename_scheduled, None);
     }
 
     #[test]

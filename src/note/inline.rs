@@ -27,12 +27,20 @@ pub(crate) fn mask_code(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// A character of a tag, as Obsidian reads tags: anything but whitespace, the ASCII
+/// punctuation other than `_`, `-` and `/`, and the Unicode punctuation blocks (General
+/// Punctuation U+2000–U+206F, Supplemental Punctuation U+2E00–U+2E7F). So letters of any
+/// script, digits, emoji (with their variation selectors) and symbols are tag characters.
 fn is_tag_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '_' | '-' | '/')
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '/');
+    }
+    !c.is_whitespace() && !matches!(c, '\u{2000}'..='\u{206F}' | '\u{2E00}'..='\u{2E7F}')
 }
 
 /// The tags in `s` as (byte offset of `#`, tag without `#`). A tag follows the start of the
-/// text or whitespace, and is not only digits (`#1984` is not a tag).
+/// text or whitespace, runs while [`is_tag_char`] allows, and is not only digits (`#1984` is
+/// not a tag, `#y1984` and `#2026-11` are).
 pub(crate) fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
     let b = s.as_bytes();
     memchr::memchr_iter(b'#', b).filter_map(move |i| {
@@ -48,12 +56,8 @@ pub(crate) fn tags(s: &str) -> impl Iterator<Item = (usize, &str)> {
             .char_indices()
             .find(|&(_, c)| !is_tag_char(c))
             .map_or(rest.len(), |(j, _)| j);
-        let tag = rest[..len].trim_end_matches('/');
-        (!tag.is_empty()
-            && !tag
-                .chars()
-                .all(|c| c.is_ascii_digit() || c == '_' || c == '-' || c == '/'))
-        .then_some((i, tag))
+        let tag = &rest[..len];
+        (!tag.is_empty() && !tag.bytes().all(|c| c.is_ascii_digit())).then_some((i, tag))
     })
 }
 
@@ -291,40 +295,6 @@ pub(crate) fn unmasked<'a>(f: InlineField<'_>, masked: &str, original: &'a str) 
     }
 }
 
-/// The bracketed field that ends `s` (`… [due:: 2026-11-30]`), found from the end.
-pub(crate) fn last_bracket_field(s: &str) -> Option<InlineField<'_>> {
-    let b = s.as_bytes();
-    let close = *b.last()?;
-    let open = match close {
-        b']' => b'[',
-        b')' => b'(',
-        _ => return None,
-    };
-    let mut depth = 0usize;
-    let mut i = b.len();
-    while i > 0 {
-        i -= 1;
-        if b[i] == close {
-            depth += 1;
-        } else if b[i] == open {
-            depth -= 1;
-            if depth == 0 {
-                break;
-            }
-        }
-    }
-    if depth != 0 || (open == b'[' && i > 0 && b[i - 1] == b'[') {
-        return None;
-    }
-    let inner = &s[i + 1..s.len() - 1];
-    let k = find2(inner.as_bytes(), *b"::")?;
-    valid_key(&inner[..k]).then(|| InlineField {
-        key: fold_key(&inner[..k]),
-        value: inner[k + 2..].trim(),
-        span: i..s.len(),
-    })
-}
-
 /// Words in a line of text: whitespace-separated tokens holding a letter or digit.
 pub(crate) fn count_words(s: &str) -> u32 {
     let mut words = 0u32;
@@ -418,6 +388,22 @@ mod tests {
         assert_eq!(
             tag_list("#plan a #nested/tag, #日本語 #1984 # x#no (#no) #y2k #a-b_c."),
             ["plan", "nested/tag", "日本語", "y2k", "a-b_c"]
+        );
+        assert_eq!(
+            tag_list("#🦅🩺-bird-care #⚠️-attention #🛠️-maintenance #🏢/companyA #tag/"),
+            [
+                "🦅🩺-bird-care",
+                "⚠️-attention",
+                "🛠️-maintenance",
+                "🏢/companyA",
+                "tag/"
+            ]
+        );
+        assert_eq!(
+            tag_list("#it's #a;b #c=d #e+f #g~h #i—j #k… #l[m] #n\\o #2026-11 #_1"),
+            [
+                "it", "a", "c", "e", "g", "i", "k", "l", "n", "2026-11", "_1"
+            ]
         );
         assert_eq!(
             tag_list("see https://example.com/#frag and [[Note#Heading]]"),

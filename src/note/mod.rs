@@ -48,6 +48,20 @@ impl Default for StatusMap {
 }
 
 impl StatusMap {
+    /// Exactly these symbols (the first meaning of a symbol listed twice wins), and no others:
+    /// a vault's Obsidian Tasks registry replaces the defaults rather than adding to them.
+    pub(crate) fn only(entries: impl IntoIterator<Item = (char, Status)>) -> StatusMap {
+        let mut map = StatusMap {
+            entries: Vec::new(),
+        };
+        for (c, s) in entries {
+            if map.get(c).is_none() {
+                map.entries.push((c, s));
+            }
+        }
+        map
+    }
+
     /// Sets what a symbol means, replacing any earlier meaning.
     pub(crate) fn set(&mut self, symbol: char, status: Status) {
         match self.entries.iter_mut().find(|(c, _)| *c == symbol) {
@@ -60,6 +74,12 @@ impl StatusMap {
     pub(crate) fn get(&self, symbol: char) -> Option<Status> {
         self.entries.iter().find(|(c, _)| *c == symbol).map(|e| e.1)
     }
+
+    /// The known symbols and their meanings, in the order they were given.
+    #[cfg(test)]
+    pub(crate) fn entries(&self) -> &[(char, Status)] {
+        &self.entries
+    }
 }
 
 /// What parsing depends on besides the note itself (from the config and the vault's
@@ -69,7 +89,10 @@ pub struct ParseSettings {
     pub(crate) statuses: StatusMap,
     /// Obsidian Tasks' global filter: a checkbox line without it is not a task.
     pub(crate) global_filter: Option<String>,
+    /// Obsidian Tasks' "remove the global filter": it is left out of the shown description.
     pub(crate) remove_global_filter: bool,
+    /// Obsidian Tasks' "use the file name as the scheduled date" (off when `None`).
+    pub(crate) filename_scheduled: Option<FilenameScheduled>,
     pub(crate) daily_format: MomentFormat,
     pub(crate) weekly_format: Option<MomentFormat>,
     /// Where weekly notes live (`""`: anywhere); only notes there are dated by the weekly
@@ -84,11 +107,60 @@ impl Default for ParseSettings {
             statuses: StatusMap::default(),
             global_filter: None,
             remove_global_filter: false,
+            filename_scheduled: None,
             daily_format: MomentFormat::new("YYYY-MM-DD"),
             weekly_format: None,
             weekly_folder: String::new(),
             mood_scale: 5,
         }
+    }
+}
+
+/// Obsidian Tasks' `useFilenameAsScheduledDate`: a task with no due, scheduled or start date
+/// is scheduled on the date its note's file name gives.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub(crate) struct FilenameScheduled {
+    /// The file-name format tried first (`filenameAsScheduledDateFormat`), before
+    /// `YYYY-MM-DD` and `YYYYMMDD` anywhere in the name.
+    pub(crate) format: Option<MomentFormat>,
+    /// Only notes in these folders (and their sub-folders); every note when empty.
+    pub(crate) folders: Vec<String>,
+}
+
+impl FilenameScheduled {
+    /// The date the note at `path` gives its undated tasks, as Obsidian Tasks finds it.
+    pub(crate) fn date(&self, path: &str) -> Option<NaiveDate> {
+        let in_folder = self.folders.is_empty()
+            || self.folders.iter().any(|f| {
+                path.strip_prefix(f.as_str())
+                    .is_some_and(|r| r.starts_with('/'))
+            });
+        if !in_folder {
+            return None;
+        }
+        let name = &path[path.rfind('/').map_or(0, |i| i + 1)..];
+        let stem = name.rfind('.').map_or(name, |i| &name[..i]);
+        if let Some(d) = self.format.as_ref().and_then(|f| f.parse(stem)) {
+            return Some(d);
+        }
+        // The first `YYYY-MM-DD` in the name, else the first `YYYYMMDD`; only the first is tried.
+        let b = stem.as_bytes();
+        let digits = |at: usize, n: usize| {
+            b.get(at..at + n)
+                .filter(|d| d.iter().all(u8::is_ascii_digit))
+        };
+        let number = |d: &[u8]| d.iter().fold(0u32, |a, &c| a * 10 + u32::from(c - b'0'));
+        let dashed = (0..b.len()).find_map(|i| {
+            let (y, m, d) = (digits(i, 4)?, digits(i + 5, 2)?, digits(i + 8, 2)?);
+            (b[i + 4] == b'-' && b[i + 7] == b'-').then(|| (number(y), number(m), number(d)))
+        });
+        let (y, m, d) = dashed.or_else(|| {
+            (0..b.len()).find_map(|i| {
+                let (y, m, d) = (digits(i, 4)?, digits(i + 4, 2)?, digits(i + 6, 2)?);
+                Some((number(y), number(m), number(d)))
+            })
+        })?;
+        NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
     }
 }
 
@@ -166,6 +238,10 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
         last_text: None,
         words: BTreeMap::new(),
         tags: front.tags.clone(),
+        filename_scheduled: settings
+            .filename_scheduled
+            .as_ref()
+            .and_then(|f| f.date(path)),
     };
     x.note.front = front;
     for line in Scanner::new(split.body, split.body_line) {
@@ -242,6 +318,8 @@ struct Extractor<'s> {
     last_text: Option<(u32, String)>,
     words: BTreeMap<NaiveDate, u32>,
     tags: Vec<String>,
+    /// The scheduled date of this note's undated tasks (Obsidian Tasks' file-name setting).
+    filename_scheduled: Option<NaiveDate>,
 }
 
 fn col(raw: &str, offset: usize) -> u32 {
@@ -468,6 +546,7 @@ impl Extractor<'_> {
 
     fn list_item(&mut self, id: u32, content: &str, line: &Line<'_>) {
         if let Some((symbol, body)) = tasks::checkbox(content)
+            && spaces_before_checkbox(line)
             && self.is_task(body)
         {
             let body_offset = line.offset + (content.len() - body.len());
@@ -485,18 +564,25 @@ impl Extractor<'_> {
     }
 
     fn task(&mut self, id: u32, symbol: char, body: &str, body_offset: usize, line: &Line<'_>) {
-        let filtered;
-        let body = match (
-            &self.settings.global_filter,
-            self.settings.remove_global_filter,
-        ) {
-            (Some(f), true) if !f.is_empty() => {
-                filtered = body.replacen(f.as_str(), "", 1);
-                filtered.as_str()
+        let mut parsed = tasks::parse_body(body);
+        if let Some(filter) = self
+            .settings
+            .global_filter
+            .as_deref()
+            .filter(|f| !f.is_empty())
+        {
+            // As Obsidian Tasks: the filter is read as part of the line, is not one of the
+            // task's tags, and is left out of the description only where it is a whole word.
+            if let Some(tag) = filter.strip_prefix('#') {
+                parsed.tags.retain(|t| t != tag);
             }
-            _ => body,
-        };
-        let parsed = tasks::parse_body(body);
+            if self.settings.remove_global_filter {
+                parsed.text = tasks::remove_global_filter(&parsed.text, filter);
+            }
+        }
+        if !parsed.dated && self.filename_scheduled.is_some() {
+            parsed.dates.scheduled = self.filename_scheduled;
+        }
         for p in &parsed.problems {
             let c = col(line.raw, body_offset + p.offset);
             self.warn(line.no, c, p.message.clone());
@@ -756,6 +842,13 @@ impl Extractor<'_> {
         note.tags = tags;
         note
     }
+}
+
+/// Obsidian Tasks reads a checkbox only after spaces (`-\t[ ]` is not a task to it).
+fn spaces_before_checkbox(line: &Line<'_>) -> bool {
+    let before = line.raw.get(..line.offset).unwrap_or("");
+    let gap = before.len() - before.trim_end_matches([' ', '\t']).len();
+    gap > 0 && !before[before.len() - gap..].contains('\t')
 }
 
 impl Line<'static> {

@@ -86,6 +86,21 @@ const TASK_FIELD_KEYS: &[&str] = &[
     "oncompletion",
 ];
 
+/// The same keys as Obsidian Tasks matches them: exactly so written, case and all.
+const DATAVIEW_KEYS: &[&str] = &[
+    "due",
+    "scheduled",
+    "start",
+    "created",
+    "completion",
+    "cancelled",
+    "priority",
+    "repeat",
+    "id",
+    "dependsOn",
+    "onCompletion",
+];
+
 /// Whether a Dataview field on a task line is task metadata rather than a note field.
 pub(crate) fn is_task_field(key: &str) -> bool {
     TASK_FIELD_KEYS.contains(&key)
@@ -103,6 +118,9 @@ pub(crate) struct Problem {
 pub(crate) struct Body {
     pub text: String,
     pub dates: TaskDates,
+    /// A due, scheduled or start field was read, even one whose date is impossible: such a
+    /// task gets no scheduled date from its file name (Obsidian Tasks' rule).
+    pub dated: bool,
     pub priority: Option<Priority>,
     pub recurrence: Option<String>,
     pub tags: Vec<String>,
@@ -120,17 +138,18 @@ enum Field {
     Recurrence(String),
     Id(String),
     DependsOn(Vec<String>),
-    OnCompletion(String),
+    /// `delete` or `keep`; any other word is read as the field and means nothing.
+    OnCompletion(Option<String>),
     Tag,
 }
 
 /// Reads a task's description and metadata. `body` is the text after `[c] `.
 pub(crate) fn parse_body(body: &str) -> Body {
     let mut out = Body::default();
-    let mut rest = body.trim_end();
+    let mut rest = body.trim();
     if let Some((before, id)) = split_block_id(rest) {
         out.block_id = Some(id.to_string());
-        rest = before.trim_end();
+        rest = before.trim();
     }
     let mut trailing_tags: Vec<&str> = Vec::new();
     // Obsidian Tasks gives up after a fixed number of fields; so do we, generously.
@@ -148,21 +167,24 @@ pub(crate) fn parse_body(body: &str) -> Body {
                     DateField::Done => &mut out.dates.done,
                     DateField::Cancelled => &mut out.dates.cancelled,
                 };
-                // Read from the end: the leftmost field of a kind wins, as in Obsidian Tasks.
-                if date.is_some() {
-                    *slot = date;
-                }
+                out.dated |= matches!(
+                    which,
+                    DateField::Due | DateField::Scheduled | DateField::Start
+                );
+                // Read from the end: the leftmost field of a kind wins, as in Obsidian Tasks,
+                // even when its date is impossible.
+                *slot = date;
             }
             Field::Priority(p) => out.priority = Some(p),
             Field::Recurrence(r) => out.recurrence = Some(r),
             Field::Id(id) => out.id = Some(id),
             Field::DependsOn(ids) => out.depends_on = ids,
-            Field::OnCompletion(v) => out.on_completion = Some(v),
+            Field::OnCompletion(v) => out.on_completion = v,
             Field::Tag => trailing_tags.push(rest[start..].trim()),
         }
-        rest = rest[..start].trim_end();
+        rest = rest[..start].trim();
     }
-    let mut text = rest.trim().to_string();
+    let mut text = rest.to_string();
     for tag in trailing_tags.iter().rev() {
         if !text.is_empty() {
             text.push(' ');
@@ -172,105 +194,159 @@ pub(crate) fn parse_body(body: &str) -> Body {
     let masked = inline::mask_code(&text);
     out.tags = inline::tags(&masked).map(|(_, t)| t.to_string()).collect();
     out.links = inline::links(&masked);
-    if let Some((offset, what)) = stray_metadata(&masked) {
+    if let Some((offset, message)) = stray_metadata(&masked) {
         let offset = body.find(&text).map_or(0, |o| o + offset);
-        out.problems.push(Problem {
-            offset,
-            message: format!(
-                "`{what}` is followed by other text, so Obsidian Tasks does not read it as metadata; move the text before it"
-            ),
-        });
+        out.problems.push(Problem { offset, message });
     }
     out.text = text;
     out
 }
 
-/// A trailing block id ` ^abc-1`.
+/// Removes Obsidian Tasks' global filter from a description for display, as the plugin does
+/// with "remove the global filter": only where it is a whole word (so `#task` leaves
+/// `#tasks` and `#task/sub` alone), then one doubled space closed up.
+pub(crate) fn remove_global_filter(text: &str, filter: &str) -> String {
+    if filter.is_empty() {
+        return text.to_string();
+    }
+    let mut out = String::with_capacity(text.len());
+    // Where the last removal ended, with the space after it: a filter right after it has no
+    // space of its own before it, so it stays (the plugin's `(^|\s)filter($|\s)`, global).
+    let mut from = 0;
+    let mut changed = false;
+    let mut at = 0;
+    while let Some(k) = text[at..].find(filter) {
+        let i = at + k;
+        let end = i + filter.len();
+        let before = text[..i].chars().next_back();
+        let after = text[end..].chars().next();
+        let open = match before {
+            None => true,
+            Some(c) => c.is_whitespace() && i - c.len_utf8() >= from,
+        };
+        if open && after.is_none_or(char::is_whitespace) {
+            out.push_str(&text[from..i]);
+            from = end + after.map_or(0, char::len_utf8);
+            if let Some(c) = after {
+                out.push(c);
+            }
+            changed = true;
+            at = from;
+        } else {
+            at = i + text[i..].chars().next().map_or(1, char::len_utf8);
+        }
+    }
+    if !changed {
+        return text.to_string();
+    }
+    out.push_str(&text[from..]);
+    out.replacen("  ", " ", 1).trim().to_string()
+}
+
+/// A trailing block id ` ^abc-1`: a space, `^`, letters, digits and `-` (Obsidian Tasks'
+/// rule, so `text^abc` and a line that is only `^abc` have none).
 fn split_block_id(s: &str) -> Option<(&str, &str)> {
     let i = s.rfind('^')?;
     let id = &s[i + 1..];
     let before = &s[..i];
     let ok = !id.is_empty()
         && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
-        && (before.is_empty() || before.ends_with([' ', '\t']));
+        && before.ends_with(' ');
     ok.then_some((before, id))
 }
 
-fn strip_vs16_and_spaces(s: &str) -> &str {
-    s.trim_start_matches(VS16).trim_start_matches([' ', '\t'])
+/// `s` with `emoji` (and its variation selector, and spaces) taken off its end, if it ends so.
+fn strip_emoji_suffix<'a>(s: &'a str, emoji: &str) -> Option<&'a str> {
+    let s = s.trim_end_matches(' ');
+    s.strip_suffix(VS16).unwrap_or(s).strip_suffix(emoji)
 }
 
-/// The field that ends `s`, with the byte offset where it starts.
+/// The field that ends `s`, with the byte offset where it starts. Tried in Obsidian Tasks'
+/// order, which decides the rare text two fields could both claim (`#tag🆔abc` is a tag).
 fn field_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field)> {
-    if s.ends_with(']') || s.ends_with(')') {
-        return dataview_at_end(s, problems);
+    if let Some(f) = dataview_at_end(s, problems) {
+        return Some(f);
+    }
+    for &(emoji, p) in PRIORITY_EMOJI {
+        if let Some(head) = s.strip_suffix(VS16).unwrap_or(s).strip_suffix(emoji) {
+            return Some((head.len(), Field::Priority(p)));
+        }
     }
     // A date: `📅 2026-11-24`, `📅2026-11-24`, `📅️ 2026-11-24`.
     if s.len() >= 10 && s.is_char_boundary(s.len() - 10) {
         let token = &s[s.len() - 10..];
         if let Some(parsed) = parse_iso(token) {
-            let before = s[..s.len() - 10]
-                .trim_end_matches([' ', '\t'])
-                .trim_end_matches(VS16);
+            let before = &s[..s.len() - 10];
             for &(emoji, which) in DATE_EMOJI {
-                if let Some(head) = before.strip_suffix(emoji) {
+                if let Some(head) = strip_emoji_suffix(before, emoji) {
                     let date = checked(parsed, which, s.len() - 10, token, problems);
                     return Some((head.len(), Field::Date(which, date)));
                 }
             }
         }
     }
-    let bare = s.trim_end_matches(VS16);
-    for &(emoji, p) in PRIORITY_EMOJI {
-        if let Some(head) = bare.strip_suffix(emoji) {
-            return Some((head.len(), Field::Priority(p)));
-        }
-    }
-    if let Some((i, v)) = trailing(s, '🔁', |b| {
+    if let Some((i, v)) = trailing(s, "🔁", |b| {
         b.is_ascii_alphanumeric() || b == b',' || b == b' ' || b == b'!'
     }) {
         return Some((i, Field::Recurrence(v.trim().to_string())));
     }
-    if let Some((i, v)) = trailing(s, '🆔', |b| {
+    if let Some((i, v)) = trailing(s, "🏁", |b| b.is_ascii_alphabetic()) {
+        return Some((i, Field::OnCompletion(on_completion(v))));
+    }
+    if let Some(i) = trailing_tag(s) {
+        // A tag stays in the description but does not end the metadata.
+        return Some((i, Field::Tag));
+    }
+    if let Some((i, v)) = trailing(s, "🆔", |b| {
         b.is_ascii_alphanumeric() || b == b'-' || b == b'_'
     }) {
         return Some((i, Field::Id(v.to_string())));
     }
-    if let Some((i, v)) = trailing(s, '⛔', |b| {
+    if let Some((i, v)) = trailing(s, "⛔", |b| {
         b.is_ascii_alphanumeric() || b"-_, ".contains(&b)
     }) && let Some(ids) = id_list(v)
     {
         return Some((i, Field::DependsOn(ids)));
     }
-    if let Some((i, v)) = trailing(s, '🏁', |b| b.is_ascii_alphabetic()) {
-        return Some((i, Field::OnCompletion(v.to_string())));
-    }
-    // A trailing tag stays in the description but does not end the metadata.
-    if let Some((i, tag)) = inline::tags(s).last()
-        && i + 1 + tag.len() == s.len()
-    {
-        return Some((i, Field::Tag));
-    }
     None
 }
 
+/// What Obsidian Tasks skips over as a tag while it reads fields from the end: `#` after a
+/// space (or at the start) and then anything but spaces and `!@#$%^&*(),.?":{}|<>`. Wider
+/// than a tag (`#1984`, `#it's` qualify), so the fields before it are read as the plugin
+/// reads them; which tags the task has is decided by [`inline::tags`].
+fn trailing_tag(s: &str) -> Option<usize> {
+    let i = s.rfind('#')?;
+    let rest = &s[i + 1..];
+    let open = s[..i].chars().next_back().is_none_or(char::is_whitespace);
+    let ok = open
+        && !rest.is_empty()
+        && !rest.contains([
+            ' ', '!', '@', '#', '$', '%', '^', '&', '*', '(', ')', ',', '.', '?', '"', ':', '{',
+            '}', '|', '<', '>',
+        ]);
+    ok.then_some(i)
+}
+
+fn on_completion(v: &str) -> Option<String> {
+    let v = v.trim().to_ascii_lowercase();
+    matches!(v.as_str(), "delete" | "keep").then_some(v)
+}
+
 /// A field `emoji value` ending `s`, whose value is made of bytes `allowed` accepts:
-/// (where the emoji starts, the value without surrounding spaces).
-fn trailing(s: &str, emoji: char, allowed: impl Fn(u8) -> bool) -> Option<(usize, &str)> {
+/// (where the emoji starts, the value without the spaces before it).
+fn trailing<'a>(s: &'a str, emoji: &str, allowed: impl Fn(u8) -> bool) -> Option<(usize, &'a str)> {
     let b = s.as_bytes();
     let mut start = b.len();
     while start > 0 && b[start - 1].is_ascii() && allowed(b[start - 1]) {
         start -= 1;
     }
     let value = s[start..].trim_start_matches(' ');
-    if value.trim().is_empty() {
+    if value.is_empty() {
         return None;
     }
-    let head = s[..start]
-        .trim_end_matches([' ', '\t'])
-        .trim_end_matches(VS16)
-        .trim_end_matches([' ', '\t']);
-    head.strip_suffix(emoji).map(|h| (h.len(), value))
+    let head = strip_emoji_suffix(&s[..s.len() - value.len()], emoji)?;
+    Some((head.len(), value))
 }
 
 fn checked(
@@ -298,16 +374,65 @@ fn is_id(s: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
 }
 
+/// `a, b,c`: ids separated by commas (spaces around them allowed, not inside an id).
 fn id_list(s: &str) -> Option<Vec<String>> {
     let ids: Vec<String> = s.split(',').map(|p| p.trim().to_string()).collect();
     ids.iter().all(|i| is_id(i)).then_some(ids)
 }
 
+/// A Dataview field ending `s` as Obsidian Tasks reads it: `[key:: value]` or `(key:: value)`,
+/// the key written exactly (`due`, `dependsOn`), a value of the field's shape, spaces allowed
+/// inside the brackets, and one comma after it (`[due:: …], [priority:: high]`).
 fn dataview_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field)> {
-    let f = inline::last_bracket_field(s)?;
-    let value = f.value;
-    let start = f.span.start;
-    let date_field = match f.key.as_str() {
+    let s = match s.strip_suffix(',') {
+        Some(before) => before.trim_end_matches(' '),
+        None => s,
+    };
+    if !(s.ends_with(']') || s.ends_with(')')) {
+        return None;
+    }
+    let inner_end = s.len() - 1;
+    let inner = s[..inner_end].trim_end_matches(' ');
+    // The opening bracket nearest the end whose text makes a whole field.
+    let b = s.as_bytes();
+    let last_square = memchr::memrchr(b']', b);
+    let last_round = memchr::memrchr(b')', b);
+    let mut open = inner_end;
+    while let Some(o) = memchr::memrchr2(b'[', b'(', &b[..open]) {
+        open = o;
+        let last_close = if b[o] == b'[' {
+            last_square
+        } else {
+            last_round
+        };
+        // Obsidian Tasks' look-ahead: a closing bracket of the opening's kind comes later.
+        if last_close.is_none_or(|c| c < o) {
+            continue;
+        }
+        let content = inner[o + 1..].trim_start_matches(' ');
+        for key in DATAVIEW_KEYS {
+            let Some(value) = content
+                .strip_prefix(key)
+                .and_then(|v| v.strip_prefix("::"))
+                .map(|v| v.trim_start_matches(' '))
+            else {
+                continue;
+            };
+            if let Some(field) = dataview_value(key, value, o, problems) {
+                return Some((o, field));
+            }
+        }
+    }
+    None
+}
+
+fn dataview_value(
+    key: &str,
+    value: &str,
+    offset: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Field> {
+    let date_field = match key {
         "due" => Some(DateField::Due),
         "scheduled" => Some(DateField::Scheduled),
         "start" => Some(DateField::Start),
@@ -318,40 +443,73 @@ fn dataview_at_end(s: &str, problems: &mut Vec<Problem>) -> Option<(usize, Field
     };
     if let Some(which) = date_field {
         let parsed = parse_iso(value)?;
-        let date = checked(parsed, which, start, value, problems);
-        return Some((start, Field::Date(which, date)));
+        let date = checked(parsed, which, offset, value, problems);
+        return Some(Field::Date(which, date));
     }
-    let field = match f.key.as_str() {
-        "priority" => Field::Priority(Priority::from_name(value)?),
-        "repeat" => Field::Recurrence(value.to_string()),
+    let word = |allowed: fn(u8) -> bool| !value.is_empty() && value.bytes().all(allowed);
+    Some(match key {
+        "priority" => Field::Priority(match value {
+            "highest" | "high" | "medium" | "low" | "lowest" => Priority::from_name(value)?,
+            _ => return None,
+        }),
+        "repeat" if word(|b| b.is_ascii_alphanumeric() || b", !".contains(&b)) => {
+            Field::Recurrence(value.trim().to_string())
+        }
+        "onCompletion" if word(|b| b.is_ascii_alphabetic()) => {
+            Field::OnCompletion(on_completion(value))
+        }
         "id" if is_id(value) => Field::Id(value.to_string()),
-        "dependson" => Field::DependsOn(id_list(value)?),
-        "oncompletion" => Field::OnCompletion(value.to_string()),
+        "dependsOn" => Field::DependsOn(id_list(value)?),
         _ => return None,
-    };
-    Some((start, field))
+    })
 }
 
-/// Metadata left in the description: a date field or a Dataview task field followed by text.
+/// Metadata left in the description, which Obsidian Tasks does not read: a date field
+/// followed by text or with a tab before its date, or a Dataview task field followed by text
+/// or with its key in other letters. (Offset, message.)
 fn stray_metadata(text: &str) -> Option<(usize, String)> {
     // Every date emoji starts with byte 0xE2 or 0xF0.
     if memchr::memchr2(0xE2, 0xF0, text.as_bytes()).is_some() {
         for &(emoji, _) in DATE_EMOJI {
             for (i, _) in text.match_indices(emoji) {
-                let after = strip_vs16_and_spaces(&text[i + emoji.len()..]);
-                if let Some(token) = after.get(..10)
-                    && parse_iso(token).is_some()
+                let after = text[i + emoji.len()..].trim_start_matches(VS16);
+                let dated = after.trim_start_matches([' ', '\t']);
+                let Some(token) = dated.get(..10).filter(|t| parse_iso(t).is_some()) else {
+                    continue;
+                };
+                let end = text.len() - dated.len() + 10;
+                let field = &text[i..end];
+                let message = if after.len() - dated.len() > 0
+                    && after[..after.len() - dated.len()].contains('\t')
                 {
-                    let end = text.len() - after.len() + 10;
-                    return Some((i, text[i..end].to_string()));
-                }
+                    format!(
+                        "`{emoji} {token}` has a tab before its date, so Obsidian Tasks does not read it as metadata; use a space"
+                    )
+                } else {
+                    format!(
+                        "`{field}` is followed by other text, so Obsidian Tasks does not read it as metadata; move the text before it"
+                    )
+                };
+                return Some((i, message));
             }
         }
     }
     inline::bracket_fields(text)
         .into_iter()
         .find(|f| is_task_field(&f.key))
-        .map(|f| (f.span.start, text[f.span].to_string()))
+        .map(|f| {
+            let written = &text[f.span.clone()];
+            let key = written[1..].split("::").next().unwrap_or("").trim();
+            let message = match DATAVIEW_KEYS.iter().find(|k| k.eq_ignore_ascii_case(key)) {
+                Some(exact) if *exact != key => format!(
+                    "`{written}`: Obsidian Tasks reads this field only as `{exact}::`, so it is not read as metadata"
+                ),
+                _ => format!(
+                    "`{written}` is followed by other text, so Obsidian Tasks does not read it as metadata; move the text before it"
+                ),
+            };
+            (f.span.start, message)
+        })
 }
 
 #[cfg(test)]
@@ -366,12 +524,14 @@ mod tests {
     #[test]
     fn every_task_field_key_is_read_as_metadata() {
         // The two lists of keys, one to recognise and one to read, must not drift apart.
-        for key in TASK_FIELD_KEYS {
+        assert_eq!(DATAVIEW_KEYS.len(), TASK_FIELD_KEYS.len());
+        for key in DATAVIEW_KEYS {
+            assert!(is_task_field(&inline::fold_key(key)), "{key}");
             let value = match *key {
                 "priority" => "high",
                 "repeat" => "every day",
-                "id" | "dependson" => "abc",
-                "oncompletion" => "delete",
+                "id" | "dependsOn" => "abc",
+                "onCompletion" => "delete",
                 _ => "2026-11-24",
             };
             let line = format!("x [{key}:: {value}]");
@@ -478,6 +638,119 @@ mod tests {
     fn block_id_needs_a_space_before() {
         assert_eq!(parse_body("x^abc").block_id, None);
         assert_eq!(parse_body("x ^abc").block_id.as_deref(), Some("abc"));
+        // Obsidian Tasks: a space, not a tab, and not a line that is only the id.
+        assert_eq!(parse_body("x\t^abc").block_id, None);
+        let b = parse_body("^abc");
+        assert_eq!((b.block_id, b.text.as_str()), (None, "^abc"));
+        let b = parse_body("x 📅 2026-01-01  ^abc-1 ");
+        assert_eq!(b.block_id.as_deref(), Some("abc-1"));
+        assert_eq!(b.dates.due, d("2026-01-01"));
+    }
+
+    #[test]
+    fn tags_after_fields_do_not_end_the_metadata() {
+        // Digit-only and emoji tags too: the plugin skips them as tags while it reads fields.
+        let b = parse_body("Read 1984 📅 2026-01-01 #1984");
+        assert_eq!(b.dates.due, d("2026-01-01"));
+        assert_eq!(b.text, "Read 1984 #1984");
+        assert!(b.tags.is_empty(), "#1984 is not a tag to Obsidian");
+        let b = parse_body("Count 📅 2026-01-01 #🦅 ⏳ 2025-12-30 #⚠️ #it's");
+        assert_eq!(b.dates.due, d("2026-01-01"));
+        assert_eq!(b.dates.scheduled, d("2025-12-30"));
+        assert_eq!(b.text, "Count #🦅 #⚠️ #it's");
+        assert_eq!(b.tags, ["🦅", "⚠️", "it"]);
+    }
+
+    #[test]
+    fn a_tab_between_emoji_and_value_is_not_a_field() {
+        let b = parse_body("Pay 📅\t2026-01-01");
+        assert_eq!(b.dates.due, None);
+        assert_eq!(b.text, "Pay 📅\t2026-01-01");
+        assert_eq!(b.problems.len(), 1);
+        assert!(b.problems[0].message.contains("tab"), "{:?}", b.problems);
+        assert_eq!(parse_body("x 🆔\tabc").id, None);
+        // Spaces (any number) are fine, and so is none.
+        assert_eq!(parse_body("x 📅   2026-01-01").dates.due, d("2026-01-01"));
+        assert_eq!(parse_body("x🆔abc").id.as_deref(), Some("abc"));
+    }
+
+    #[test]
+    fn dataview_keys_and_priority_names_are_case_sensitive() {
+        let b = parse_body("Capital [Due:: 2026-01-01]");
+        assert_eq!(b.dates.due, None);
+        assert_eq!(b.text, "Capital [Due:: 2026-01-01]");
+        assert!(
+            b.problems[0].message.contains("`due::`"),
+            "{:?}",
+            b.problems
+        );
+        let b = parse_body("Capital [priority:: High]");
+        assert_eq!(b.priority, None);
+        let b = parse_body("x [dependson:: a] [dependsOn:: b, c] [onCompletion:: Delete]");
+        assert_eq!(b.depends_on, ["b", "c"]);
+        assert_eq!(b.on_completion.as_deref(), Some("delete"));
+        assert_eq!(b.text, "x [dependson:: a]");
+    }
+
+    #[test]
+    fn dataview_fields_separated_by_commas() {
+        let b = parse_body("a [due::2021-08-22], [priority::high] , (start::2021-08-01)");
+        assert_eq!(b.dates.due, d("2021-08-22"));
+        assert_eq!(b.dates.start, d("2021-08-01"));
+        assert_eq!(b.priority, Some(Priority::High));
+        assert_eq!(b.text, "a");
+        assert_eq!(parse_body("b [due:: 2021-08-22],").text, "b");
+        // A value must have the field's shape.
+        assert_eq!(parse_body("c [due:: 2021-08-22T10:00]").dates.due, None);
+        assert_eq!(
+            parse_body("c [ due:: 2021-08-22 ]").dates.due,
+            d("2021-08-22")
+        );
+    }
+
+    #[test]
+    fn on_completion_is_delete_or_keep() {
+        assert_eq!(
+            parse_body("a 🏁 Delete").on_completion.as_deref(),
+            Some("delete")
+        );
+        assert_eq!(
+            parse_body("a 🏁keep").on_completion.as_deref(),
+            Some("keep")
+        );
+        let b = parse_body("a 🏁 archive 📅 2026-01-01");
+        assert_eq!((b.on_completion, b.text.as_str()), (None, "a"));
+        assert_eq!(b.dates.due, d("2026-01-01"));
+    }
+
+    #[test]
+    fn the_leftmost_field_of_a_kind_wins_even_when_impossible() {
+        let b = parse_body("x 📅 2026-01-02 📅 2026-01-01");
+        assert_eq!(b.dates.due, d("2026-01-02"));
+        let b = parse_body("x 📅 2026-02-30 📅 2026-01-01");
+        assert_eq!(b.dates.due, None);
+        assert!(b.dated);
+    }
+
+    #[test]
+    fn global_filter_is_removed_as_a_whole_word() {
+        assert_eq!(
+            remove_global_filter("#task Feed the cat", "#task"),
+            "Feed the cat"
+        );
+        assert_eq!(
+            remove_global_filter("Use #tasks and #task/sub", "#task"),
+            "Use #tasks and #task/sub"
+        );
+        assert_eq!(remove_global_filter("a #task b", "#task"), "a b");
+        assert_eq!(
+            remove_global_filter("#task #task twice", "#task"),
+            "#task twice"
+        );
+        assert_eq!(
+            remove_global_filter("Call 📅 2026-01-01 TODO", "TODO"),
+            "Call 📅 2026-01-01"
+        );
     }
 
     #[test]

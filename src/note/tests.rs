@@ -450,3 +450,102 @@ fn answers_quote_tasks_without_their_checkboxes() {
     );
     assert_eq!(n.prompts[0].answer, "- Call Rita\n- Print\n- plain");
 }
+
+#[test]
+fn emoji_and_symbol_tags_are_tags() {
+    let n = note(
+        "a.md",
+        "- [ ] Feed the hens #🦅🩺-bird-care #⚠️-attention 📅 2026-01-01\n- [ ] Roof #🛠️-maintenance ⏫\n",
+    );
+    assert_eq!(n.tasks[0].tags, ["🦅🩺-bird-care", "⚠️-attention"]);
+    assert_eq!(n.tasks[0].dates.due, Some(d("2026-01-01")));
+    assert_eq!(n.tasks[1].tags, ["🛠️-maintenance"]);
+    assert_eq!(n.tasks[1].priority, Some(Priority::High));
+}
+
+fn with_filter(filter: &str, remove: bool) -> ParseSettings {
+    ParseSettings {
+        global_filter: Some(filter.into()),
+        remove_global_filter: remove,
+        ..ParseSettings::default()
+    }
+}
+
+#[test]
+fn a_global_filter_tag_is_not_one_of_the_tasks_tags() {
+    let text = "- [ ] #task Feed the cat #home #task/sub 📅 2026-01-01\n";
+    let n = parse("a.md", text, &with_filter("#task", false));
+    assert_eq!(n.tasks[0].tags, ["home", "task/sub"]);
+    assert_eq!(n.tasks[0].text, "#task Feed the cat #home #task/sub");
+    let n = parse("a.md", text, &with_filter("#task", true));
+    assert_eq!(n.tasks[0].tags, ["home", "task/sub"]);
+    assert_eq!(n.tasks[0].text, "Feed the cat #home #task/sub");
+}
+
+#[test]
+fn removing_the_global_filter_is_for_display_only_and_by_whole_word() {
+    // A substring is not removed (`#tasks` stays), yet the line holds the filter: a task.
+    let n = parse(
+        "a.md",
+        "- [ ] Use #tasks daily\n",
+        &with_filter("#task", true),
+    );
+    assert_eq!(n.tasks[0].text, "Use #tasks daily");
+    assert_eq!(n.tasks[0].tags, ["tasks"]);
+    // The filter is read as text of the line, so after the fields it hides them.
+    let n = parse(
+        "a.md",
+        "- [ ] Call mum 📅 2026-01-01 TODO\n- [ ] TODO Call dad 📅 2026-01-02\n",
+        &with_filter("TODO", true),
+    );
+    assert_eq!(n.tasks[0].dates.due, None);
+    assert_eq!(n.tasks[0].text, "Call mum 📅 2026-01-01");
+    assert_eq!(n.tasks[1].dates.due, Some(d("2026-01-02")));
+    assert_eq!(n.tasks[1].text, "Call dad");
+}
+
+#[test]
+fn a_tab_after_the_list_marker_makes_no_task() {
+    let n = note(
+        "a.md",
+        "-\t[ ] tab\n1.\t[ ] tab\n- \t[ ] space and tab\n-  [ ] two spaces\n> - [ ] quoted\n",
+    );
+    assert_eq!(texts(&n), ["two spaces", "quoted"]);
+}
+
+#[test]
+fn file_name_as_scheduled_date() {
+    let mut s = ParseSettings {
+        filename_scheduled: Some(FilenameScheduled::default()),
+        ..ParseSettings::default()
+    };
+    let text = "- [ ] undated\n- [ ] due 📅 2026-12-01\n- [ ] starts 🛫 2026-12-01\n- [ ] impossible due 📅 2026-02-30\n- [x] done ✅ 2026-11-25\n";
+    let n = parse("Daily/2026-11-24.md", text, &s);
+    let scheduled: Vec<_> = n.tasks.iter().map(|t| t.dates.scheduled).collect();
+    let day = Some(d("2026-11-24"));
+    assert_eq!(scheduled, [day, None, None, None, day]);
+    let n = parse("Daily/Meeting 20261124.md", "- [ ] a\n", &s);
+    assert_eq!(n.tasks[0].dates.scheduled, day);
+    let n = parse("2026-11-24/Notes.md", "- [ ] a\n", &s);
+    assert_eq!(
+        n.tasks[0].dates.scheduled, None,
+        "the file name, not the folder"
+    );
+    // Only in the listed folders (and below them).
+    s.filename_scheduled = Some(FilenameScheduled {
+        format: Some(MomentFormat::new("MMM DD, YYYY")),
+        folders: vec!["Daily".into()],
+    });
+    let f = s.filename_scheduled.as_ref().expect("set");
+    assert_eq!(f.date("Daily/Nov 24, 2026.md"), day);
+    assert_eq!(f.date("Daily/2026/2026-11-24.md"), day);
+    assert_eq!(f.date("Dailyish/2026-11-24.md"), None);
+    assert_eq!(f.date("Work/2026-11-24.md"), None);
+    assert_eq!(f.date("Daily/2026-02-30.md"), None);
+    assert_eq!(
+        parse("a.md", "- [ ] a\n", &ParseSettings::default()).tasks[0]
+            .dates
+            .scheduled,
+        None
+    );
+}

@@ -59,6 +59,7 @@ fn task_json_has_the_documented_shape() {
             "plan": "Publish my novel",
             "id": null,
             "depends_on": [],
+            "on_completion": null,
             "block_id": null,
             "source": {"path": "Daily/2026-11-24.md", "line": 2, "heading": null}
         }])

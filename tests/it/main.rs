@@ -7,6 +7,7 @@ mod browser;
 mod cache;
 mod commands;
 mod common;
+mod conformance;
 mod daily;
 mod hostile;
 mod review;
