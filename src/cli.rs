@@ -373,6 +373,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_command_line_definition_is_consistent() {
+        use clap::CommandFactory;
+        Cli::command().debug_assert();
+    }
+
+    #[test]
     fn clap_errors_become_one_line() {
         let rendered = "error: unexpected argument '--formt' found\n\n  tip: a similar argument exists: '--format'\n\nUsage: journal tasks --format <FORMAT>\n\nFor more information, try '--help'.\n";
         assert_eq!(

@@ -54,12 +54,18 @@ impl TestVault {
         c
     }
 
+    /// The JSON a successful, silent run prints, with another "today".
     pub(crate) fn json_at(&self, today: &str, args: &[&str]) -> serde_json::Value {
         let out = self.cmd_at(today, args).output().expect("run journal");
         assert!(
             out.status.success(),
             "{}",
             String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&out.stderr),
+            "",
+            "journal {args:?} said on stderr"
         );
         serde_json::from_slice(&out.stdout).expect("json output")
     }
@@ -68,15 +74,52 @@ impl TestVault {
         self.cmd(args).output().expect("run journal")
     }
 
-    /// Runs and returns stdout, asserting success.
+    /// Runs and returns stdout, asserting success and that nothing was said on stderr: a new
+    /// warning or notice cannot slip in unseen. Use [`TestVault::stdout_and_stderr`] where
+    /// stderr is part of what is tested.
     pub(crate) fn stdout(&self, args: &[&str]) -> String {
+        let (stdout, stderr) = self.stdout_and_stderr(args);
+        assert_eq!(stderr, "", "journal {args:?} said on stderr");
+        stdout
+    }
+
+    /// Runs, asserting success; returns stdout and stderr for the test to check.
+    pub(crate) fn stdout_and_stderr(&self, args: &[&str]) -> (String, String) {
         let out = self.run(args);
         assert!(
             out.status.success(),
             "journal {args:?} failed: {}",
             String::from_utf8_lossy(&out.stderr)
         );
-        String::from_utf8(out.stdout).expect("utf-8 output")
+        (
+            String::from_utf8(out.stdout).expect("utf-8 output"),
+            String::from_utf8(out.stderr).expect("utf-8 stderr"),
+        )
+    }
+
+    /// The JSON of a successful run on a vault that may have problems: stderr must be empty
+    /// or exactly the one-line count of the vault's warnings. Returns the count too.
+    pub(crate) fn json_warned(&self, args: &[&str]) -> (serde_json::Value, usize) {
+        let (stdout, stderr) = self.stdout_and_stderr(args);
+        let n = if stderr.is_empty() { Some(0) } else { None };
+        let n = n.or_else(|| {
+            stderr
+                .strip_prefix("journal: ")
+                .and_then(|r| r.split_once(' '))
+                .and_then(|(n, rest)| {
+                    let plural = if n == "1" { "" } else { "s" };
+                    (rest
+                        == format!(
+                            "warning{plural} about the vault (see them with `journal check`)\n"
+                        ))
+                    .then(|| n.parse().ok())
+                    .flatten()
+                })
+        });
+        let Some(n) = n else {
+            panic!("journal {args:?}: stderr is not one warning count: {stderr:?}");
+        };
+        (serde_json::from_str(&stdout).expect("json output"), n)
     }
 
     pub(crate) fn json(&self, args: &[&str]) -> serde_json::Value {

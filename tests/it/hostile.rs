@@ -57,7 +57,7 @@ fn survive(v: &TestVault) -> (Vec<String>, Vec<String>) {
         .lines()
         .map(str::to_string)
         .collect();
-    let tasks: Value = v.json(&["tasks", "--all", "--format", "json"]);
+    let tasks: Value = v.json_warned(&["tasks", "--all", "--format", "json"]).0;
     let texts = tasks
         .as_array()
         .expect("tasks")
@@ -162,7 +162,7 @@ fn line_endings_of_every_kind() {
     for t in ["one", "two", "three", "four", "five", "six", "seven"] {
         assert!(texts.contains(&t.to_string()), "{t}: {texts:?}");
     }
-    let tasks = v.json(&["tasks", "--all", "--format", "json"]);
+    let tasks = v.json_warned(&["tasks", "--all", "--format", "json"]).0;
     let lines: Vec<_> = tasks
         .as_array()
         .expect("a")

@@ -4,7 +4,8 @@
 use crate::common::{TestVault, journal};
 
 fn task_count(v: &TestVault) -> usize {
-    v.json(&["tasks", "--all", "--format", "json"])
+    v.json_warned(&["tasks", "--all", "--format", "json"])
+        .0
         .as_array()
         .map_or(0, Vec::len)
 }
@@ -116,7 +117,7 @@ fn hidden_excluded_and_generated_notes_are_skipped() {
         .note("kept.md", "- [ ] kept\n")
         .note("also.markdown", "- [ ] also kept\n")
         .note("notes.txt", "- [ ] not markdown\n");
-    let got = v.json(&["tasks", "--all", "--format", "json"]);
+    let got = v.json_warned(&["tasks", "--all", "--format", "json"]).0;
     let texts: Vec<_> = got
         .as_array()
         .expect("a")
