@@ -135,7 +135,9 @@ pub struct Scanner<'a> {
     lines: Lines<'a>,
     next_no: u32,
     fence: Option<Fence>,
-    html: Option<HtmlEnd>,
+    /// An open HTML block: what ends it, the block-quote depth it sits in and the content
+    /// column of the list item holding it (0 outside lists).
+    html: Option<(HtmlEnd, u8, usize)>,
     in_percent_comment: bool,
     in_html_comment: bool,
     /// Between `<!-- journal:begin -->` and `<!-- journal:end -->`: journal's own output.
@@ -179,7 +181,7 @@ impl<'a> Scanner<'a> {
 
     fn classify(&mut self, no: u32, raw: &'a str) -> Line<'a> {
         if let Some(f) = self.fence {
-            let (depth, rest) = strip_quotes(raw);
+            let (depth, rest) = strip_quotes_upto(raw, f.quote_depth);
             let (indent, _) = indentation(rest);
             let blank = rest.trim().is_empty();
             if depth >= f.quote_depth && (blank || indent >= f.base) {
@@ -191,21 +193,28 @@ impl<'a> Scanner<'a> {
             // The block quote or list item holding the fence ended, and the fence with it.
             self.fence = None;
         }
-        if let Some(end) = self.html {
-            match end {
-                HtmlEnd::Blank if raw.trim().is_empty() => {
-                    self.html = None;
-                    self.para = false;
-                    return self.line(no, Kind::Blank, 0, 0);
-                }
-                HtmlEnd::Blank => {}
-                HtmlEnd::Tag(tag) => {
-                    if contains_ignore_ascii_case(raw, tag) {
+        if let Some((end, quote_depth, base)) = self.html {
+            let (depth, rest) = strip_quotes_upto(raw, quote_depth);
+            if depth < quote_depth || (!rest.trim().is_empty() && indentation(rest).0 < base) {
+                // The block quote or list item holding the HTML block ended, and the block
+                // with it.
+                self.html = None;
+            } else {
+                match end {
+                    HtmlEnd::Blank if rest.trim().is_empty() => {
                         self.html = None;
+                        self.para = false;
+                        return self.line(no, Kind::Blank, depth, 0);
+                    }
+                    HtmlEnd::Blank => {}
+                    HtmlEnd::Tag(tag) => {
+                        if contains_ignore_ascii_case(raw, tag) {
+                            self.html = None;
+                        }
                     }
                 }
+                return self.line(no, Kind::Hidden, depth, 0);
             }
-            return self.line(no, Kind::Hidden, 0, 0);
         }
 
         // What journal wrote into a note (a review kept between its markers) is not read back.
@@ -224,6 +233,16 @@ impl<'a> Scanner<'a> {
         let was_in_comment = self.in_percent_comment || self.in_html_comment;
         let visible = self.strip_comments(raw);
         if visible.trim().is_empty() && (was_in_comment || !raw.trim().is_empty()) {
+            // A comment at the start of a block ends the paragraph, as an HTML block does;
+            // indented under a paragraph, it is inline and the paragraph goes on.
+            let indent = indentation(strip_quotes(raw).1).0;
+            if !was_in_comment && (!self.para || indent - self.base_of(indent) < 4) {
+                // It is an HTML block: it ends the paragraph and the list items it is not in.
+                self.pop_list(indent);
+                self.para = false;
+            } else if was_in_comment {
+                self.para = false;
+            }
             return self.line(no, Kind::Hidden, self.prev_quote_depth, 0);
         }
         match visible {
@@ -309,7 +328,8 @@ impl<'a> Scanner<'a> {
         'a: 'b,
     {
         let (mut depth, content) = strip_quotes(visible);
-        if depth < self.prev_quote_depth && self.para && is_lazy_continuation(content) {
+        let lazy = depth < self.prev_quote_depth && self.para && is_lazy_continuation(content);
+        if lazy {
             depth = self.prev_quote_depth;
         }
         let content_offset = visible.len() - content.len();
@@ -338,13 +358,17 @@ impl<'a> Scanner<'a> {
         let (indent, text_start) = indentation(content);
         let text = &content[text_start..];
         let offset = content_offset + text_start;
-        // Columns of the innermost list item this line can belong to.
-        let base = self
-            .list
-            .iter()
-            .rev()
-            .find(|f| f.content_col <= indent)
-            .map_or(0, |f| f.content_col);
+        if lazy {
+            // A lazy line only continues the paragraph above it.
+            return mk(
+                self,
+                Kind::Text {
+                    content: Cow::Borrowed(text),
+                },
+                offset,
+            );
+        }
+        let base = self.base_of(indent);
         let rel = indent - base;
 
         if rel >= 4 {
@@ -385,9 +409,11 @@ impl<'a> Scanner<'a> {
             );
         }
 
+        // A setext underline belongs to the paragraph's own container: not a lazy line, and in
+        // a list item only when indented to the item's content.
         if self.para
-            && depth == 0
-            && self.list.is_empty()
+            && !lazy
+            && self.list.last().is_none_or(|f| indent >= f.content_col)
             && let Some(level) = setext_underline(text)
         {
             self.para = false;
@@ -404,8 +430,11 @@ impl<'a> Scanner<'a> {
             let after = &text[marker_len..];
             let empty = after.trim().is_empty();
             // An empty item or an ordered list not starting at 1 cannot interrupt a paragraph.
-            let may_start = !self.para || (!empty && ordered_one_or_bullet);
-            if may_start || !self.list.is_empty() {
+            // (A new item of a list already open is no interruption; one that would open a
+            // list inside the current item's paragraph is.)
+            let nested = self.list.last().is_none_or(|f| indent >= f.content_col);
+            let may_start = !self.para || (!empty && ordered_one_or_bullet) || !nested;
+            if may_start {
                 let (spaces, item_start) = indentation(after);
                 let content_col =
                     indent + marker_len + if empty || spaces > 4 { 1 } else { spaces };
@@ -425,6 +454,15 @@ impl<'a> Scanner<'a> {
                     &after[item_start..]
                 };
                 let item_offset = offset + (text.len() - item_text.len());
+                // A fence may open on the item's own line: what follows is code.
+                if let Some(f) = opening_fence(item_text) {
+                    self.fence = Some(Fence {
+                        quote_depth: depth,
+                        base: content_col,
+                        ..f
+                    });
+                    self.para = false;
+                }
                 return mk(
                     self,
                     Kind::ListItem {
@@ -445,7 +483,7 @@ impl<'a> Scanner<'a> {
             let closes_here =
                 matches!(end, HtmlEnd::Tag(tag) if contains_ignore_ascii_case(text, tag));
             if !closes_here {
-                self.html = Some(end);
+                self.html = Some((end, depth, base));
             }
             return mk(self, Kind::Hidden, offset);
         }
@@ -464,6 +502,16 @@ impl<'a> Scanner<'a> {
     }
 
     /// Closes the list items that a line at `indent` is not inside.
+    /// The content column of the innermost list item a line indented by `indent` can belong
+    /// to (0 outside lists).
+    fn base_of(&self, indent: usize) -> usize {
+        self.list
+            .iter()
+            .rev()
+            .find(|f| f.content_col <= indent)
+            .map_or(0, |f| f.content_col)
+    }
+
     fn pop_list(&mut self, indent: usize) {
         while self.list.last().is_some_and(|f| f.content_col > indent) {
             self.list.pop();
@@ -521,9 +569,17 @@ fn into_owned<'x>(line: Line<'_>, raw: &'x str) -> Line<'x> {
 
 /// Strips block-quote markers: `> > text` gives (2, "text").
 pub(crate) fn strip_quotes(line: &str) -> (u8, &str) {
+    strip_quotes_upto(line, u8::MAX)
+}
+
+/// Strips at most `max` levels of block-quote markers.
+fn strip_quotes_upto(line: &str, max: u8) -> (u8, &str) {
     let mut depth = 0u8;
     let mut rest = line;
     loop {
+        if depth == max {
+            return (depth, rest);
+        }
         let (indent, start) = indentation(rest);
         if indent > 3 || !rest[start..].starts_with('>') {
             return (depth, rest);
@@ -552,13 +608,16 @@ pub(crate) fn indentation(s: &str) -> (usize, usize) {
 
 /// A line that continues the paragraph above it even without the `>` of its block quote.
 fn is_lazy_continuation(content: &str) -> bool {
-    let (_, start) = indentation(content);
+    let (indent, start) = indentation(content);
     let t = &content[start..];
+    // Indented by four or more, nothing can start there that would interrupt a paragraph.
     !t.is_empty()
-        && opening_fence(t).is_none()
-        && atx_heading(t).is_none()
-        && !is_thematic_break(t)
-        && list_marker(t).is_none()
+        && (indent >= 4
+            || (opening_fence(t).is_none()
+                && atx_heading(t).is_none()
+                && !is_thematic_break(t)
+                && list_marker(t).is_none()
+                && !(t.starts_with('<') && html_block_start(t, true).is_some())))
 }
 
 fn opening_fence(text: &str) -> Option<Fence> {
@@ -723,6 +782,16 @@ const BLOCK_TAGS: &[&str] = &[
 /// Whether `text` (starting with `<`) opens an HTML block, and what ends it.
 fn html_block_start(text: &str, in_paragraph: bool) -> Option<HtmlEnd> {
     let rest = &text[1..];
+    // Processing instructions, CDATA and declarations (CommonMark's types 3 to 5).
+    if rest.starts_with('?') {
+        return Some(HtmlEnd::Tag("?>"));
+    }
+    if rest.starts_with("![CDATA[") {
+        return Some(HtmlEnd::Tag("]]>"));
+    }
+    if rest.starts_with('!') && rest[1..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return Some(HtmlEnd::Tag(">"));
+    }
     let closing = rest.starts_with('/');
     let name_start = usize::from(closing);
     let name: String = rest[name_start..]
@@ -974,6 +1043,47 @@ mod tests {
                 "hidden",
                 "item1<None [ ] not hidden"
             ]
+        );
+    }
+
+    #[test]
+    fn containers_end_what_they_hold() {
+        // An HTML block or fence in a quote ends with the quote; a fence may open on a list
+        // item's own line; a lazy line never starts an item; a comment line ends a paragraph.
+        assert_eq!(
+            kinds("> <div>\n- [ ] after the quote"),
+            ["hidden", "item0<None [ ] after the quote"]
+        );
+        assert_eq!(
+            kinds("~~~\n> ~~~\n- [ ] still code\n~~~\n- [ ] after"),
+            [
+                "hidden",
+                "hidden",
+                "hidden",
+                "hidden",
+                "item0<None [ ] after"
+            ]
+        );
+        assert_eq!(
+            kinds("- ```\n  - [ ] code\n  ```\n- [ ] after"),
+            ["item0<None ```", "hidden", "hidden", "item1<None [ ] after"]
+        );
+        assert_eq!(
+            kinds("> - [ ] a\n    - [ ] lazy"),
+            ["item0<None [ ] a", "text - [ ] lazy"]
+        );
+        assert_eq!(
+            kinds("- [ ] a\n  ===\n"),
+            ["item0<None [ ] a", "setext1"],
+            "a setext underline inside the item"
+        );
+        assert_eq!(
+            kinds("text\n<!-- c -->\n===\n"),
+            ["text text", "hidden", "text ==="]
+        );
+        assert_eq!(
+            kinds("<?php\n- [ ] no\n?>\n- [ ] yes"),
+            ["hidden", "hidden", "hidden", "item0<None [ ] yes"]
         );
     }
 

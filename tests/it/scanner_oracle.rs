@@ -1,6 +1,8 @@
 //! Property tests of the note parser: it never panics, every line it reports lies within the
-//! note, and its block scanner agrees with pulldown-cmark (a full CommonMark parser) on which
-//! lines are code and which lines start list items.
+//! note, and its block scanner agrees with pulldown-cmark (a full CommonMark parser) on the
+//! line classes the reader relies on — code and HTML, headings (ATX and setext), thematic
+//! breaks, list items, block-quote depth with lazy continuation — on generated notes and on
+//! the CommonMark spec's own examples.
 
 use journal::note::blocks::{Kind, Scanner};
 use journal::note::{ParseSettings, decode, parse};
@@ -89,73 +91,186 @@ proptest! {
     }
 }
 
-/// Lines for the oracle: only constructs on which our scanner and CommonMark must agree
-/// (no HTML, no Obsidian comments, no tabs, no lazy continuation of quotes).
+/// Lines for the oracle: block constructs on which our scanner and CommonMark must agree
+/// (Obsidian's `%%` comments are ours alone and left out).
 fn oracle_line() -> impl Strategy<Value = String> {
-    let indent = prop::sample::select(vec!["", " ", "  ", "   ", "    ", "      ", "        "]);
+    let indent = prop::sample::select(vec!["", " ", "  ", "   ", "    ", "      ", "\t", " \t"]);
+    let quote = prop::sample::select(vec!["", "", "", "> ", ">", "> > "]);
     let body = prop::sample::select(vec![
         "- [ ] task",
         "- item",
         "* star",
+        "+ plus",
         "1. one",
+        "2) two",
         "```",
         "~~~",
         "# heading",
+        "## heading ##",
         "text",
         "more text",
+        "===",
+        "---",
+        "***",
+        "- - -",
+        "<div>",
+        "</div>",
+        "<!-- a comment -->",
+        "<span>inline</span> text",
         "",
         "",
     ]);
-    (indent, body).prop_map(|(i, b)| {
-        if b.is_empty() {
-            String::new()
+    (quote, indent, body).prop_map(|(q, i, b)| {
+        // Tabs right after a `>` count from the column of the `>`: a corner the scanner does
+        // not follow (it counts them from the quote's content); see the spec examples below.
+        // Comments run across lines whatever the containers (as Obsidian's `%%` do), where
+        // CommonMark ends an HTML block with its block quote or reads an unclosed `<!--` in a
+        // paragraph as text: only whole one-line comments are generated.
+        let i = if q.is_empty() {
+            i.to_string()
         } else {
-            format!("{i}{b}")
+            i.replace('\t', "    ")
+        };
+        if b.is_empty() {
+            q.trim_end().to_string()
+        } else {
+            format!("{q}{i}{b}")
         }
     })
 }
 
 fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count()
+    text.as_bytes()[..offset.min(text.len())]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
 }
 
-/// (code lines, lines that start a list item) according to pulldown-cmark.
-fn oracle(text: &str) -> (BTreeSet<usize>, BTreeSet<usize>) {
-    let mut code = BTreeSet::new();
-    let mut items = BTreeSet::new();
+/// What a scanner says of each line of a text: the line classes the note reader relies on.
+#[derive(Debug, Default, PartialEq, Eq)]
+struct Classes {
+    /// Lines in code or an HTML block: nothing on them is read.
+    hidden: BTreeSet<usize>,
+    /// Headings, by the line that ends them (the text for ATX, the underline for setext).
+    headings: BTreeSet<(usize, u8)>,
+    breaks: BTreeSet<usize>,
+    items: BTreeSet<usize>,
+    /// Block-quote depth of each non-blank line outside code.
+    quotes: Vec<(usize, u8)>,
+}
+
+impl Classes {
+    /// Blank lines hold nothing either way.
+    fn without_blank(mut self, text: &str) -> Classes {
+        let blank: BTreeSet<usize> = text
+            .split('\n')
+            .enumerate()
+            .filter(|(_, l)| is_blank(l))
+            .map(|(i, _)| i)
+            .collect();
+        self.hidden.retain(|l| !blank.contains(l));
+        let hidden = self.hidden.clone();
+        self.quotes
+            .retain(|(l, _)| !blank.contains(l) && !hidden.contains(l));
+        self
+    }
+}
+
+/// Holds nothing to read: empty but for block-quote markers and whitespace, or only a
+/// whole comment (an HTML block to CommonMark, inline HTML inside a paragraph; either way
+/// nothing is on it).
+fn is_blank(line: &str) -> bool {
+    let t = line.trim_start_matches(['>', ' ', '\t']).trim_end();
+    t.is_empty() || (t.starts_with("<!--") && t.ends_with("-->") && t.len() >= 7)
+}
+
+/// The classes according to pulldown-cmark, a full CommonMark parser.
+fn oracle(text: &str) -> Classes {
+    let mut c = Classes::default();
+    let lines = text.split('\n').count();
+    let mut depth = vec![0u8; lines + 1];
     for (event, range) in Parser::new(text).into_offset_iter() {
+        // A nested list indented with a tab starts at the line break before it.
+        let start = range.start + usize::from(text.as_bytes().get(range.start) == Some(&b'\n'));
+        let first = line_of(text, start);
+        let last = line_of(text, range.end.max(start + 1) - 1);
         match event {
-            Event::Start(Tag::CodeBlock(_)) => {
-                let (a, b) = (
-                    line_of(text, range.start),
-                    line_of(text, range.end.max(range.start + 1) - 1),
-                );
-                code.extend(a..=b);
+            Event::Start(Tag::CodeBlock(_) | Tag::HtmlBlock) => c.hidden.extend(first..=last),
+            Event::Start(Tag::Heading { level, .. }) => {
+                c.headings.insert((last, level as u8));
+            }
+            Event::Rule => {
+                c.breaks.insert(first);
             }
             Event::Start(Tag::Item) => {
-                items.insert(line_of(text, range.start));
+                c.items.insert(first);
+            }
+            Event::Start(Tag::BlockQuote(_)) => {
+                for d in &mut depth[first..=last] {
+                    *d += 1;
+                }
             }
             _ => {}
         }
     }
-    (code, items)
+    c.quotes = (0..lines).map(|l| (l, depth[l])).collect();
+    c.without_blank(text)
 }
 
-fn ours(text: &str) -> (BTreeSet<usize>, BTreeSet<usize>) {
-    let mut code = BTreeSet::new();
-    let mut items = BTreeSet::new();
+/// The classes according to our scanner.
+fn ours(text: &str) -> Classes {
+    let mut c = Classes::default();
+    let raw: Vec<&str> = text.split('\n').collect();
     for line in Scanner::new(text, 0) {
+        let no = line.no as usize;
         match line.kind {
             Kind::Hidden => {
-                code.insert(line.no as usize);
+                c.hidden.insert(no);
             }
-            Kind::ListItem { .. } => {
-                items.insert(line.no as usize);
+            // A line that is only a comment reads as nothing, as an HTML block does.
+            Kind::Blank if !is_blank(raw.get(no).copied().unwrap_or("")) => {
+                c.hidden.insert(no);
+            }
+            Kind::Heading { level, .. } | Kind::SetextUnderline { level } => {
+                c.headings.insert((no, level));
+            }
+            Kind::ThematicBreak => {
+                c.breaks.insert(no);
+            }
+            Kind::ListItem { content, .. } => {
+                c.items.insert(no);
+                // An item whose text opens a fence: the code starts on its line.
+                if content.starts_with("```") || content.starts_with("~~~") {
+                    c.hidden.insert(no);
+                }
             }
             _ => {}
         }
+        c.quotes.push((no, line.quote_depth));
     }
-    (code, items)
+    c.without_blank(text)
+}
+
+/// Which classes differ between the two, by name.
+fn differences(text: &str) -> Vec<&'static str> {
+    let (a, b) = (ours(text), oracle(text));
+    let mut out = Vec::new();
+    if a.hidden != b.hidden {
+        out.push("hidden");
+    }
+    if a.headings != b.headings {
+        out.push("headings");
+    }
+    if a.breaks != b.breaks {
+        out.push("breaks");
+    }
+    if a.items != b.items {
+        out.push("items");
+    }
+    if a.quotes != b.quotes {
+        out.push("quotes");
+    }
+    out
 }
 
 proptest! {
@@ -163,13 +278,114 @@ proptest! {
 
     #[test]
     fn the_scanner_agrees_with_commonmark(lines in prop::collection::vec(oracle_line(), 1..25)) {
+        // A comment line among block quotes is read by the comment's own rules, not as the
+        // HTML block CommonMark sees (comments outside quotes are compared).
+        let quoted = lines.iter().any(|l| l.starts_with('>'));
+        let lines: Vec<String> = lines
+            .into_iter()
+            .map(|l| if quoted && l.contains("<!--") { "text".to_string() } else { l })
+            .collect();
         let text = lines.join("\n") + "\n";
-        let (mut code, items) = ours(&text);
-        let (mut want_code, want_items) = oracle(&text);
-        // Blank lines inside a code block hold nothing either way.
-        code.retain(|&l| !lines[l].is_empty());
-        want_code.retain(|&l| !lines[l].is_empty());
-        prop_assert_eq!(&code, &want_code, "code lines differ in:\n{}", text);
-        prop_assert_eq!(&items, &want_items, "list items differ in:\n{}", text);
+        prop_assert_eq!(ours(&text), oracle(&text), "in:\n{}", text);
     }
+}
+
+#[derive(serde::Deserialize)]
+struct SpecExamples {
+    examples: Vec<SpecExample>,
+}
+
+#[derive(serde::Deserialize)]
+struct SpecExample {
+    example: u32,
+    markdown: String,
+}
+
+fn spec_examples() -> Vec<SpecExample> {
+    let text = include_str!("../fixtures/commonmark-spec-examples.json");
+    serde_json::from_str::<SpecExamples>(text)
+        .expect("the spec examples")
+        .examples
+}
+
+/// The spec examples on which the scanner's line classes differ from CommonMark's, each
+/// for a reason the note reader can live with. A change that makes another example differ
+/// fails this test, and so does one that fixes a listed example (take it off the list).
+const KNOWN_DIFFERENCES: &[(u32, &str)] = &[
+    (
+        7,
+        "a tab right after a list marker: the columns it spans are counted from the item",
+    ),
+    (
+        61,
+        "a thematic break on a list item's own line is read as the item's text",
+    ),
+    (
+        175,
+        "an HTML block on a list item's own line is read as the item's text",
+    ),
+    (177, "a comment closed mid-line: the text after it is read"),
+    (
+        216,
+        "a link reference definition before `===`, which journal does not read",
+    ),
+    (
+        254,
+        "a block quote inside a list item: `>` counts only at the start of a line",
+    ),
+    (263, "a block quote inside a list item"),
+    (
+        273,
+        "indented code on a list item's own line is read as the item's text",
+    ),
+    (
+        274,
+        "indented code on a list item's own line is read as the item's text",
+    ),
+    (286, "a block quote inside a list item"),
+    (287, "a block quote inside a list item"),
+    (288, "a block quote inside a list item"),
+    (290, "a block quote inside a list item"),
+    (292, "a block quote inside a list item"),
+    (293, "a block quote inside a list item"),
+    (
+        300,
+        "a heading on a list item's own line is read as the item's text",
+    ),
+    (619, "an invalid attribute name still opens an HTML block"),
+    (
+        622,
+        "an attribute without space before it still opens an HTML block",
+    ),
+    (
+        624,
+        "a closing tag with attributes still opens an HTML block",
+    ),
+    (
+        625,
+        "a comment that spans lines after text hides the text after it",
+    ),
+    (
+        632,
+        "a quoted attribute with an escaped quote still opens an HTML block",
+    ),
+];
+
+#[test]
+fn the_scanner_agrees_with_the_commonmark_spec_examples_but_for_known_ones() {
+    let examples = spec_examples();
+    let differing: Vec<(u32, Vec<&str>)> = examples
+        .iter()
+        .map(|e| (e.example, differences(&e.markdown)))
+        .filter(|(_, d)| !d.is_empty())
+        .collect();
+    let got: Vec<u32> = differing.iter().map(|(n, _)| *n).collect();
+    let known: Vec<u32> = KNOWN_DIFFERENCES.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        got,
+        known,
+        "{} of {} spec examples differ: {differing:?}",
+        got.len(),
+        examples.len()
+    );
 }
