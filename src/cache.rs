@@ -18,7 +18,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"JRNLCACH";
-/// Bump when the layout of [`Entry`] or anything in it changes.
+/// Bump when the layout of an entry or anything in it changes.
 pub const FORMAT: u32 = 5;
 const HEADER: usize = 8 + 4 + 8 + 16 + 8;
 

@@ -2,7 +2,7 @@
 //! link, resolved as Obsidian resolves links), the checkpoints, and the vault-wide checks.
 //!
 //! The index itself does not depend on "today"; what does (a plan's health, a checkpoint's
-//! status, urgency) lives in [`status`], given an as-of date, so the review, the listing
+//! status, urgency) lives in `status`, given an as-of date, so the review, the listing
 //! commands and `check` all agree. Its parts: `build` (the passes that make it), `links`
 //! (link resolution), `status` (the as-of rules), `answers` (prompts grouped by question).
 //!
