@@ -120,15 +120,14 @@ pub(crate) fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
 pub(crate) enum PathError {
     #[error("`{0}` would lead outside the vault")]
     Outside(String),
-    #[error("`{0}` is a symbolic link, which journal does not follow when writing or reading what a setting names")]
+    #[error(
+        "`{0}` is a symbolic link, which journal does not follow when writing or reading what a setting names"
+    )]
     Symlink(String),
     #[error("`{0}` is not a folder")]
     NotAFolder(String),
     #[error("`{path}`: {error}")]
-    Io {
-        path: String,
-        error: std::io::Error,
-    },
+    Io { path: String, error: std::io::Error },
 }
 
 /// The plain names of a vault-relative path (`/`-separated), or `None` when it is empty or
@@ -165,7 +164,11 @@ pub(crate) enum Folders {
 /// The path of `rel` inside `vault`, checked on disk: every folder on the way is a real
 /// folder (not a symbolic link), created one by one when `folders` says so, and the last
 /// part, if it exists, is not a symbolic link. The result starts with the vault's real path.
-pub(crate) fn vault_target(vault: &Path, rel: &str, folders: Folders) -> Result<PathBuf, PathError> {
+pub(crate) fn vault_target(
+    vault: &Path,
+    rel: &str,
+    folders: Folders,
+) -> Result<PathBuf, PathError> {
     let parts = plain_parts(rel).ok_or_else(|| PathError::Outside(rel.to_string()))?;
     let io = |path: &Path, error| PathError::Io {
         path: path.display().to_string(),
@@ -270,7 +273,16 @@ mod tests {
 
     #[test]
     fn vault_paths_are_plain_names() {
-        for bad in ["", "/", "/etc/x", "../x", "a/../../x", "a\\..\\x", "a/..", "a\0b"] {
+        for bad in [
+            "",
+            "/",
+            "/etc/x",
+            "../x",
+            "a/../../x",
+            "a\\..\\x",
+            "a/..",
+            "a\0b",
+        ] {
             assert_eq!(plain_parts(bad), None, "{bad:?}");
         }
         assert_eq!(

@@ -11,7 +11,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     // The same binary renders user templates in a child process, under a budget.
-    if std::env::args_os().nth(1).as_deref() == Some(std::ffi::OsStr::new(journal::render::SANDBOX_ARG)) {
+    if std::env::args_os().nth(1).as_deref()
+        == Some(std::ffi::OsStr::new(journal::render::SANDBOX_ARG))
+    {
         return journal::render::sandbox_main();
     }
     let cli = match journal::cli::Cli::try_parse() {

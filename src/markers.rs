@@ -47,13 +47,21 @@ pub(crate) enum Found {
 /// line break), then the block scanner. Works on bytes, so a file that is not UTF-8 is kept
 /// byte for byte around its regions.
 pub(crate) fn regions(bytes: &[u8]) -> Found {
-    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
     let bytes = &bytes[bom..];
     let text = String::from_utf8_lossy(bytes);
     let marks = marked_lines(&text);
     if marks.is_empty() {
         let begin = Lines::new(&text).any(|l| is_marker(l.as_bytes(), BEGIN));
-        return if begin { Found::Unbalanced } else { Found::None };
+        return if begin {
+            Found::Unbalanced
+        } else {
+            Found::None
+        };
     }
     // Where each line of the original bytes starts and ends (before its break), split as
     // `Lines` splits text.
@@ -143,7 +151,8 @@ mod tests {
 
     #[test]
     fn regions_are_bytes_of_the_original() {
-        let latin = b"caf\xe9\r\n<!-- journal:begin -->\r\nold \xff\r\n<!-- journal:end -->\r\n\xff\n";
+        let latin =
+            b"caf\xe9\r\n<!-- journal:begin -->\r\nold \xff\r\n<!-- journal:end -->\r\n\xff\n";
         let Found::Regions(r) = regions(latin) else {
             panic!("no region");
         };

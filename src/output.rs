@@ -138,7 +138,9 @@ fn resolve(target: &Target<'_>) -> Result<Resolved, WriteError> {
         Target::Given(path) => {
             // `/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`: the process's own streams,
             // whatever they lead to (a pipe, or a file the shell just truncated).
-            let own_stream = ["/dev/stdout", "/dev/stderr"].iter().any(|s| path == Path::new(s))
+            let own_stream = ["/dev/stdout", "/dev/stderr"]
+                .iter()
+                .any(|s| *path == Path::new(s))
                 || path.starts_with("/dev/fd")
                 || path.starts_with("/proc");
             if own_stream {
@@ -258,7 +260,9 @@ fn replace(
             Ok(found) => found,
             Err(ReadError::NotFound) => {
                 let mut tmp = temp_beside(path, true).map_err(io)?;
-                tmp.as_file_mut().write_all(content.as_bytes()).map_err(io)?;
+                tmp.as_file_mut()
+                    .write_all(content.as_bytes())
+                    .map_err(io)?;
                 tmp.as_file().sync_all().map_err(io)?;
                 before_rename();
                 match tmp.persist_noclobber(path) {
@@ -359,7 +363,10 @@ fn sync_folder(path: &Path) {
 /// Creates `target` with `content` (and its folders), atomically, unless something is
 /// there: returns the path and whether it wrote. A file that appears meanwhile is left
 /// alone.
-pub(crate) fn create_new(target: &Target<'_>, content: &str) -> Result<(PathBuf, bool), WriteError> {
+pub(crate) fn create_new(
+    target: &Target<'_>,
+    content: &str,
+) -> Result<(PathBuf, bool), WriteError> {
     let path = match target {
         Target::Vault { vault, rel } => match fsx::vault_target(vault, rel, Folders::Create) {
             Ok(p) => p,
@@ -376,7 +383,9 @@ pub(crate) fn create_new(target: &Target<'_>, content: &str) -> Result<(PathBuf,
         return Ok((path, false));
     }
     let mut tmp = temp_beside(&path, true).map_err(io)?;
-    tmp.as_file_mut().write_all(content.as_bytes()).map_err(io)?;
+    tmp.as_file_mut()
+        .write_all(content.as_bytes())
+        .map_err(io)?;
     tmp.as_file().sync_all().map_err(io)?;
     match tmp.persist_noclobber(&path) {
         Ok(_) => {
@@ -451,9 +460,9 @@ pub(crate) fn sweep(dir: &Path) {
             continue;
         }
         let stale = match middle.split_once('-') {
-            Some((pid, _)) if pid.bytes().all(|b| b.is_ascii_digit()) => {
-                pid.parse::<u32>().is_ok_and(|p| p != std::process::id() && !alive(p))
-            }
+            Some((pid, _)) if pid.bytes().all(|b| b.is_ascii_digit()) => pid
+                .parse::<u32>()
+                .is_ok_and(|p| p != std::process::id() && !alive(p)),
             _ => {
                 middle.len() == 6
                     && middle.bytes().all(|b| b.is_ascii_alphanumeric())
@@ -474,7 +483,10 @@ pub(crate) fn sweep(dir: &Path) {
 fn alive(pid: u32) -> bool {
     #[cfg(unix)]
     {
-        let Some(pid) = i32::try_from(pid).ok().and_then(rustix::process::Pid::from_raw) else {
+        let Some(pid) = i32::try_from(pid)
+            .ok()
+            .and_then(rustix::process::Pid::from_raw)
+        else {
             return false;
         };
         !matches!(
@@ -561,10 +573,20 @@ mod tests {
         let p = dir.path().join("review.json");
         let ours = Ownership::Signature("\"schema\": \"journal.review/");
         let t = given(&p);
-        write_document(&t, "{\"schema\": \"journal.review/1\", \"n\": 1}", ours, false)
-            .expect("new");
-        write_document(&t, "{\"schema\": \"journal.review/1\", \"n\": 2}", ours, false)
-            .expect("ours again");
+        write_document(
+            &t,
+            "{\"schema\": \"journal.review/1\", \"n\": 1}",
+            ours,
+            false,
+        )
+        .expect("new");
+        write_document(
+            &t,
+            "{\"schema\": \"journal.review/1\", \"n\": 2}",
+            ours,
+            false,
+        )
+        .expect("ours again");
         assert!(
             std::fs::read_to_string(&p)
                 .expect("read")
@@ -636,20 +658,29 @@ mod tests {
     fn a_save_made_while_journal_writes_is_merged_not_lost() {
         let dir = tempfile::tempdir().expect("tmp");
         let p = dir.path().join("review.md");
-        std::fs::write(&p, "mine\n<!-- journal:begin -->\nold\n<!-- journal:end -->\n")
-            .expect("write");
+        std::fs::write(
+            &p,
+            "mine\n<!-- journal:begin -->\nold\n<!-- journal:end -->\n",
+        )
+        .expect("write");
         let mut saves = 0;
         // The user saves once after journal read the file: journal reads it again.
-        replace(&p, &with_markers("new"), Ownership::Markers, false, &mut || {
-            saves += 1;
-            if saves == 1 {
-                std::fs::write(
-                    &p,
-                    "mine, edited\n<!-- journal:begin -->\nold\n<!-- journal:end -->\n",
-                )
-                .expect("save");
-            }
-        })
+        replace(
+            &p,
+            &with_markers("new"),
+            Ownership::Markers,
+            false,
+            &mut || {
+                saves += 1;
+                if saves == 1 {
+                    std::fs::write(
+                        &p,
+                        "mine, edited\n<!-- journal:begin -->\nold\n<!-- journal:end -->\n",
+                    )
+                    .expect("save");
+                }
+            },
+        )
         .expect("written on the second try");
         assert_eq!(
             std::fs::read_to_string(&p).expect("read"),
@@ -657,15 +688,32 @@ mod tests {
         );
         // A file that keeps changing is not written at all.
         let mut n = 0;
-        let e = replace(&p, &with_markers("newer"), Ownership::Markers, false, &mut || {
-            n += 1;
-            std::fs::write(&p, format!("save {n}\n<!-- journal:begin -->\nx\n<!-- journal:end -->\n"))
+        let e = replace(
+            &p,
+            &with_markers("newer"),
+            Ownership::Markers,
+            false,
+            &mut || {
+                n += 1;
+                std::fs::write(
+                    &p,
+                    format!("save {n}\n<!-- journal:begin -->\nx\n<!-- journal:end -->\n"),
+                )
                 .expect("save");
-        })
+            },
+        )
         .expect_err("changing");
         assert!(matches!(e, WriteError::Changed(_)), "{e}");
-        assert!(std::fs::read_to_string(&p).expect("read").starts_with(&format!("save {TRIES}\n")));
-        assert_eq!(names(dir.path()), ["review.md"], "no temp file is left behind");
+        assert!(
+            std::fs::read_to_string(&p)
+                .expect("read")
+                .starts_with(&format!("save {TRIES}\n"))
+        );
+        assert_eq!(
+            names(dir.path()),
+            ["review.md"],
+            "no temp file is left behind"
+        );
     }
 
     #[cfg(unix)]

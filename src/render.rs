@@ -199,7 +199,7 @@ pub(crate) fn engine() -> Tera {
 /// The most a template may write.
 pub const OUTPUT_MAX: usize = 64 * 1024 * 1024;
 /// The most memory (address space) a user template's process may take.
-const MEMORY_MAX: u64 = 2 * 1024 * 1024 * 1024;
+const MEMORY_MAX: u64 = 1024 * 1024 * 1024;
 /// How long a user template may run, in seconds; `JOURNAL_TEMPLATE_SECONDS` changes it.
 const SECONDS: u64 = 10;
 
@@ -321,9 +321,9 @@ enum Budget {
 
 fn over_budget(name: &str, budget: Budget) -> TemplateError {
     let message = match budget {
-        Budget::Time(s) => format!(
-            "stopped after {s} s, the time a template may take (does it loop without end?)"
-        ),
+        Budget::Time(s) => {
+            format!("stopped after {s} s, the time a template may take (does it loop without end?)")
+        }
         Budget::Memory => format!(
             "stopped: it needed more than {} MiB of memory, the most a template may take",
             MEMORY_MAX >> 20
@@ -371,7 +371,10 @@ pub(crate) fn render_guarded(
         .stderr(std::process::Stdio::null())
         .spawn()
         .map_err(|e| failed("a child process", &e))?;
-    let mut stdout = child.stdout.take().ok_or_else(|| failed("its output", &"none"))?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| failed("its output", &"none"))?;
     let (tx, rx) = std::sync::mpsc::channel();
     std::thread::spawn(move || {
         use std::io::Read;
@@ -421,8 +424,10 @@ pub(crate) fn render_guarded(
     match status.code() {
         Some(0) => String::from_utf8(out)
             .map_err(|_| TemplateError::whole(name, "wrote text that is not UTF-8")),
-        Some(3) => Err(serde_json::from_slice(&out)
-            .unwrap_or_else(|_| TemplateError::whole(name, "failed"))),
+        Some(3) => {
+            Err(serde_json::from_slice(&out)
+                .unwrap_or_else(|_| TemplateError::whole(name, "failed")))
+        }
         _ => {
             #[cfg(unix)]
             {
@@ -721,7 +726,11 @@ mod tests {
             Flavour::Markdown,
         )
         .expect_err("too big");
-        assert!(e.to_string().starts_with("template big.md: stopped: it wrote more than 64 MiB"), "{e}");
+        assert!(
+            e.to_string()
+                .starts_with("template big.md: stopped: it wrote more than 64 MiB"),
+            "{e}"
+        );
     }
 
     #[test]

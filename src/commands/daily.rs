@@ -1,5 +1,6 @@
 //! `journal new`, `journal prompt` and `journal init`: the daily flow.
 
+use super::review::write_error;
 use super::{Context, parse_day};
 use crate::UsageError;
 use crate::cli::{NewArgs, PromptArgs};
@@ -8,7 +9,6 @@ use crate::daily;
 use crate::index::Index;
 use crate::output::Target;
 use crate::render::{self, Template};
-use super::review::write_error;
 use crate::views::TaskView;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -108,8 +108,10 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
     }
     let template =
         Template::choose(None, None, vault, DAILY_MD).map_err(|e| UsageError(e.to_string()))?;
-    Ok(render::render_guarded(&template, &context, render::Flavour::Markdown)
-        .map_err(|e| UsageError(e.to_string()))?)
+    Ok(
+        render::render_guarded(&template, &context, render::Flavour::Markdown)
+            .map_err(|e| UsageError(e.to_string()))?,
+    )
 }
 
 pub(crate) fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {

@@ -7,23 +7,39 @@ use crate::dates::Week;
 use crate::output;
 use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
+use chrono::NaiveDate;
 use std::io::Write;
 
 /// How journal knows an HTML or JSON review it wrote before: it may replace it whole.
 const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
 const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
 
-/// The week the flags ask for.
+/// The week the flags ask for. Every date of a review is written `YYYY-MM-DD`, so a week
+/// that does not lie within the years 1 to 9999 (`--today 9999-12-31` ends in the year
+/// 10000) is refused.
 pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
     let start = ctx.config.settings.week_start;
-    if let Some(w) = &args.week {
-        return Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")));
+    let (week, given) = if let Some(w) = &args.week {
+        let week = Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")))?;
+        (week, format!("--week {w}"))
+    } else if let Some(d) = &args.date {
+        (
+            Week::containing(parse_day("--date", d)?, start),
+            format!("--date {d}"),
+        )
+    } else {
+        let this = ctx.this_week();
+        let week = if args.last { this.previous() } else { this };
+        (week, format!("today ({})", ctx.today))
+    };
+    let first = NaiveDate::from_ymd_opt(1, 1, 1);
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31);
+    if first.is_some_and(|f| week.start() < f) || last.is_some_and(|l| week.end() > l) {
+        return Err(UsageError(format!(
+            "{given}: that week does not lie within the years 1 to 9999, so its dates cannot be written as YYYY-MM-DD"
+        )));
     }
-    if let Some(d) = &args.date {
-        return Ok(Week::containing(parse_day("--date", d)?, start));
-    }
-    let this = ctx.this_week();
-    Ok(if args.last { this.previous() } else { this })
+    Ok(week)
 }
 
 /// The review of `week`.
@@ -133,8 +149,8 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                 ReviewFormat::Html => output::Ownership::Signature(HTML_SIGNATURE),
                 ReviewFormat::Json => output::Ownership::Signature(JSON_SIGNATURE),
             };
-            let path = output::write_document(&target, &text, owner, args.force)
-                .map_err(write_error)?;
+            let path =
+                output::write_document(&target, &text, owner, args.force).map_err(write_error)?;
             if !ctx.quiet {
                 eprintln!("journal: wrote {}", path.display());
             }

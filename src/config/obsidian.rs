@@ -62,7 +62,10 @@ fn read_json(vault: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Option<
         Ok(b) => b,
         Err(crate::fsx::ReadError::NotFound) => return None,
         Err(e) => {
-            warnings.push(Diagnostic::file(rel, format!("{e}; its settings are ignored")));
+            warnings.push(Diagnostic::file(
+                rel,
+                format!("{e}; its settings are ignored"),
+            ));
             return None;
         }
     };
