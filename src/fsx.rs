@@ -225,7 +225,7 @@ pub(crate) fn vault_file(vault: &Path, rel: &str) -> Result<PathBuf, PathError> 
     vault_target(vault, rel, Folders::Leave)
 }
 
-#[cfg(test)]
+#[cfg(all(test, unix))]
 mod tests {
     use super::*;
 

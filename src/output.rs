@@ -770,4 +770,130 @@ mod tests {
             .collect::<Vec<_>>()
         );
     }
+
+    /// The whole Markdown document for a vault made of `notes`, as `journal review` renders
+    /// it for the week of 2026-11-24.
+    fn document(notes: &[(String, String)]) -> String {
+        let config = crate::config::Config::defaults(PathBuf::from("/v"));
+        let parsed = notes
+            .iter()
+            .map(|(p, t)| Box::new(crate::note::parse(p, t, &config.parse)))
+            .collect();
+        let index = crate::index::Index::build(parsed, Vec::new(), &config);
+        let today = crate::dates::parse_date("2026-11-29").expect("date");
+        let week = crate::dates::Week::containing(today, config.settings.week_start);
+        let review = crate::review::build(
+            index,
+            &crate::review::Request {
+                week,
+                today,
+                config: &config,
+                vault: "v".into(),
+                generated_at: "2026-11-29".into(),
+            },
+        );
+        let body = crate::render::render(
+            &crate::render::Template::builtin(crate::render::WEEKLY_MD),
+            &review,
+            crate::render::Flavour::Markdown,
+        )
+        .expect("render");
+        crate::commands::review::markdown_document(&review, &body)
+    }
+
+    /// Text a note may hold: any characters, and the ones that make Markdown structure.
+    fn wild() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        prop::collection::vec(
+            prop_oneof![
+                any::<char>().prop_map(String::from),
+                prop::sample::select(vec![
+                    "\n",
+                    "\r",
+                    "\r\n",
+                    "```",
+                    "~~~",
+                    "---",
+                    "%%",
+                    "<!--",
+                    "-->",
+                    "|",
+                    "  ",
+                    "    ",
+                    "> ",
+                    "- ",
+                    "#",
+                    "[[",
+                    "]]",
+                    BEGIN,
+                    END,
+                    "\n<!-- journal:end -->\n",
+                    "\n```\n",
+                    "\n---\n",
+                ])
+                .prop_map(str::to_string),
+            ],
+            0..24,
+        )
+        .prop_map(|v| v.concat())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+        /// Any note content, rendered into a Markdown review and written twice: the user's
+        /// text around the markers is kept byte for byte, and the file's review is the one a
+        /// fresh render gives.
+        #[test]
+        fn reviews_written_twice_keep_the_users_text_and_stay_fresh(
+            title in wild(),
+            task in wild(),
+            body in wild(),
+            name in wild(),
+            before in "[a-zA-Z ✍️\n]{0,40}",
+            after in "[a-zA-Z ✍️\n]{0,40}",
+        ) {
+            let notes = vec![
+                (
+                    "Plans/Book.md".to_string(),
+                    format!("---\ntype: plan\ntitle: {}\n---\n- [ ] {task} 📅 2026-11-20\n{body}\n",
+                        serde_json::to_string(&title).expect("json")),
+                ),
+                (
+                    format!("Daily/{}.md", name.replace(['/', '\0'], "_")),
+                    format!("## {task}\n- [x] {task} ✅ 2026-11-24\n{body}\nAre you happy?\n{task}\n"),
+                ),
+                ("Daily/2026-11-25.md".to_string(), body.clone()),
+            ];
+            let first = document(&notes);
+            // No line of the rendered review may end or start a region of its own.
+            let region = match crate::markers::regions(first.as_bytes()) {
+                Found::Regions(r) => r,
+                other => panic!("{other:?}: {first}"),
+            };
+            proptest::prop_assert_eq!(region.len(), 1, "{}", first);
+            // The region is the whole body: it ends at the document's own end line.
+            proptest::prop_assert_eq!(region[0].end, first.len() - 1, "{}", first);
+            let dir = tempfile::tempdir().expect("tmp");
+            let path = dir.path().join("review.md");
+            let region_text = &first[region[0].clone()];
+            let user = format!("{before}\n{region_text}\n{after}");
+            std::fs::write(&path, &user).expect("write");
+            let t = Target::Given(&path);
+            write_document(&t, &first, Ownership::Markers, false).expect("first write");
+            // The vault changes: a task done on another day, then the second write.
+            let mut later = notes.clone();
+            later.push(("Daily/2026-11-26.md".into(), format!("- [x] {title} ✅ 2026-11-26\n")));
+            let fresh = document(&later);
+            write_document(&t, &fresh, Ownership::Markers, false).expect("second write");
+            let written = std::fs::read_to_string(&path).expect("read");
+            let Found::Regions(fr) = crate::markers::regions(fresh.as_bytes()) else {
+                panic!("fresh render has no region");
+            };
+            proptest::prop_assert_eq!(fr[0].end, fresh.len() - 1, "{}", fresh);
+            proptest::prop_assert_eq!(
+                written,
+                format!("{before}\n{}\n{after}", &fresh[fr[0].clone()])
+            );
+        }
+    }
 }

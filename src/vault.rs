@@ -329,6 +329,29 @@ mod tests {
         );
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn a_note_swapped_for_a_fifo_after_the_walk_is_a_warning_not_a_hang() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let config = Config::defaults(dir.path().to_path_buf());
+        let abs = dir.path().join("swapped.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&abs)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let file = NoteFile {
+            rel: "swapped.md".into(),
+            abs,
+        };
+        let e = read_note(&file, 10, &config).expect_err("a FIFO");
+        assert_eq!(
+            e.warning.message,
+            "cannot be read: is a FIFO, not a regular file; not read"
+        );
+        assert!(!e.lasting, "tried again next time");
+    }
+
     #[test]
     fn a_note_that_grew_past_the_limit_while_read_is_skipped() {
         let dir = tempfile::tempdir().expect("tmp");
