@@ -13,6 +13,8 @@
 //!
 //! `config` resolves every setting in one place and `dates` owns dates, weeks and moment.js
 //! formats; `commands` turns the index into each command's output. No stage calls a later one.
+//! `fsx` is the one way a file is read (regular files only, capped) and the one way a path
+//! inside the vault is made for writing (docs/SAFETY.md).
 //!
 //! The public API is small: [`run`] (what the binary calls), and for benchmarks, tests and
 //! other tools [`config::Config`], [`load::load`], [`index::Index`], [`review::build`],

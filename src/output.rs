@@ -862,7 +862,7 @@ mod tests {
                     format!("Daily/{}.md", name.replace(['/', '\0'], "_")),
                     format!("## {task}\n- [x] {task} ✅ 2026-11-24\n{body}\nAre you happy?\n{task}\n"),
                 ),
-                ("Daily/2026-11-25.md".to_string(), body.clone()),
+                ("Daily/2026-11-25.md".to_string(), body),
             ];
             let first = document(&notes);
             // No line of the rendered review may end or start a region of its own.
@@ -881,7 +881,7 @@ mod tests {
             let t = Target::Given(&path);
             write_document(&t, &first, Ownership::Markers, false).expect("first write");
             // The vault changes: a task done on another day, then the second write.
-            let mut later = notes.clone();
+            let mut later = notes;
             later.push(("Daily/2026-11-26.md".into(), format!("- [x] {title} ✅ 2026-11-26\n")));
             let fresh = document(&later);
             write_document(&t, &fresh, Ownership::Markers, false).expect("second write");

@@ -428,7 +428,9 @@ pub(crate) fn render_guarded(
             Err(serde_json::from_slice(&out)
                 .unwrap_or_else(|_| TemplateError::whole(name, "failed")))
         }
-        _ => {
+        // Killed by a signal: the memory limit (an allocation that failed aborts) or the
+        // processor-time backstop.
+        None => {
             #[cfg(unix)]
             {
                 use std::os::unix::process::ExitStatusExt;
@@ -438,6 +440,7 @@ pub(crate) fn render_guarded(
             }
             Err(over_budget(name, Budget::Memory))
         }
+        Some(code) => Err(failed("the renderer", &format!("exit status {code}"))),
     }
 }
 
