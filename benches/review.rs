@@ -8,7 +8,7 @@ use journal::config::Config;
 use journal::dates::{Week, WeekStart};
 use journal::index::Index;
 use journal::load::{CacheMode, Progress, load};
-use journal::render::{Template, WEEKLY_MD, render};
+use journal::render::{Flavour, Template, WEEKLY_MD, render};
 use journal::review::{Request, build};
 
 #[path = "../tests/support/synth.rs"]
@@ -57,7 +57,11 @@ fn bench_review(c: &mut Criterion) {
     let review = build(index, &req);
     let template = Template::builtin(WEEKLY_MD);
     c.bench_function("render weekly.md", |b| {
-        b.iter(|| render(&template, &review).map(|s| s.len()).unwrap_or(0));
+        b.iter(|| {
+            render(&template, &review, Flavour::Markdown)
+                .map(|s| s.len())
+                .unwrap_or(0)
+        });
     });
 }
 

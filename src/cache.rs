@@ -21,6 +21,8 @@ const MAGIC: &[u8; 8] = b"JRNLCACH";
 /// Bump when the layout of an entry or anything in it changes.
 pub const FORMAT: u32 = 5;
 const HEADER: usize = 8 + 4 + 8 + 16 + 8;
+/// The largest cache read back; a larger one is rebuilt.
+const CACHE_MAX: u64 = 4 * 1024 * 1024 * 1024;
 
 /// A note whose modification time is this close to when the cache was written may have
 /// changed again within the file system's timestamp granularity: it is read again.
@@ -63,6 +65,8 @@ pub(crate) enum Problem {
     Damaged,
     #[error("it cannot be read: {0}")]
     Io(#[from] std::io::Error),
+    #[error("it {0}")]
+    Unusable(String),
 }
 
 /// A fast checksum of the cache's contents, eight bytes at a time, to notice damage (not
@@ -145,10 +149,12 @@ pub(crate) fn location(vault: &Path, folder: Option<&Path>) -> Option<PathBuf> {
 /// Layout: magic, format, settings fingerprint, time written, number of chunks; then per
 /// chunk its length, its checksum and its entries (postcard).
 pub(crate) fn load(path: &Path, fingerprint: u64) -> Result<Option<Loaded>, Problem> {
-    let bytes = match std::fs::read(path) {
+    // The one safe open: a FIFO or a device put where the cache goes is refused, not read.
+    let bytes = match crate::fsx::read_capped(path, CACHE_MAX) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e.into()),
+        Err(crate::fsx::ReadError::NotFound) => return Ok(None),
+        Err(crate::fsx::ReadError::Io(e)) => return Err(e.into()),
+        Err(e) => return Err(Problem::Unusable(e.to_string())),
     };
     if bytes.len() < 8 || &bytes[..8] != MAGIC {
         return Err(Problem::NotACache);

@@ -4,7 +4,6 @@
 use crate::config::Config;
 use crate::dates::moment::MomentFormat;
 use chrono::{Datelike, NaiveDate, NaiveTime};
-use std::path::PathBuf;
 
 /// The prompt of the day: the library's questions ranked by how long they have gone
 /// unanswered (never answered first, then library order), and the day picks one of the
@@ -21,15 +20,16 @@ pub(crate) fn prompt_for(
     ranked.get(turn).map(|&(i, _)| library[i].as_str())
 }
 
-/// Where the daily note of `date` lives: the daily folder, then the daily format.
-pub(crate) fn note_path(config: &Config, date: NaiveDate) -> PathBuf {
+/// Where the daily note of `date` lives, vault-relative: the daily folder, then the daily
+/// format. It is written only through [`crate::output`], which checks it stays inside the
+/// vault (no `..`, no symbolic link on the way) whatever the settings say.
+pub(crate) fn note_rel(config: &Config, date: NaiveDate) -> String {
     let name = format!("{}.md", config.daily.format.format(date));
-    let mut p = config.vault.clone();
-    if !config.daily.folder.is_empty() {
-        p.push(&config.daily.folder);
+    if config.daily.folder.is_empty() {
+        name
+    } else {
+        format!("{}/{name}", config.daily.folder)
     }
-    p.push(name);
-    p
 }
 
 /// Fills the placeholders of Obsidian's core Templates plugin: `{{date}}`, `{{time}}`,

@@ -13,10 +13,22 @@
 //!
 //! `config` resolves every setting in one place and `dates` owns dates, weeks and moment.js
 //! formats; `commands` turns the index into each command's output. No stage calls a later one.
+//! `fsx` is the one way a file is read (regular files only, capped) and the one way a path
+//! inside the vault is made for writing (docs/SAFETY.md).
 //!
 //! The public API is small: [`run`] (what the binary calls), and for benchmarks, tests and
 //! other tools [`config::Config`], [`load::load`], [`index::Index`], [`review::build`],
 //! [`render::render`] and the note parser [`note::parse`] with its data in [`model`].
+
+/// Every `eprintln!` in the crate is this one: a line on standard error that is dropped,
+/// never a panic, when stderr is closed or full (`2>/dev/full`). It shadows the standard
+/// macro for every module below.
+macro_rules! eprintln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 pub mod cache;
 pub mod cli;
@@ -25,6 +37,7 @@ pub mod config;
 mod daily;
 pub mod dates;
 pub mod diagnostic;
+mod fsx;
 mod glyphs;
 mod hash;
 pub mod index;
@@ -49,8 +62,69 @@ use std::process::ExitCode;
 #[error("{0}")]
 pub struct UsageError(pub String);
 
+/// What went wrong in a run, with its exit status ([`Error::code`]): 2 when the user asked
+/// for something that cannot be done as asked (a [`UsageError`] anywhere in the chain: a
+/// bad flag, a bad setting or template, a file journal will not replace), 1 for a failure
+/// (an I/O error, a file that kept changing), and 0 for a closed output pipe
+/// (`journal tasks | head` is not a failure).
+#[derive(Debug)]
+pub struct Error(anyhow::Error);
+
+impl<E: Into<anyhow::Error>> From<E> for Error {
+    fn from(e: E) -> Self {
+        Error(e.into())
+    }
+}
+
+impl Error {
+    fn broken_pipe(&self) -> bool {
+        self.0.chain().any(|cause| {
+            let kind = cause
+                .downcast_ref::<std::io::Error>()
+                .map(std::io::Error::kind)
+                .or_else(|| {
+                    cause
+                        .downcast_ref::<serde_json::Error>()
+                        .and_then(serde_json::Error::io_error_kind)
+                });
+            kind == Some(std::io::ErrorKind::BrokenPipe)
+        })
+    }
+
+    /// The exit status: 0, 1 or 2 as described on [`Error`].
+    pub fn code(&self) -> u8 {
+        if self.broken_pipe() {
+            0
+        } else if self.0.chain().any(|c| c.is::<UsageError>()) {
+            2
+        } else {
+            1
+        }
+    }
+
+    /// The one line to show the user (`None` for a closed pipe).
+    pub fn message(&self) -> Option<String> {
+        if self.broken_pipe() {
+            return None;
+        }
+        if let Some(u) = self.0.downcast_ref::<UsageError>() {
+            return Some(u.0.clone());
+        }
+        let mut msg = self.0.to_string();
+        for cause in self.0.chain().skip(1) {
+            msg.push_str(": ");
+            msg.push_str(&cause.to_string());
+        }
+        Some(msg.replace(['\n', '\r'], " "))
+    }
+}
+
 /// Runs one command line. Errors are returned for `main` to report.
-pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+pub fn run(cli: Cli) -> Result<ExitCode, Error> {
+    run_inner(cli).map_err(Error)
+}
+
+fn run_inner(cli: Cli) -> anyhow::Result<ExitCode> {
     // These need no vault.
     match &cli.command {
         Command::Completions { shell } => {
@@ -81,31 +155,4 @@ pub fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Completions { .. } | Command::Man => {}
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The exit status and message for an error: 2 for usage errors, 0 for a closed pipe
-/// (`journal tasks | head` is not a failure), 1 otherwise.
-pub fn exit_for(err: &anyhow::Error) -> (ExitCode, Option<String>) {
-    for cause in err.chain() {
-        let kind = cause
-            .downcast_ref::<std::io::Error>()
-            .map(std::io::Error::kind)
-            .or_else(|| {
-                cause
-                    .downcast_ref::<serde_json::Error>()
-                    .and_then(serde_json::Error::io_error_kind)
-            });
-        if kind == Some(std::io::ErrorKind::BrokenPipe) {
-            return (ExitCode::SUCCESS, None);
-        }
-    }
-    if let Some(u) = err.downcast_ref::<UsageError>() {
-        return (ExitCode::from(2), Some(u.0.clone()));
-    }
-    let mut msg = err.to_string();
-    for cause in err.chain().skip(1) {
-        msg.push_str(": ");
-        msg.push_str(&cause.to_string());
-    }
-    (ExitCode::from(1), Some(msg))
 }

@@ -1,6 +1,7 @@
 //! The `journal` binary: parse the command line, run, map errors to exit codes.
 
 use clap::Parser;
+use std::io::Write;
 use std::process::ExitCode;
 
 // Parsing and indexing make many small allocations; mimalloc is markedly faster at them
@@ -9,6 +10,12 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // The same binary renders user templates in a child process, under a budget.
+    if std::env::args_os().nth(1).as_deref()
+        == Some(std::ffi::OsStr::new(journal::render::SANDBOX_ARG))
+    {
+        return journal::render::sandbox_main();
+    }
     let cli = match journal::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return journal::cli::report_usage_error(&e),
@@ -16,11 +23,11 @@ fn main() -> ExitCode {
     match journal::run(cli) {
         Ok(code) => code,
         Err(e) => {
-            let (code, message) = journal::exit_for(&e);
-            if let Some(m) = message {
-                eprintln!("journal: {m}");
+            if let Some(m) = e.message() {
+                // A full or closed stderr loses the message, never panics.
+                let _ = writeln!(std::io::stderr(), "journal: {m}");
             }
-            code
+            ExitCode::from(e.code())
         }
     }
 }

@@ -3,9 +3,20 @@
 //!
 //! Templates see only what they are given: each render registers the one template it needs
 //! (no glob loading, no includes from disk), so a template cannot read files.
+//!
+//! Values are escaped for the output format, never for the template's file name: HTML-escaped
+//! in an HTML review; in Markdown every value is kept on one line and can never begin a
+//! fence, a front-matter line or a marker (see [`escape_markdown`]), and no line of the
+//! rendered text, whatever wrote it, is a review marker ([`no_markers`]).
+//!
+//! A template that is not built in is the vault's or the user's code: it runs in a child
+//! process of our own binary under a time, memory and output budget ([`render_guarded`]), so
+//! a runaway loop or a string doubled until memory fails ends in one line naming the
+//! template, never a hang or an abort.
 
 use crate::views::wikilink;
 use chrono::NaiveDate;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 
@@ -13,16 +24,25 @@ use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 pub const WEEKLY_MD: (&str, &str) = ("weekly.md", include_str!("../templates/weekly.md"));
 pub const WEEKLY_HTML: (&str, &str) = ("weekly.html", include_str!("../templates/weekly.html"));
 
+/// How values are escaped: as the output format needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Flavour {
+    Markdown,
+    Html,
+}
+
 /// A template to render: a built-in one or a file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Template {
     /// Shown in errors: the built-in name or the file's path.
     pub name: String,
     pub text: String,
+    /// Ours, embedded in the binary: rendered without the sandbox.
+    builtin: bool,
 }
 
 /// A template that cannot be used, with where and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("template {file}{}: {message}", location(*.line, *.col))]
 pub struct TemplateError {
     pub file: String,
@@ -39,54 +59,81 @@ fn location(line: usize, col: usize) -> String {
     }
 }
 
+impl TemplateError {
+    fn whole(file: impl Into<String>, message: impl Into<String>) -> TemplateError {
+        TemplateError {
+            file: file.into(),
+            line: 0,
+            col: 0,
+            message: message.into(),
+        }
+    }
+}
+
 impl Template {
     pub fn builtin((name, text): (&str, &str)) -> Template {
         Template {
             name: name.to_string(),
             text: text.to_string(),
+            builtin: true,
         }
     }
 
-    /// Reads a template file.
+    /// A template of the user's, from its text.
+    pub fn user(name: &str, text: &str) -> Template {
+        Template {
+            name: name.to_string(),
+            text: text.to_string(),
+            builtin: false,
+        }
+    }
+
+    /// Reads a template file: a regular file of at most [`crate::fsx::TEMPLATE_MAX`] bytes.
     pub fn file(path: &Path) -> Result<Template, TemplateError> {
-        let text = std::fs::read_to_string(path).map_err(|e| TemplateError {
-            file: path.display().to_string(),
-            line: 0,
-            col: 0,
-            message: format!("cannot be read: {e}"),
-        })?;
-        Ok(Template {
-            name: path.display().to_string(),
-            text,
-        })
+        let name = path.display().to_string();
+        let bytes = crate::fsx::read_capped(path, crate::fsx::TEMPLATE_MAX)
+            .map_err(|e| TemplateError::whole(&name, format!("cannot be read: {e}")))?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| TemplateError::whole(&name, "is not UTF-8 text"))?;
+        Ok(Template::user(&name, &text))
+    }
+
+    /// The template a setting names (vault-relative; `.md` added when there is no
+    /// extension, as Obsidian does), read only if it lies inside the vault with no symbolic
+    /// link on the way.
+    pub(crate) fn from_setting(vault: &Path, rel: &str) -> Result<Template, TemplateError> {
+        Template::file(&setting_path(vault, rel)?)
     }
 
     /// The template to use: `--template`, else the config's, else a same-named file in
     /// `<vault>/.journal/templates/`, else the built-in one.
     pub(crate) fn choose(
         flag: Option<&Path>,
-        configured: Option<PathBuf>,
+        configured: Option<&str>,
         vault: &Path,
         builtin: (&str, &str),
     ) -> Result<Template, TemplateError> {
         if let Some(p) = flag {
             return Template::file(p);
         }
-        if let Some(p) = configured {
-            return Template::file(&p);
+        if let Some(rel) = configured {
+            return Template::from_setting(vault, rel);
         }
-        let local = local_template(vault, builtin.0);
-        if local.is_file() {
-            return Template::file(&local);
+        match local_template(vault, builtin.0) {
+            Some(local) => Template::file(&local),
+            None => Ok(Template::builtin(builtin)),
         }
-        Ok(Template::builtin(builtin))
     }
+}
 
-    /// Whether values are HTML-escaped: for `.html`, `.htm` and `.xml` templates.
-    fn escapes(&self) -> bool {
-        let n = self.name.to_ascii_lowercase();
-        [".html", ".htm", ".xml"].iter().any(|s| n.ends_with(s))
+/// The path of a file a setting names, checked to lie inside the vault.
+pub(crate) fn setting_path(vault: &Path, rel: &str) -> Result<PathBuf, TemplateError> {
+    let rel = rel.trim().trim_start_matches('/');
+    let mut rel = rel.to_string();
+    if Path::new(&rel).extension().is_none() {
+        rel.push_str(".md");
     }
+    crate::fsx::vault_file(vault, &rel).map_err(|e| TemplateError::whole(&rel, e.to_string()))
 }
 
 fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
@@ -130,9 +177,11 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
     }
 }
 
-/// Where a vault keeps its own version of the built-in template `name`.
-pub(crate) fn local_template(vault: &Path, name: &str) -> PathBuf {
-    vault.join(".journal/templates").join(name)
+/// The vault's own version of the built-in template `name`, when it has one (in
+/// `.journal/templates/`, no symbolic link on the way).
+pub(crate) fn local_template(vault: &Path, name: &str) -> Option<PathBuf> {
+    let path = crate::fsx::vault_file(vault, &format!(".journal/templates/{name}")).ok()?;
+    std::fs::symlink_metadata(&path).is_ok().then_some(path)
 }
 
 /// A Tera instance with our filters.
@@ -147,23 +196,331 @@ pub(crate) fn engine() -> Tera {
     tera
 }
 
-/// Renders `template` with `context` (any serializable value: its fields become variables).
+/// The most a template may write.
+pub const OUTPUT_MAX: usize = 64 * 1024 * 1024;
+/// The most memory (address space) a user template's process may take.
+const MEMORY_MAX: u64 = 1024 * 1024 * 1024;
+/// How long a user template may run, in seconds; `JOURNAL_TEMPLATE_SECONDS` changes it.
+const SECONDS: u64 = 10;
+
+/// A writer that refuses to hold more than [`OUTPUT_MAX`] bytes.
+struct Capped<'a> {
+    out: &'a mut Vec<u8>,
+    over: &'a mut bool,
+}
+
+impl Write for Capped<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.out.len() + buf.len() > OUTPUT_MAX {
+            *self.over = true;
+            return Err(std::io::Error::other("over the output budget"));
+        }
+        self.out.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Renders `template` with `context` (any serializable value: its fields become variables),
+/// here in this process, escaping values for `flavour`. Output is capped at [`OUTPUT_MAX`];
+/// time and memory are not bounded here (see [`render_guarded`]).
 pub fn render(
     template: &Template,
     context: &impl serde::Serialize,
+    flavour: Flavour,
+) -> Result<String, TemplateError> {
+    let ctx = Context::from_serialize(context).map_err(|e| tera_error(&template.name, &e))?;
+    render_context(template, &ctx, flavour)
+}
+
+fn render_context(
+    template: &Template,
+    ctx: &Context,
+    flavour: Flavour,
 ) -> Result<String, TemplateError> {
     let mut tera = engine();
-    // The name decides autoescaping; keep the user's extension.
-    let key = if template.escapes() {
-        "template.html"
-    } else {
-        "template.md"
-    };
-    tera.add_raw_template(key, &template.text)
+    match flavour {
+        Flavour::Markdown => tera.set_escape_fn(escape_markdown),
+        Flavour::Html => tera.reset_escape_fn(),
+    }
+    // Escaping follows the output format: every value is escaped, whatever the file's name.
+    tera.autoescape_on(["template"]);
+    tera.add_raw_template("template", &template.text)
         .map_err(|e| tera_error(&template.name, &e))?;
-    let ctx = Context::from_serialize(context).map_err(|e| tera_error(&template.name, &e))?;
-    tera.render(key, &ctx)
+    let mut out = Vec::new();
+    let mut over = false;
+    let rendered = tera.render_to(
+        "template",
+        ctx,
+        Capped {
+            out: &mut out,
+            over: &mut over,
+        },
+    );
+    if over {
+        return Err(over_budget(&template.name, Budget::Output));
+    }
+    rendered.map_err(|e| tera_error(&template.name, &e))?;
+    let text = String::from_utf8(out)
+        .map_err(|_| TemplateError::whole(&template.name, "wrote text that is not UTF-8"))?;
+    Ok(match flavour {
+        Flavour::Markdown => no_markers(text),
+        Flavour::Html => text,
+    })
+}
+
+/// Escapes a value for Markdown: line breaks become spaces (a value never starts a line of
+/// its own), `<!--` is written `&lt;!--` (no marker, no comment that would hide the rest of
+/// the review), and a value starting with a fence or a front-matter line (```` ``` ````,
+/// `~~~`, `---`) gets a backslash before it. Each shows as written in Markdown.
+pub(crate) fn escape_markdown(input: &str, out: &mut dyn Write) -> std::io::Result<()> {
+    let b = input.as_bytes();
+    let lead = input.len() - input.trim_start_matches([' ', '\t']).len();
+    let starts_block = ["```", "~~~", "---"]
+        .iter()
+        .any(|p| input[lead..].starts_with(p));
+    if memchr::memchr3(b'\n', b'\r', b'<', b).is_none() && !starts_block {
+        return out.write_all(b);
+    }
+    let mut s = input.replace("\r\n", " ").replace(['\r', '\n'], " ");
+    s = s.replace("<!--", "&lt;!--");
+    if starts_block {
+        s.insert(lead, '\\');
+    }
+    out.write_all(s.as_bytes())
+}
+
+/// The rendered Markdown with any line that could be read as a review marker defused
+/// (`&lt;` for its `<`): whatever a template writes, its body cannot end its own region.
+pub(crate) fn no_markers(text: String) -> String {
+    if !text.contains("<!-- journal:") {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for line in text.split_inclusive('\n') {
+        let bare = line.trim_end_matches(['\n', '\r']);
+        if crate::markers::looks_like_marker(bare)
+            || bare.split('\r').any(crate::markers::looks_like_marker)
+        {
+            out.push_str(&line.replace("<!--", "&lt;!--"));
+        } else {
+            out.push_str(line);
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy)]
+enum Budget {
+    Time(u64),
+    Memory,
+    Output,
+}
+
+fn over_budget(name: &str, budget: Budget) -> TemplateError {
+    let message = match budget {
+        Budget::Time(s) => {
+            format!("stopped after {s} s, the time a template may take (does it loop without end?)")
+        }
+        Budget::Memory => format!(
+            "stopped: it needed more than {} MiB of memory, the most a template may take",
+            MEMORY_MAX >> 20
+        ),
+        Budget::Output => format!(
+            "stopped: it wrote more than {} MiB, the most a template may write",
+            OUTPUT_MAX >> 20
+        ),
+    };
+    TemplateError::whole(name, message)
+}
+
+/// The first argument that makes the binary the template sandbox ([`sandbox_main`]).
+pub const SANDBOX_ARG: &str = "__render-template";
+
+fn seconds() -> u64 {
+    std::env::var("JOURNAL_TEMPLATE_SECONDS")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .filter(|&s| s > 0)
+        .unwrap_or(SECONDS)
+}
+
+/// Renders like [`render`], but a template that is not built in runs in a child process of
+/// this binary, under a time, memory and output budget.
+pub(crate) fn render_guarded(
+    template: &Template,
+    context: &impl serde::Serialize,
+    flavour: Flavour,
+) -> Result<String, TemplateError> {
+    if template.builtin {
+        return render(template, context, flavour);
+    }
+    let name = &template.name;
+    let failed = |what: &str, e: &dyn std::fmt::Display| {
+        TemplateError::whole(name, format!("could not be run ({what}: {e})"))
+    };
+    let json = serde_json::to_vec(context).map_err(|e| failed("its data", &e))?;
+    let exe = std::env::current_exe().map_err(|e| failed("the journal binary", &e))?;
+    let secs = seconds();
+    let mut child = std::process::Command::new(exe)
+        .arg(SANDBOX_ARG)
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| failed("a child process", &e))?;
+    let mut stdout = child
+        .stdout
+        .take()
+        .ok_or_else(|| failed("its output", &"none"))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        use std::io::Read;
+        let mut out = Vec::new();
+        let read = (&mut stdout)
+            .take(OUTPUT_MAX as u64 + 1)
+            .read_to_end(&mut out);
+        let _ = tx.send(read.map(|_| out));
+    });
+    if let Some(mut stdin) = child.stdin.take() {
+        let header = format!(
+            "{} {secs} {} {}\n",
+            match flavour {
+                Flavour::Markdown => "md",
+                Flavour::Html => "html",
+            },
+            name.len(),
+            template.text.len()
+        );
+        // A child that died early (of its budget) closes the pipe: its status tells why.
+        let _ = stdin
+            .write_all(header.as_bytes())
+            .and_then(|()| stdin.write_all(name.as_bytes()))
+            .and_then(|()| stdin.write_all(template.text.as_bytes()))
+            .and_then(|()| stdin.write_all(&json));
+    }
+    let received = rx.recv_timeout(std::time::Duration::from_secs(secs));
+    let out = match received {
+        Ok(Ok(out)) if out.len() <= OUTPUT_MAX => out,
+        Ok(Ok(_)) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(over_budget(name, Budget::Output));
+        }
+        Ok(Err(e)) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(failed("its output", &e));
+        }
+        Err(_) => {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(over_budget(name, Budget::Time(secs)));
+        }
+    };
+    let status = child.wait().map_err(|e| failed("its exit", &e))?;
+    match status.code() {
+        Some(0) => String::from_utf8(out)
+            .map_err(|_| TemplateError::whole(name, "wrote text that is not UTF-8")),
+        Some(3) => {
+            Err(serde_json::from_slice(&out)
+                .unwrap_or_else(|_| TemplateError::whole(name, "failed")))
+        }
+        // Killed by a signal: the memory limit (an allocation that failed aborts) or the
+        // processor-time backstop.
+        None => {
+            #[cfg(unix)]
+            {
+                use std::os::unix::process::ExitStatusExt;
+                if status.signal() == Some(rustix::process::Signal::XCPU.as_raw()) {
+                    return Err(over_budget(name, Budget::Time(secs)));
+                }
+            }
+            Err(over_budget(name, Budget::Memory))
+        }
+        Some(code) => Err(failed("the renderer", &format!("exit status {code}"))),
+    }
+}
+
+/// The template sandbox: what the binary does when started with [`SANDBOX_ARG`]. Reads a
+/// template and its data on standard input, limits its own memory and processor time,
+/// renders, and writes the text (exit 0) or the error as JSON (exit 3) on standard output.
+pub fn sandbox_main() -> std::process::ExitCode {
+    use std::io::Read;
+    let fail = || std::process::ExitCode::from(4);
+    let mut input = Vec::new();
+    if std::io::stdin().lock().read_to_end(&mut input).is_err() {
+        return fail();
+    }
+    let Some(nl) = memchr::memchr(b'\n', &input) else {
+        return fail();
+    };
+    let header = String::from_utf8_lossy(&input[..nl]).into_owned();
+    let fields: Vec<&str> = header.split(' ').collect();
+    let [flavour, secs, name_len, text_len] = fields[..] else {
+        return fail();
+    };
+    let (Ok(secs), Ok(name_len), Ok(text_len)) = (
+        secs.parse::<u64>(),
+        name_len.parse::<usize>(),
+        text_len.parse::<usize>(),
+    ) else {
+        return fail();
+    };
+    let flavour = if flavour == "html" {
+        Flavour::Html
+    } else {
+        Flavour::Markdown
+    };
+    let rest = &input[nl + 1..];
+    let (Some(name), Some(text), Some(json)) = (
+        rest.get(..name_len),
+        rest.get(name_len..name_len + text_len),
+        rest.get(name_len + text_len..),
+    ) else {
+        return fail();
+    };
+    let template = Template::user(
+        &String::from_utf8_lossy(name),
+        &String::from_utf8_lossy(text),
+    );
+    #[cfg(unix)]
+    {
+        use rustix::process::{Resource, Rlimit, setrlimit};
+        let limit = |r, v| {
+            setrlimit(
+                r,
+                Rlimit {
+                    current: Some(v),
+                    maximum: Some(v),
+                },
+            )
+        };
+        // The whole run is bounded by the parent's clock; this is the backstop.
+        let _ = limit(Resource::Cpu, secs + 1);
+        let _ = limit(Resource::As, MEMORY_MAX);
+    }
+    #[cfg(not(unix))]
+    let _ = secs;
+    let mut de = serde_json::Deserializer::from_slice(json);
+    let result = Context::from_serialize(&serde_transcode::Transcoder::new(&mut de))
         .map_err(|e| tera_error(&template.name, &e))
+        .and_then(|ctx| render_context(&template, &ctx, flavour));
+    let mut stdout = std::io::stdout().lock();
+    match result {
+        Ok(text) => {
+            if stdout.write_all(text.as_bytes()).is_err() {
+                return fail();
+            }
+            std::process::ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = serde_json::to_writer(&mut stdout, &e);
+            std::process::ExitCode::from(3)
+        }
+    }
 }
 
 /// `{{ 60 | bar }}` → `██████░░░░`; `width` sets the number of cells.
@@ -270,13 +627,7 @@ mod tests {
     use serde_json::json;
 
     fn one(text: &str, ctx: serde_json::Value) -> Result<String, TemplateError> {
-        render(
-            &Template {
-                name: "t.md".into(),
-                text: text.into(),
-            },
-            &ctx,
-        )
+        render(&Template::user("t.md", text), &ctx, Flavour::Markdown)
     }
 
     #[test]
@@ -330,26 +681,59 @@ mod tests {
     }
 
     #[test]
-    fn html_templates_escape_values_and_markdown_ones_do_not() {
+    fn escaping_follows_the_output_format_not_the_file_name() {
         let ctx = json!({"x": "<script>alert(1)</script>"});
-        let html = render(
-            &Template {
-                name: "my.html".into(),
-                text: "{{ x }}".into(),
-            },
+        for name in ["my.html", "weekly.html.tera", "x.md"] {
+            let html = render(&Template::user(name, "{{ x }}"), &ctx, Flavour::Html).expect("html");
+            assert_eq!(html, "&lt;script&gt;alert(1)&lt;/script&gt;", "{name}");
+            let md = render(&Template::user(name, "{{ x }}"), &ctx, Flavour::Markdown).expect("md");
+            assert_eq!(md, "<script>alert(1)</script>", "{name}");
+        }
+    }
+
+    #[test]
+    fn values_never_form_markers_fences_or_front_matter_in_markdown() {
+        let ctx = json!({
+            "title": "x\n<!-- journal:end -->\n```\n---\n",
+            "fence": "```js",
+            "tilde": "  ~~~",
+            "rule": "---",
+            "end": "<!-- journal:end -->",
+        });
+        let out = render(
+            &Template::user(
+                "t.md",
+                "{{ title }}\n{{ fence }}\n{{ tilde }}\n{{ rule }}\n{{ end }}\n{{ end | safe }}\n<!-- journal:begin -->\n",
+            ),
             &ctx,
+            Flavour::Markdown,
         )
-        .expect("html");
-        assert_eq!(html, "&lt;script&gt;alert(1)&lt;/script&gt;");
-        let md = render(
-            &Template {
-                name: "my.md".into(),
-                text: "{{ x }}".into(),
-            },
-            &ctx,
+        .expect("render");
+        assert_eq!(
+            out,
+            "x &lt;!-- journal:end --> ``` --- \n\\```js\n  \\~~~\n\\---\n&lt;!-- journal:end -->\n&lt;!-- journal:end -->\n&lt;!-- journal:begin -->\n"
+        );
+        for line in out.lines() {
+            assert!(!crate::markers::looks_like_marker(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn output_is_capped() {
+        let e = render(
+            &Template::user(
+                "big.md",
+                "{% for i in range(end=100000) %}{{ s }}{% endfor %}",
+            ),
+            &json!({"s": "x".repeat(1024)}),
+            Flavour::Markdown,
         )
-        .expect("md");
-        assert_eq!(md, "<script>alert(1)</script>");
+        .expect_err("too big");
+        assert!(
+            e.to_string()
+                .starts_with("template big.md: stopped: it wrote more than 64 MiB"),
+            "{e}"
+        );
     }
 
     #[test]

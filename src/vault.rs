@@ -112,33 +112,46 @@ impl Filter {
     }
 }
 
-fn is_note_name(name: &str) -> bool {
-    let lower = name.len() >= 3 && name.is_char_boundary(name.len() - 3);
-    (lower && name[name.len() - 3..].eq_ignore_ascii_case(".md"))
-        || (name.len() > 9
-            && name.is_char_boundary(name.len() - 9)
-            && name[name.len() - 9..].eq_ignore_ascii_case(".markdown"))
+fn is_note_name(name: &[u8]) -> bool {
+    let ends = |ext: &[u8]| {
+        name.len() >= ext.len() && name[name.len() - ext.len()..].eq_ignore_ascii_case(ext)
+    };
+    ends(b".md") || (name.len() > 9 && ends(b".markdown"))
 }
 
-fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String {
-    let rel = path.strip_prefix(root).unwrap_or(path);
+/// A vault-relative path as text, `/`-separated, and whether its name was valid UTF-8. A byte
+/// that is not UTF-8 is written `\xNN`, so two names that differ only in such bytes stay two
+/// paths (a `�` for each would make them one), and exclude globs see the same text the
+/// warnings show.
+fn rel_string(rel: &Path) -> (String, bool) {
     if std::path::MAIN_SEPARATOR == '/'
         && let Some(s) = rel.to_str()
     {
-        return s.to_string();
+        return (s.to_string(), true);
     }
     let mut out = String::new();
+    let mut valid = true;
     for part in rel.components() {
         if !out.is_empty() {
             out.push('/');
         }
-        let s = part.as_os_str().to_string_lossy();
-        out.push_str(&s);
+        for chunk in part.as_os_str().as_encoded_bytes().utf8_chunks() {
+            out.push_str(chunk.valid());
+            for b in chunk.invalid() {
+                valid = false;
+                out.push_str(&format!("\\x{b:02X}"));
+            }
+        }
     }
-    if rel.to_str().is_none() {
+    (out, valid)
+}
+
+fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String {
+    let (out, valid) = rel_string(path.strip_prefix(root).unwrap_or(path));
+    if !valid {
         warnings.push(Diagnostic::file(
             &out,
-            "file name is not valid UTF-8; shown with � in place of the bad bytes",
+            "file name is not valid UTF-8; shown with \\xNN in place of each bad byte",
         ));
     }
     out
@@ -164,13 +177,7 @@ pub(crate) fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<
                 return true;
             }
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
-            !rel.to_str().is_some_and(|r| {
-                if std::path::MAIN_SEPARATOR == '/' {
-                    filter.excludes(r)
-                } else {
-                    filter.excludes(&r.replace(std::path::MAIN_SEPARATOR, "/"))
-                }
-            })
+            !filter.excludes(&rel_string(rel).0)
         });
     for entry in walk {
         let entry = match entry {
@@ -193,7 +200,7 @@ pub(crate) fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<
                 continue;
             }
         };
-        if !entry.file_type().is_file() || !entry.file_name().to_str().is_some_and(is_note_name) {
+        if !entry.file_type().is_file() || !is_note_name(entry.file_name().as_encoded_bytes()) {
             continue;
         }
         let rel = rel_path(root, entry.path(), &mut warnings);
@@ -246,22 +253,28 @@ pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<N
             ),
         )));
     }
-    let bytes =
-        read_bounded(&file.abs, config.settings.max_note_bytes.get()).map_err(|e| Unread {
-            warning: Diagnostic::file(&file.rel, format!("cannot be read: {e}")),
-            lasting: false,
-        })?;
-    let Some(bytes) = bytes else {
-        return Err(Unread {
-            warning: Diagnostic::file(
-                &file.rel,
-                format!(
-                    "grew over max_note_bytes ({}) while being read; skipped",
-                    config.settings.max_note_bytes.get()
+    let max = config.settings.max_note_bytes.get();
+    // The one safe open: a note swapped for a FIFO or a device after the walk is refused,
+    // never waited on.
+    let read = crate::fsx::open_regular(&file.abs)
+        .and_then(|(mut f, _)| crate::fsx::read_open(&mut f, max));
+    let bytes = match read {
+        Ok(b) => b,
+        Err(crate::fsx::ReadError::TooLarge(_)) => {
+            return Err(Unread {
+                warning: Diagnostic::file(
+                    &file.rel,
+                    format!("grew over max_note_bytes ({max}) while being read; skipped"),
                 ),
-            ),
-            lasting: false,
-        });
+                lasting: false,
+            });
+        }
+        Err(e) => {
+            return Err(Unread {
+                warning: Diagnostic::file(&file.rel, format!("cannot be read: {e}")),
+                lasting: false,
+            });
+        }
     };
     let (text, warning) = note::decode(&file.rel, &bytes).map_err(lasting)?;
     let mut n = note::parse(&file.rel, &text, &config.parse);
@@ -271,27 +284,19 @@ pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<N
     Ok(n)
 }
 
-/// Reads a file, refusing to hold more than `max` bytes of it (`None` when it is larger).
-fn read_bounded(path: &Path, max: u64) -> std::io::Result<Option<Vec<u8>>> {
-    use std::io::Read;
-    let f = std::fs::File::open(path)?;
-    let mut bytes = Vec::new();
-    f.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
-    Ok((bytes.len() as u64 <= max).then_some(bytes))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn note_names() {
-        assert!(is_note_name("a.md"));
-        assert!(is_note_name("A.MD"));
-        assert!(is_note_name("x.markdown"));
-        assert!(!is_note_name("a.mdx"));
-        assert!(!is_note_name("md"));
-        assert!(!is_note_name("é.txt"));
+        assert!(is_note_name(b"a.md"));
+        assert!(is_note_name(b"A.MD"));
+        assert!(is_note_name(b"x.markdown"));
+        assert!(is_note_name(b"caf\xe9.md"));
+        assert!(!is_note_name(b"a.mdx"));
+        assert!(!is_note_name(b"md"));
+        assert!(!is_note_name("é.txt".as_bytes()));
     }
 
     #[test]
@@ -322,6 +327,29 @@ mod tests {
                 .expect_err("a folder")
                 .lasting
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_note_swapped_for_a_fifo_after_the_walk_is_a_warning_not_a_hang() {
+        let dir = tempfile::tempdir().expect("tmp");
+        let config = Config::defaults(dir.path().to_path_buf());
+        let abs = dir.path().join("swapped.md");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&abs)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let file = NoteFile {
+            rel: "swapped.md".into(),
+            abs,
+        };
+        let e = read_note(&file, 10, &config).expect_err("a FIFO");
+        assert_eq!(
+            e.warning.message,
+            "cannot be read: is a FIFO, not a regular file; not read"
+        );
+        assert!(!e.lasting, "tried again next time");
     }
 
     #[test]

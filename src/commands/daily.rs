@@ -1,11 +1,13 @@
 //! `journal new`, `journal prompt` and `journal init`: the daily flow.
 
+use super::review::write_error;
 use super::{Context, parse_day};
 use crate::UsageError;
 use crate::cli::{NewArgs, PromptArgs};
 use crate::config::{CONFIG_FILE, DEFAULT_CONFIG};
 use crate::daily;
 use crate::index::Index;
+use crate::output::Target;
 use crate::render::{self, Template};
 use crate::views::TaskView;
 use chrono::NaiveDate;
@@ -66,16 +68,17 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
     };
     let vault = &ctx.config.vault;
     let ours = render::local_template(vault, DAILY_MD.0);
-    if !ours.is_file()
+    if ours.is_none()
         && let Some(t) = &ctx.config.daily.template
     {
-        let path = ctx.config.vault_file(t);
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            UsageError(format!(
-                "the daily-note template `{}` cannot be read ({e}); fix the `template` setting",
-                path.display()
-            ))
-        })?;
+        // Read only inside the vault, with no symbolic link on the way, and capped.
+        let text = Template::from_setting(vault, t)
+            .map_err(|e| {
+                UsageError(format!(
+                    "the daily-note template cannot be used ({e}); fix the `template` setting"
+                ))
+            })?
+            .text;
         let now = chrono::Local::now().time();
         let mut note = daily::fill_template(&text, date, now, title);
         if !note.ends_with('\n') && !note.is_empty() {
@@ -105,30 +108,40 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
     }
     let template =
         Template::choose(None, None, vault, DAILY_MD).map_err(|e| UsageError(e.to_string()))?;
-    Ok(render::render(&template, &context).map_err(|e| UsageError(e.to_string()))?)
+    Ok(
+        render::render_guarded(&template, &context, render::Flavour::Markdown)
+            .map_err(|e| UsageError(e.to_string()))?,
+    )
 }
 
 pub(crate) fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
     let date = day(ctx, args.date.as_deref())?;
-    let path = daily::note_path(&ctx.config, date);
-    let shown = || std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
-    if path.exists() {
+    let rel = daily::note_rel(&ctx.config, date);
+    let vault = &ctx.config.vault;
+    let target = Target::Vault {
+        vault,
+        rel: rel.clone(),
+    };
+    let shown = |p: &std::path::Path| std::fs::canonicalize(p).unwrap_or_else(|_| p.to_path_buf());
+    // Only a look: whether something is there already (nothing is read or written).
+    let existing = vault.join(&rel);
+    if crate::fsx::plain_parts(&rel).is_some() && std::fs::symlink_metadata(&existing).is_ok() {
         let mut out = ctx.stdout();
-        writeln!(out, "{}", shown().display())?;
+        writeln!(out, "{}", shown(&existing).display())?;
         if !ctx.quiet {
             eprintln!("journal: the note for {date} already exists; left as it is");
         }
         return Ok(());
     }
     let index = ctx.index()?;
-    let title = path
+    let title = std::path::Path::new(&rel)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let text = note_text(ctx, &index, date, &title)?;
-    let written = crate::output::create_new(&path, &text).map_err(|e| UsageError(e.to_string()))?;
+    let (path, written) = crate::output::create_new(&target, &text).map_err(write_error)?;
     let mut out = ctx.stdout();
-    writeln!(out, "{}", shown().display())?;
+    writeln!(out, "{}", shown(&path).display())?;
     out.flush()?;
     if !written && !ctx.quiet {
         eprintln!("journal: the note for {date} appeared meanwhile; left as it is");
@@ -137,9 +150,12 @@ pub(crate) fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
 }
 
 pub(crate) fn run_init(ctx: &Context) -> anyhow::Result<()> {
-    let path = ctx.config.vault.join(CONFIG_FILE);
-    let written =
-        crate::output::create_new(&path, DEFAULT_CONFIG).map_err(|e| UsageError(e.to_string()))?;
+    let target = Target::Vault {
+        vault: &ctx.config.vault,
+        rel: CONFIG_FILE.to_string(),
+    };
+    let (path, written) =
+        crate::output::create_new(&target, DEFAULT_CONFIG).map_err(write_error)?;
     if written {
         if !ctx.quiet {
             eprintln!("journal: wrote {}", path.display());

@@ -5,26 +5,41 @@ use crate::UsageError;
 use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::dates::Week;
 use crate::output;
-use crate::render::{self, Template};
+use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
+use chrono::NaiveDate;
 use std::io::Write;
-use std::path::PathBuf;
 
 /// How journal knows an HTML or JSON review it wrote before: it may replace it whole.
 const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
 const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
 
-/// The week the flags ask for.
+/// The week the flags ask for. Every date of a review is written `YYYY-MM-DD`, so a week
+/// that does not lie within the years 1 to 9999 (`--today 9999-12-31` ends in the year
+/// 10000) is refused.
 pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
     let start = ctx.config.settings.week_start;
-    if let Some(w) = &args.week {
-        return Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")));
+    let (week, given) = if let Some(w) = &args.week {
+        let week = Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")))?;
+        (week, format!("--week {w}"))
+    } else if let Some(d) = &args.date {
+        (
+            Week::containing(parse_day("--date", d)?, start),
+            format!("--date {d}"),
+        )
+    } else {
+        let this = ctx.this_week();
+        let week = if args.last { this.previous() } else { this };
+        (week, format!("today ({})", ctx.today))
+    };
+    let first = NaiveDate::from_ymd_opt(1, 1, 1);
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31);
+    if first.is_some_and(|f| week.start() < f) || last.is_some_and(|l| week.end() > l) {
+        return Err(UsageError(format!(
+            "{given}: that week does not lie within the years 1 to 9999, so its dates cannot be written as YYYY-MM-DD"
+        )));
     }
-    if let Some(d) = &args.date {
-        return Ok(Week::containing(parse_day("--date", d)?, start));
-    }
-    let this = ctx.this_week();
-    Ok(if args.last { this.previous() } else { this })
+    Ok(week)
 }
 
 /// The review of `week`.
@@ -78,7 +93,8 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             s
         }
         ReviewFormat::Md | ReviewFormat::Html => {
-            let (builtin, configured) = match args.format {
+            // Escaping follows the output format, whatever the template file is called.
+            let (builtin, configured, flavour) = match args.format {
                 ReviewFormat::Md => (
                     render::WEEKLY_MD,
                     ctx.config
@@ -86,9 +102,10 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                         .review
                         .template
                         .as_ref()
-                        .map(|t| ctx.config.vault_file(&t.0)),
+                        .map(|t| t.0.as_str()),
+                    Flavour::Markdown,
                 ),
-                _ => (render::WEEKLY_HTML, None),
+                _ => (render::WEEKLY_HTML, None, Flavour::Html),
             };
             let template = Template::choose(
                 args.template.as_deref(),
@@ -97,7 +114,8 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                 builtin,
             )
             .map_err(|e| UsageError(e.to_string()))?;
-            let body = render::render(&template, &review).map_err(|e| UsageError(e.to_string()))?;
+            let body = render::render_guarded(&template, &review, flavour)
+                .map_err(|e| UsageError(e.to_string()))?;
             match args.format {
                 ReviewFormat::Md => markdown_document(&review, &body),
                 _ => body,
@@ -105,29 +123,34 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
     };
     ctx.timing("rendered");
-    let target: Option<PathBuf> = if args.write {
+    let target = if args.write {
         let ext = match args.format {
             ReviewFormat::Md => "md",
             ReviewFormat::Html => "html",
             ReviewFormat::Json => "json",
         };
-        let folder = ctx
-            .config
-            .vault
-            .join(ctx.config.settings.review.folder.as_str());
-        Some(folder.join(format!("{}.{ext}", review.week.id)))
+        let folder = ctx.config.settings.review.folder.as_str();
+        let name = format!("{}.{ext}", review.week.id);
+        Some(output::Target::Vault {
+            vault: &ctx.config.vault,
+            rel: if folder.is_empty() {
+                name
+            } else {
+                format!("{folder}/{name}")
+            },
+        })
     } else {
-        args.output.clone()
+        args.output.as_deref().map(output::Target::Given)
     };
     match target {
-        Some(path) => {
+        Some(target) => {
             let owner = match args.format {
                 ReviewFormat::Md => output::Ownership::Markers,
                 ReviewFormat::Html => output::Ownership::Signature(HTML_SIGNATURE),
                 ReviewFormat::Json => output::Ownership::Signature(JSON_SIGNATURE),
             };
-            output::write_document(&path, &text, owner, args.force)
-                .map_err(|e| UsageError(e.to_string()))?;
+            let path =
+                output::write_document(&target, &text, owner, args.force).map_err(write_error)?;
             if !ctx.quiet {
                 eprintln!("journal: wrote {}", path.display());
             }
@@ -140,4 +163,13 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     }
     ctx.timing("written");
     Ok(())
+}
+
+/// A refusal is the user's to resolve (exit status 2); a failure is ours to report (1).
+pub(crate) fn write_error(e: output::WriteError) -> anyhow::Error {
+    if e.is_refusal() {
+        UsageError(e.to_string()).into()
+    } else {
+        anyhow::Error::msg(e.to_string())
+    }
 }

@@ -91,7 +91,8 @@ impl Config {
         let obsidian = obsidian::Settings::read(vault, &mut config.warnings);
         obsidian.apply(&mut config);
         let file = vault.join(CONFIG_FILE);
-        match std::fs::read(&file) {
+        // Read through the one safe open: a FIFO, a device or a huge file is refused.
+        match crate::fsx::read_capped(&file, crate::fsx::SETTINGS_MAX) {
             Ok(bytes) => {
                 let text = String::from_utf8(bytes).map_err(|e| ConfigError {
                     file: CONFIG_FILE.into(),
@@ -100,12 +101,12 @@ impl Config {
                 })?;
                 config.apply_toml(&text)?;
             }
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(crate::fsx::ReadError::NotFound) => {}
             Err(e) => {
                 return Err(ConfigError {
                     file: CONFIG_FILE.into(),
                     line: 0,
-                    message: format!("cannot be read: {e}"),
+                    message: e.to_string(),
                 });
             }
         }

@@ -58,13 +58,13 @@ pub(super) struct Settings {
 }
 
 fn read_json(vault: &Path, rel: &str, warnings: &mut Vec<Diagnostic>) -> Option<Value> {
-    let bytes = match std::fs::read(vault.join(rel)) {
+    let bytes = match crate::fsx::read_capped(&vault.join(rel), crate::fsx::SETTINGS_MAX) {
         Ok(b) => b,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return None,
+        Err(crate::fsx::ReadError::NotFound) => return None,
         Err(e) => {
             warnings.push(Diagnostic::file(
                 rel,
-                format!("cannot be read ({e}); its settings are ignored"),
+                format!("{e}; its settings are ignored"),
             ));
             return None;
         }

@@ -136,6 +136,15 @@ struct Frame {
     id: u32,
 }
 
+/// Where a line stands in a region marked as journal's output (see `crate::markers`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Marked {
+    No,
+    Begin,
+    Inside,
+    End,
+}
+
 /// Walks a note body line by line. Build one with [`Scanner::new`] and iterate.
 #[derive(Debug, Clone)]
 pub struct Scanner<'a> {
@@ -149,6 +158,10 @@ pub struct Scanner<'a> {
     in_html_comment: bool,
     /// Between `<!-- journal:begin -->` and `<!-- journal:end -->`: journal's own output.
     in_generated: bool,
+    /// Where the line last returned stands in a marked region.
+    marked: Marked,
+    /// No end marker line follows: a begin line from here on starts nothing.
+    no_end_ahead: bool,
     list: Vec<Frame>,
     next_item: u32,
     /// The previous line was paragraph text (lazy continuation and setext headings apply).
@@ -167,6 +180,8 @@ impl<'a> Scanner<'a> {
             in_percent_comment: false,
             in_html_comment: false,
             in_generated: false,
+            marked: Marked::No,
+            no_end_ahead: false,
             list: Vec::new(),
             next_item: 0,
             para: false,
@@ -225,15 +240,23 @@ impl<'a> Scanner<'a> {
         }
 
         // What journal wrote into a note (a review kept between its markers) is not read back.
+        // `crate::markers` finds the writer's region with this same code.
         if self.in_generated {
             self.in_generated = !crate::markers::is_marker(raw.as_bytes(), crate::markers::END);
+            self.marked = if self.in_generated {
+                Marked::Inside
+            } else {
+                Marked::End
+            };
             return self.line(no, Kind::Hidden, 0, 0);
         }
         if !self.in_percent_comment
             && !self.in_html_comment
             && crate::markers::is_marker(raw.as_bytes(), crate::markers::BEGIN)
+            && self.end_follows()
         {
             self.in_generated = true;
+            self.marked = Marked::Begin;
             self.para = false;
             return self.line(no, Kind::Hidden, 0, 0);
         }
@@ -259,6 +282,24 @@ impl<'a> Scanner<'a> {
                 into_owned(line, raw)
             }
         }
+    }
+
+    /// Whether an end marker line follows the current line. Each search stops at the end
+    /// line that will close the region, and a failed one is remembered, so the scan stays
+    /// linear however many begin lines there are.
+    fn end_follows(&mut self) -> bool {
+        if self.no_end_ahead {
+            return false;
+        }
+        let found = Lines::new(self.lines.rest)
+            .any(|l| crate::markers::is_marker(l.as_bytes(), crate::markers::END));
+        self.no_end_ahead = !found;
+        found
+    }
+
+    /// Where the line last returned stands in a region marked as journal's output.
+    pub(crate) fn marked(&self) -> Marked {
+        self.marked
     }
 
     /// Removes `%% … %%` and `<!-- … -->` comments (which may span lines), leaving code
@@ -533,6 +574,7 @@ impl<'a> Iterator for Scanner<'a> {
         let raw = self.lines.next()?;
         let no = self.next_no;
         self.next_no = self.next_no.saturating_add(1);
+        self.marked = Marked::No;
         let mut line = self.classify(no, raw);
         line.raw = raw;
         Some(line)

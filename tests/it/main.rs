@@ -8,10 +8,12 @@ mod cache;
 mod commands;
 mod common;
 mod conformance;
+mod crash;
 mod daily;
 mod hostile;
 mod review;
 mod robustness;
+mod safety;
 mod scanner_oracle;
 mod snapshots;
 #[path = "../support/synth.rs"]
