@@ -135,7 +135,9 @@ pub struct Scanner<'a> {
     lines: Lines<'a>,
     next_no: u32,
     fence: Option<Fence>,
-    html: Option<HtmlEnd>,
+    /// In an HTML block: what ends it, and the content column of the list item holding it
+    /// (0 outside lists), whose end ends it too.
+    html: Option<(HtmlEnd, usize)>,
     in_percent_comment: bool,
     in_html_comment: bool,
     /// Between `<!-- journal:begin -->` and `<!-- journal:end -->`: journal's own output.
@@ -191,21 +193,27 @@ impl<'a> Scanner<'a> {
             // The block quote or list item holding the fence ended, and the fence with it.
             self.fence = None;
         }
-        if let Some(end) = self.html {
-            match end {
-                HtmlEnd::Blank if raw.trim().is_empty() => {
-                    self.html = None;
-                    self.para = false;
-                    return self.line(no, Kind::Blank, 0, 0);
-                }
-                HtmlEnd::Blank => {}
-                HtmlEnd::Tag(tag) => {
-                    if contains_ignore_ascii_case(raw, tag) {
+        if let Some((end, base)) = self.html {
+            let (_, rest) = strip_quotes(raw);
+            if base > 0 && !rest.trim().is_empty() && indentation(rest).0 < base {
+                // The list item holding the HTML block ended, and the block with it.
+                self.html = None;
+            } else {
+                match end {
+                    HtmlEnd::Blank if raw.trim().is_empty() => {
                         self.html = None;
+                        self.para = false;
+                        return self.line(no, Kind::Blank, 0, 0);
+                    }
+                    HtmlEnd::Blank => {}
+                    HtmlEnd::Tag(tag) => {
+                        if contains_ignore_ascii_case(raw, tag) {
+                            self.html = None;
+                        }
                     }
                 }
+                return self.line(no, Kind::Hidden, 0, 0);
             }
-            return self.line(no, Kind::Hidden, 0, 0);
         }
 
         // What journal wrote into a note (a review kept between its markers) is not read back.
@@ -425,6 +433,25 @@ impl<'a> Scanner<'a> {
                     &after[item_start..]
                 };
                 let item_offset = offset + (text.len() - item_text.len());
+                // A fence on the item's own line opens a code block inside the item
+                // (Logseq writes every code block so: `- ```python`).
+                if let Some(f) = opening_fence(item_text) {
+                    self.fence = Some(Fence {
+                        quote_depth: depth,
+                        base: content_col,
+                        ..f
+                    });
+                    self.para = false;
+                    return mk(
+                        self,
+                        Kind::ListItem {
+                            id,
+                            parent,
+                            content: Cow::Borrowed(""),
+                        },
+                        item_offset,
+                    );
+                }
                 return mk(
                     self,
                     Kind::ListItem {
@@ -445,7 +472,7 @@ impl<'a> Scanner<'a> {
             let closes_here =
                 matches!(end, HtmlEnd::Tag(tag) if contains_ignore_ascii_case(text, tag));
             if !closes_here {
-                self.html = Some(end);
+                self.html = Some((end, base));
             }
             return mk(self, Kind::Hidden, offset);
         }
@@ -865,6 +892,22 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_on_a_list_items_line_opens_code_in_the_item() {
+        assert_eq!(
+            kinds("- ```md\n  - [ ] no #tag\n  ```\n- [ ] yes\n\t- ```\n\t  x\n- after"),
+            [
+                "item0<None ",
+                "hidden",
+                "hidden",
+                "item1<None [ ] yes",
+                "item2<Some(1) ",
+                "hidden",
+                "item3<None after"
+            ]
+        );
+    }
+
+    #[test]
     fn indented_code_only_outside_paragraphs_and_lists() {
         assert_eq!(kinds("text\n    more"), ["text text", "text more"]);
         assert_eq!(
@@ -926,6 +969,11 @@ mod tests {
             ]
         );
         assert_eq!(kinds("Some <b>bold</b>"), ["text Some <b>bold</b>"]);
+        // An HTML block in a list item ends with the item.
+        assert_eq!(
+            kinds("- a\n  <div>\n  #no\n- [ ] yes"),
+            ["item0<None a", "hidden", "hidden", "item1<None [ ] yes"]
+        );
     }
 
     #[test]
