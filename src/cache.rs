@@ -93,6 +93,7 @@ const PARSER_SOURCE: &[&str] = &[
     include_str!("note/tasks.rs"),
     include_str!("note/frontmatter.rs"),
     include_str!("note/prompts.rs"),
+    include_str!("note/logseq.rs"),
     include_str!("dates/mod.rs"),
     include_str!("dates/moment.rs"),
     include_str!("vault.rs"),
