@@ -223,10 +223,12 @@ pub(crate) fn mask_refs(text: Cow<'_, str>) -> Cow<'_, str> {
     let mut out = b.to_vec();
     let mut i = 0;
     let mut changed = false;
+    // Once an opening finds no closing, no later opening of its kind can: stop looking.
+    let (mut parens, mut braces) = (true, true);
     while i + 1 < b.len() {
-        let close = match (b[i], b[i + 1]) {
-            (b'(', b'(') => *b"))",
-            (b'{', b'{') => *b"}}",
+        let (close, open) = match (b[i], b[i + 1]) {
+            (b'(', b'(') if parens => (*b"))", &mut parens),
+            (b'{', b'{') if braces => (*b"}}", &mut braces),
             _ => {
                 i += 1;
                 continue;
@@ -239,8 +241,10 @@ pub(crate) fn mask_refs(text: Cow<'_, str>) -> Cow<'_, str> {
                 changed = true;
                 i = end;
             }
-            // No closing anywhere after: no later opening of this kind closes either.
-            None => i += 2,
+            None => {
+                *open = false;
+                i += 2;
+            }
         }
     }
     if !changed {
@@ -250,15 +254,24 @@ pub(crate) fn mask_refs(text: Cow<'_, str>) -> Cow<'_, str> {
     Cow::Owned(String::from_utf8(out).unwrap_or_else(|_| text.into_owned()))
 }
 
-/// The `#[[multi word]]` tags of a text (Logseq's form of a tag with spaces).
-pub(crate) fn bracket_tags(text: &str) -> impl Iterator<Item = &str> {
+/// The `#[[multi word]]` tags of a text (Logseq's form of a tag with spaces). Linear: the
+/// search for each tag's end starts after the last tag.
+pub(crate) fn bracket_tags(text: &str) -> Vec<&str> {
     let b = text.as_bytes();
-    memchr::memmem::find_iter(b, b"#[[").filter_map(move |i| {
-        let open = i + 3;
-        let len = inline::find2(&b[open..], *b"]]")?;
+    let mut out = Vec::new();
+    let mut at = 0;
+    while let Some(k) = memchr::memmem::find(&b[at..], b"#[[") {
+        let open = at + k + 3;
+        let Some(len) = inline::find2(&b[open..], *b"]]") else {
+            break;
+        };
         let tag = text[open..open + len].trim();
-        (!tag.is_empty() && !tag.contains('[')).then_some(tag)
-    })
+        if !tag.is_empty() && !tag.contains('[') {
+            out.push(tag);
+        }
+        at = open + len + 2;
+    }
+    out
 }
 
 /// The pages a property value names: `[[a]], [[b]]`, `#a #b`, `a, b` (a list of page
@@ -390,7 +403,8 @@ pub(crate) fn planning_line(line: &str) -> Option<Vec<Stamp>> {
         }
         out.push(stamp);
         rest = &value[1 + end + 1..];
-        if !out.is_empty() && rest.trim().is_empty() {
+        // One of each is all a line holds; a line of thousands is not read on.
+        if out.len() >= 2 || rest.trim().is_empty() {
             break;
         }
     }
@@ -465,11 +479,7 @@ fn timestamp(inner: &str) -> Stamp {
         ));
     }
     stamp.date = Some(date);
-    for w in rest {
-        if let Some(r) = repeater(w) {
-            stamp.repeat.get_or_insert(r);
-        }
-    }
+    stamp.repeat = rest.find_map(repeater);
     stamp
 }
 
@@ -582,7 +592,8 @@ pub(super) struct Outline {
     drawer: Option<(usize, u32)>,
     /// Inside a hidden `#+BEGIN_…` region: the line that ends it.
     verbatim: Option<String>,
-    open_questions: usize,
+    /// Where the open question blocks are on the stack, outermost first (a few at most).
+    questions: Vec<usize>,
 }
 
 impl Outline {
@@ -602,11 +613,27 @@ impl Extractor<'_> {
         consumed
     }
 
-    /// Closes what is still open at the end of the note.
-    pub(super) fn logseq_finish(&mut self) {
-        if let Some(mut o) = self.logseq.take() {
-            self.pop_to(&mut o, None);
-        }
+    /// Closes what is still open at the end of the note. True for a journal page that holds
+    /// nothing (Logseq makes one a day; only empty `-` blocks): it is not a journal entry.
+    pub(super) fn logseq_finish(&mut self) -> bool {
+        let Some(mut o) = self.logseq.take() else {
+            return false;
+        };
+        self.pop_to(&mut o, None);
+        let n = &self.note;
+        let journal = self
+            .settings
+            .logseq
+            .as_ref()
+            .is_some_and(|l| l.journal_date(&n.path).is_some());
+        journal
+            && self.words.values().all(|&w| w == 0)
+            && n.tasks.is_empty()
+            && n.prompts.is_empty()
+            && n.moods.is_empty()
+            && n.decisions.is_empty()
+            && n.checkpoints.is_empty()
+            && n.fields.is_empty()
     }
 
     /// Closes the open items down to `item` (all of them for `None`).
@@ -633,7 +660,7 @@ impl Extractor<'_> {
             if let Some(f) = o.stack.pop()
                 && let Some(q) = f.question
             {
-                o.open_questions -= 1;
+                o.questions.pop();
                 self.set_answer(q.prompt, &q.lines);
             }
         }
@@ -742,10 +769,10 @@ impl Extractor<'_> {
         let refs: Vec<String> = inline::links(&masked)
             .into_iter()
             .chain(inline::tags(&masked).map(|(_, t)| t.to_string()))
-            .chain(bracket_tags(&masked).map(str::to_string))
+            .chain(bracket_tags(&masked).into_iter().map(str::to_string))
             .collect();
         let question = self.date().is_some()
-            && o.open_questions < MAX_OPEN_QUESTIONS
+            && o.questions.len() < MAX_OPEN_QUESTIONS
             && prompts::is_question_heading(strip_heading(content));
         let prompt =
             question.then(|| self.push_prompt(strip_heading(content), PromptKind::Block, line.no));
@@ -757,7 +784,7 @@ impl Extractor<'_> {
             });
         }
         if prompt.is_some() {
-            o.open_questions += 1;
+            o.questions.push(o.stack.len() - 1);
         }
         false
     }
@@ -818,11 +845,8 @@ impl Extractor<'_> {
 
     /// Adds a line, `depth` levels below the outermost item, to the open questions' answers.
     fn answer(&mut self, o: &mut Outline, text: &str, depth: usize) {
-        if o.open_questions == 0 {
-            return;
-        }
-        for (k, f) in o.stack.iter_mut().enumerate() {
-            let Some(q) = &mut f.question else {
+        for &k in &o.questions {
+            let Some(q) = o.stack.get_mut(k).and_then(|f| f.question.as_mut()) else {
                 continue;
             };
             let indent = depth.saturating_sub(k + 1);
@@ -1317,7 +1341,7 @@ mod tests {
         assert_eq!(page_list("#plan #writing"), ["plan", "writing"]);
         assert_eq!(page_list("a，b"), ["a", "b"]);
         assert_eq!(
-            bracket_tags("x #[[Projects/Website Relaunch]] #[[]]").collect::<Vec<_>>(),
+            bracket_tags("x #[[Projects/Website Relaunch]] #[[]]"),
             ["Projects/Website Relaunch"]
         );
     }
@@ -1341,5 +1365,267 @@ mod tests {
         assert_eq!(s.date_reference("[[Dec 31st, 2026]]"), d("2026-12-31"));
         assert_eq!(s.date_reference("[[dec 1st, 2025]]"), d("2025-12-01"));
         assert_eq!(s.date_reference("Learn Spanish"), None);
+    }
+
+    fn read(path: &str, text: &str) -> crate::model::Note {
+        let mut settings = crate::note::ParseSettings::default();
+        settings.logseq = Some(crate::config::logseq::Graph::default().parse_settings());
+        crate::note::parse(path, text, &settings)
+    }
+
+    fn words(n: &crate::model::Note) -> u32 {
+        n.words.iter().map(|w| w.words).sum()
+    }
+
+    #[test]
+    fn a_journal_is_dated_by_its_file_name_and_its_tasks_by_the_journal() {
+        let n = read(
+            "journals/2026_11_24.md",
+            "- TODO [#A] Call [[Mum]] #family\n- DONE Pay rent\n- LATER x\n\t- NOW sub\n",
+        );
+        assert_eq!(n.date, d("2026-11-24"));
+        assert_eq!(n.entries, [d("2026-11-24").expect("date")]);
+        let t = &n.tasks[0];
+        assert_eq!(
+            (t.status, t.marker(), t.priority),
+            (Status::Todo, Some(Marker::Todo), Some(Priority::High))
+        );
+        assert_eq!(t.text, "Call [[Mum]] #family");
+        assert_eq!(
+            (t.tags.as_slice(), t.links.as_slice()),
+            (&["family".to_string()][..], &["Mum".to_string()][..])
+        );
+        assert_eq!(t.place.date, d("2026-11-24"));
+        assert_eq!((t.place.line, t.place.col), (1, 3));
+        assert_eq!(n.tasks[1].status, Status::Done);
+        assert_eq!(n.tasks[3].parent, Some(2), "a nested task is a sub-task");
+        assert!(n.diagnostics.is_empty(), "{:?}", n.diagnostics);
+    }
+
+    #[test]
+    fn what_is_not_a_task() {
+        let n = read(
+            "pages/p.md",
+            "- TODO: no\n- todo no\n- DONEish no\n- [#A] no\n- text\n  TODO continuation\n* TODO star\n1. TODO numbered\n- How:\n  ```\n  - TODO fenced\n  ```\n- ```\n  - TODO fenced on the bullet\n  ```\n> - TODO quoted\n- x\n  #+BEGIN_SRC\n  - TODO in source\n  #+END_SRC\n- #+BEGIN_QUERY\n  - TODO in a query\n  #+END_QUERY\n- TODO yes\n",
+        );
+        let texts: Vec<&str> = n.tasks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["yes"]);
+    }
+
+    #[test]
+    fn planning_lines_date_the_task_above_them() {
+        let n = read(
+            "journals/2026_11_24.md",
+            "- TODO water\n  SCHEDULED: <2026-11-28 Sat .+3d>\n- TODO rent\n\tDEADLINE: <2026-12-01 Tue +1m>\n- Dentist\n  SCHEDULED: <2026-11-27 Fri 15:30>\n- TODO passport\n  DEADLINE: <2026-11-31 Tue>\n- TODO odd\n  SCHEDULED: <2026-11-24 Wed>\n",
+        );
+        let t = &n.tasks;
+        assert_eq!(
+            (t[0].dates.scheduled, t[0].recurrence()),
+            (d("2026-11-28"), Some("every 3 days when done"))
+        );
+        assert_eq!(
+            (t[1].dates.due, t[1].recurrence()),
+            (d("2026-12-01"), Some("every month"))
+        );
+        assert_eq!(t[2].dates.due, None);
+        assert_eq!(t[3].dates.scheduled, d("2026-11-24"));
+        let found: Vec<(u32, bool)> = n
+            .diagnostics
+            .iter()
+            .map(|x| (x.line, x.is_warning()))
+            .collect();
+        assert_eq!(
+            found,
+            [(6, false), (8, true), (10, true)],
+            "{:?}",
+            n.diagnostics
+        );
+        assert_eq!(words(&n), 5, "planning lines are not words");
+    }
+
+    #[test]
+    fn logbook_clocks_and_done_properties_give_done_dates() {
+        let n = read(
+            "journals/2026_11_24.md",
+            "- DONE late night\n  :LOGBOOK:\n  CLOCK: [2026-11-24 Tue 21:40:00]--[2026-11-25 Wed 00:10:00] =>  02:30:00\n  CLOCK: [2026-11-24 Tue 10:00:00]--[2026-11-24 Tue 11:00:00] =>  01:00:00\n  :END:\n- DONE by property\n  done:: 1795780800000\n  :logbook:\n  CLOCK: [2026-11-20 Fri 10:00]--[2026-11-20 Fri 11:00] =>  01:00\n  :end:\n- DONE on the page\n- NOW running\n  :LOGBOOK:\n  CLOCK: [2026-11-24 Tue 13:00:00]\n  :END:\n- TODO repeats\n  :LOGBOOK:\n  * State \"DONE\" from \"TODO\" [2026-11-25 Wed 08:10]\n  :END:\n",
+        );
+        let done: Vec<_> = n.tasks.iter().map(|t| t.dates.done).collect();
+        assert_eq!(done, [d("2026-11-25"), d("2026-11-27"), None, None, None]);
+        assert_eq!(
+            n.tasks[4].status,
+            Status::Todo,
+            "a repeat's completion leaves it open"
+        );
+        assert_eq!(n.tasks.len(), 5, "a State line in the drawer is not a task");
+        assert_eq!(words(&n), 9, "drawers and done:: are not words");
+        assert!(n.diagnostics.is_empty(), "{:?}", n.diagnostics);
+        let n = read(
+            "pages/p.md",
+            "- TODO x\n  :LOGBOOK:\n  CLOCK: x\n- TODO y\n",
+        );
+        assert_eq!(n.tasks.len(), 2, "an unclosed drawer ends with its block");
+        assert_eq!(n.diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn page_properties_are_front_matter_and_block_properties_belong_to_their_block() {
+        let n = read(
+            "pages/Learn.md",
+            "type:: [[plan]]\ntags:: languages, [[term 1]]\nalias:: Spanish, Español\nstatus:: active\ntarget:: [[Dec 31st, 2026]]\nrevisit:: 2027-01-10\ntitle:: Learn Spanish\n\n- IN-PROGRESS read\n  id:: 6744c2a1-8f3e-4d6b-9a21-5c0d7e9f1a42\n  collapsed:: true\n",
+        );
+        let f = &n.front;
+        assert_eq!(f.kind.as_deref(), Some("plan"));
+        assert_eq!(f.tags, ["languages", "term 1"]);
+        assert_eq!(n.tags, ["languages", "term 1"]);
+        assert_eq!(f.aliases, ["Spanish", "Español"]);
+        assert_eq!(
+            (f.status.as_deref(), f.title.as_deref()),
+            (Some("active"), Some("Learn Spanish"))
+        );
+        assert_eq!((f.target, f.revisit), (d("2026-12-31"), d("2027-01-10")));
+        assert_eq!(
+            n.tasks[0].block_id(),
+            Some("6744c2a1-8f3e-4d6b-9a21-5c0d7e9f1a42")
+        );
+        // Written as the first block, as by hand: page properties too.
+        let n = read(
+            "pages/p.md",
+            "- tags:: plan, work\n  status:: paused\n- TODO x\n",
+        );
+        assert_eq!(
+            (n.front.tags.len(), n.front.status.as_deref()),
+            (2, Some("paused"))
+        );
+        let n = read("pages/p.md", "target:: soon\n");
+        assert_eq!(
+            n.diagnostics.len(),
+            1,
+            "a date that is not one is a warning"
+        );
+    }
+
+    #[test]
+    fn internal_properties_refs_and_macros_are_not_words() {
+        let n = read(
+            "journals/2026_11_26.md",
+            "- Progress on ((6744c2a1-8f3e)): finished chapter 4\n  id:: 6744c2a1-8f3e\n  collapsed:: true\n  created-at:: 1700000000000\n- {{embed ((6744c2a1-8f3e))}}\n- {{query (todo now)}}\n- mood:: 4\n- Lunch\n  place:: the old mill\n",
+        );
+        // "Progress on : finished chapter 4" (5), "Lunch" (1), "the old mill" (3).
+        assert_eq!(words(&n), 9);
+        assert_eq!(n.moods.len(), 1);
+    }
+
+    #[test]
+    fn decisions_take_their_revisit_from_the_next_property() {
+        let n = read(
+            "journals/2026_11_25.md",
+            "- Talked it over\n  decision:: Stay for now\n  revisit:: [[Jan 15th, 2027]]\n",
+        );
+        assert_eq!(n.decisions.len(), 1);
+        assert_eq!(n.decisions[0].text, "Stay for now");
+        assert_eq!(n.decisions[0].revisit, d("2027-01-15"));
+    }
+
+    #[test]
+    fn question_blocks_in_journals_are_prompts_answered_by_their_children() {
+        let n = read(
+            "journals/2026_11_29.md",
+            "- What next?\n\t- Book two sessions\n\t- TODO Ask Ana\n\t  soon\n- Are you happy?\n- What went well?\n\t- ...\n- Done\n",
+        );
+        let p: Vec<(&str, bool, &str)> = n
+            .prompts
+            .iter()
+            .map(|p| (p.text.as_str(), p.answered, p.answer.as_str()))
+            .collect();
+        assert_eq!(
+            p,
+            [
+                ("What next?", true, "- Book two sessions\n- Ask Ana\n  soon"),
+                ("Are you happy?", false, ""),
+                ("What went well?", false, "- ..."),
+            ]
+        );
+        assert_eq!(n.prompts[0].kind, PromptKind::Block);
+        assert_eq!(n.tasks.len(), 1, "a task in an answer is still a task");
+        let n = read("pages/Why.md", "- Why Spanish?\n\t- Because.\n");
+        assert!(
+            n.prompts.is_empty(),
+            "a question on an undated page is not a prompt"
+        );
+    }
+
+    #[test]
+    fn template_blocks_are_not_the_users_writing() {
+        let n = read(
+            "journals/2026_11_24.md",
+            "- Daily\n  template:: daily\n\t- mood::\n\t- TODO Plan the day\n\t- What went well?\n- TODO real\n",
+        );
+        let texts: Vec<&str> = n.tasks.iter().map(|t| t.text.as_str()).collect();
+        assert_eq!(texts, ["real"]);
+        assert!(n.prompts.is_empty());
+    }
+
+    #[test]
+    fn tasks_remember_the_pages_of_the_blocks_above_them() {
+        let n = read(
+            "journals/2026_11_25.md",
+            "- [[Projects/Site]]\n\t- Meeting with [[Ana]] #work\n\t\t- TODO follow up\n\t\t\t- TODO nested\n- TODO alone\n",
+        );
+        assert_eq!(n.tasks[0].context_links(), ["Ana", "work", "Projects/Site"]);
+        assert!(
+            n.tasks[1].context_links().is_empty(),
+            "its parent task carries them"
+        );
+        assert_eq!(n.tasks[1].parent, Some(0));
+        assert!(n.tasks[2].context_links().is_empty());
+    }
+
+    #[test]
+    fn both_grammars_in_one_note() {
+        let n = read(
+            "journals/2026_11_25.md",
+            "- [ ] TODO is text of a checkbox task\n- TODO [ ] is text of a Logseq task\n- [x] done\n\t- LATER under a checkbox\n",
+        );
+        let t: Vec<(&str, Option<Marker>, Option<u32>)> = n
+            .tasks
+            .iter()
+            .map(|t| (t.text.as_str(), t.marker(), t.parent))
+            .collect();
+        assert_eq!(
+            t,
+            [
+                ("TODO is text of a checkbox task", None, None),
+                ("[ ] is text of a Logseq task", Some(Marker::Todo), None),
+                ("done", None, None),
+                ("under a checkbox", Some(Marker::Later), Some(2)),
+            ]
+        );
+    }
+
+    #[test]
+    fn journal_file_names_that_do_not_parse_and_titles_that_disagree() {
+        let n = read("journals/2026_11_31.md", "- TODO still read\n");
+        assert_eq!(n.date, None);
+        assert_eq!(n.tasks.len(), 1);
+        assert!(
+            n.diagnostics[0]
+                .message
+                .contains("does not parse as yyyy_MM_dd")
+        );
+        let n = read(
+            "journals/2020_09_14.md",
+            "---\ntitle: Sep 14th, 2020\n---\n-\n",
+        );
+        assert!(n.diagnostics.is_empty());
+        assert!(
+            n.entries.is_empty(),
+            "an empty journal page is not an entry"
+        );
+        let n = read(
+            "journals/2020_09_14.md",
+            "---\ntitle: Sep 15th, 2020\n---\n- x\n",
+        );
+        assert_eq!(n.diagnostics.len(), 1);
+        assert_eq!(n.entries.len(), 1);
     }
 }

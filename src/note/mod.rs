@@ -717,8 +717,11 @@ impl Extractor<'_> {
         let mut masked = inline::mask_code(content);
         if self.logseq.is_some() {
             masked = logseq::mask_refs(masked);
-            self.tags
-                .extend(logseq::bracket_tags(&masked).map(str::to_string));
+            self.tags.extend(
+                logseq::bracket_tags(&masked)
+                    .into_iter()
+                    .map(str::to_string),
+            );
         }
         self.tags
             .extend(inline::tags(&masked).map(|(_, t)| t.to_string()));
@@ -875,7 +878,7 @@ impl Extractor<'_> {
     }
 
     fn finish(mut self) -> Note {
-        self.logseq_finish();
+        let empty_journal = self.logseq_finish();
         self.close_callout();
         while let Some(p) = self.heading_prompts.pop() {
             self.set_answer(p.index, &p.lines);
@@ -884,7 +887,9 @@ impl Extractor<'_> {
         note.tasks.shrink_to_fit();
         note.fields.shrink_to_fit();
         note.prompts.shrink_to_fit();
-        if let Some(d) = note.date {
+        if let Some(d) = note.date
+            && !empty_journal
+        {
             note.entries.push(d);
         }
         note.entries.sort_unstable();

@@ -10,6 +10,7 @@ mod common;
 mod conformance;
 mod daily;
 mod hostile;
+mod logseq;
 mod review;
 mod robustness;
 mod scanner_oracle;
