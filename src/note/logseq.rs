@@ -1368,8 +1368,10 @@ mod tests {
     }
 
     fn read(path: &str, text: &str) -> crate::model::Note {
-        let mut settings = crate::note::ParseSettings::default();
-        settings.logseq = Some(crate::config::logseq::Graph::default().parse_settings());
+        let settings = crate::note::ParseSettings {
+            logseq: Some(crate::config::logseq::Graph::default().parse_settings()),
+            ..Default::default()
+        };
         crate::note::parse(path, text, &settings)
     }
 

@@ -121,6 +121,17 @@ impl Default for ParseSettings {
     }
 }
 
+impl ParseSettings {
+    /// The settings of a Logseq graph whose `config.edn` says nothing: Logseq's grammar on,
+    /// journals in `journals/` (for benchmarks, tests and fuzzing).
+    pub fn logseq_graph() -> ParseSettings {
+        ParseSettings {
+            logseq: Some(crate::config::logseq::Graph::default().parse_settings()),
+            ..ParseSettings::default()
+        }
+    }
+}
+
 /// Obsidian Tasks' `useFilenameAsScheduledDate`: a task with no due, scheduled or start date
 /// is scheduled on the date its note's file name gives.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]

@@ -35,6 +35,18 @@ fn md_line() -> impl Strategy<Value = String> {
         Just("> [!question] What next?".to_string()),
         Just("> quoted #tag".to_string()),
         Just("mood:: 4".to_string()),
+        Just("- TODO [#A] logseq task".to_string()),
+        Just("- What next?".to_string()),
+        Just("  SCHEDULED: <2026-11-24 Tue .+1d>".to_string()),
+        Just("  DEADLINE: <2026-11-31 Mon>".to_string()),
+        Just(":LOGBOOK:".to_string()),
+        Just("CLOCK: [2026-11-24 Tue 10:00]--[2026-11-25 Wed 11:00] =>  01:00".to_string()),
+        Just(":END:".to_string()),
+        Just("type:: plan".to_string()),
+        Just("template:: t".to_string()),
+        Just("#+BEGIN_QUERY".to_string()),
+        Just("#+END_QUERY".to_string()),
+        Just("{{embed ((abc))}}".to_string()),
         Just("decision:: stay [revisit:: 2027-01-01]".to_string()),
         Just("checkpoint:: 2026-12-01 go".to_string()),
         Just("%%".to_string()),
@@ -63,7 +75,10 @@ proptest! {
     #[test]
     fn parsing_never_panics_and_lines_are_in_the_note(text in md_text()) {
         let lines = text.split("\r\n").flat_map(|l| l.split(['\n', '\r'])).count().max(1) as u32;
-        let n = parse("p.md", &text, &ParseSettings::default());
+        for n in [
+            parse("p.md", &text, &ParseSettings::default()),
+            parse("journals/2026_11_24.md", &text, &ParseSettings::logseq_graph()),
+        ] {
         let mut reported: Vec<u32> = n.tasks.iter().map(|t| t.place.line).collect();
         reported.extend(n.prompts.iter().map(|p| p.place.line));
         reported.extend(n.moods.iter().map(|m| m.place.line));
@@ -78,6 +93,7 @@ proptest! {
             if let Some(p) = t.parent {
                 prop_assert!((p as usize) < n.tasks.len());
             }
+        }
         }
     }
 
@@ -101,6 +117,7 @@ fn oracle_line() -> impl Strategy<Value = String> {
         "* star",
         "1. one",
         "```",
+        "- ```",
         "~~~",
         "# heading",
         "text",
@@ -151,8 +168,15 @@ fn ours(text: &str) -> (BTreeSet<usize>, BTreeSet<usize>) {
             Kind::Hidden => {
                 code.insert(line.no as usize);
             }
-            Kind::ListItem { .. } => {
+            Kind::ListItem { content, .. } => {
                 items.insert(line.no as usize);
+                // An item whose line opens a fence: the fence line is code too.
+                let after = line.raw.trim_start().trim_start_matches(['-', '*', '+']);
+                let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+                let after = after.trim_start_matches(['.', ')']).trim_start();
+                if content.is_empty() && (after.starts_with("```") || after.starts_with("~~~")) {
+                    code.insert(line.no as usize);
+                }
             }
             _ => {}
         }
