@@ -96,6 +96,37 @@ impl Status {
     }
 }
 
+/// A Logseq task marker: the word a Logseq block starts with to be a task (`TODO`, `DONE`,
+/// ...), kept as written. What each means is the Logseq grammar's (`note::logseq`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Marker {
+    Todo,
+    Later,
+    Doing,
+    Now,
+    InProgress,
+    Started,
+    Waiting,
+    Wait,
+    Done,
+    Canceled,
+    Cancelled,
+}
+
+named_enum!(pub Marker {
+    Todo => "TODO",
+    Later => "LATER",
+    Doing => "DOING",
+    Now => "NOW",
+    InProgress => "IN-PROGRESS",
+    Started => "STARTED",
+    Waiting => "WAITING",
+    Wait => "WAIT",
+    Done => "DONE",
+    Canceled => "CANCELED",
+    Cancelled => "CANCELLED",
+});
+
 /// Obsidian Tasks priorities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Priority {
@@ -197,6 +228,11 @@ pub struct TaskExtra {
     pub block_id: Option<String>,
     /// `feeling::` or `mood::` on the line or in its sub-items (for checkpoints).
     pub feeling: Option<String>,
+    /// The marker of a Logseq task (`None` for a checkbox task).
+    pub marker: Option<Marker>,
+    /// Page references of the Logseq blocks the task is nested under, nearest first: they
+    /// attach it to a plan when its own links do not, as Logseq's queries see it.
+    pub context_links: Vec<String>,
 }
 
 impl TaskExtra {
@@ -232,6 +268,28 @@ impl Task {
 
     pub fn feeling(&self) -> Option<&str> {
         self.extra.as_ref()?.feeling.as_deref()
+    }
+
+    /// The Logseq marker, for a task written in Logseq's grammar.
+    pub fn marker(&self) -> Option<Marker> {
+        self.extra.as_ref()?.marker
+    }
+
+    pub fn context_links(&self) -> &[String] {
+        self.extra.as_ref().map_or(&[], |e| &e.context_links)
+    }
+
+    /// The symbol as the user wrote it: the Logseq marker (`TODO`), else the checkbox's
+    /// character.
+    pub fn written_symbol(&self) -> String {
+        self.marker()
+            .map_or_else(|| self.symbol.to_string(), |m| m.as_str().to_string())
+    }
+
+    /// Waiting on someone else: a Logseq `WAITING`/`WAIT` task. Such a task is deferred
+    /// (not open), but when it is tagged as needing help it is still help needed.
+    pub fn waits_on_others(&self) -> bool {
+        matches!(self.marker(), Some(Marker::Waiting | Marker::Wait))
     }
 
     /// Sets the extra fields, keeping none when they are all empty.
@@ -287,6 +345,8 @@ pub struct CheckpointLine {
 pub enum PromptKind {
     Callout,
     Heading,
+    /// A Logseq block ending in `?`; its child blocks are the answer.
+    Block,
 }
 
 /// A reflection prompt and what was written under it.
@@ -344,6 +404,8 @@ pub struct FrontMatter {
     #[serde(with = "crate::dates::serde_day::opt")]
     pub revisit: Option<NaiveDate>,
     pub generator: Option<String>,
+    /// Other names of the page (Logseq's `alias::`): links by these names reach it.
+    pub aliases: Vec<String>,
 }
 
 /// Words written on one day.

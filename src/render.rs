@@ -193,6 +193,7 @@ pub(crate) fn engine() -> Tera {
     tera.register_filter("signed", signed);
     tera.register_filter("sparkline", sparkline);
     tera.register_filter("plain", plain);
+    tera.register_filter("blockquote", blockquote);
     tera
 }
 
@@ -592,6 +593,20 @@ fn plain(val: &str, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
     ))
 }
 
+/// `> {{ answer | blockquote | safe }}`: a value of several lines as the lines of a block
+/// quote, each escaped as any Markdown value is (so none can form a marker, a fence or front
+/// matter), joined by `\n> `. Its output is already escaped, hence `safe`.
+fn blockquote(val: &str, _: Kwargs, _: &State<'_>) -> TeraResult<String> {
+    let mut out = Vec::with_capacity(val.len() + 8);
+    for (i, line) in crate::note::blocks::Lines::new(val).enumerate() {
+        if i > 0 {
+            out.extend_from_slice(b"\n> ");
+        }
+        escape_markdown(line, &mut out).map_err(|e| tera::Error::message(e.to_string()))?;
+    }
+    Ok(String::from_utf8_lossy(&out).into_owned())
+}
+
 pub(crate) fn plain_text(text: &str, links: bool) -> String {
     let mut out = text.to_string();
     for f in crate::note::inline::bracket_fields(text).iter().rev() {
@@ -648,6 +663,16 @@ mod tests {
             out,
             "██████░░░░|███░░|[[Daily/2026-11-24#^b1|2026-11-24]]|[[Plans/Book|Book]]|Tue 24 Nov|+0.5|-1|▁·█"
         );
+    }
+
+    #[test]
+    fn blockquote_keeps_the_lines_of_a_value_and_escapes_each() {
+        let out = one(
+            "> {{ a | blockquote | safe }}",
+            json!({"a": "first\n```\n<!-- journal:end -->\r\nlast"}),
+        )
+        .expect("render");
+        assert_eq!(out, "> first\n> \\```\n> &lt;!-- journal:end -->\n> last");
     }
 
     #[test]

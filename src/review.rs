@@ -286,7 +286,8 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         to_do
             .iter()
             .filter(|(_, t)| {
-                t.status.is_open() && config.settings.tags.help.0.iter().any(|h| t.has_tag(h))
+                (t.status.is_open() || t.waits_on_others())
+                    && config.settings.tags.help.0.iter().any(|h| t.has_tag(h))
             })
             .map(|&(r, _)| r)
             .collect(),

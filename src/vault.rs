@@ -1,8 +1,9 @@
 //! Which files of the vault are notes, and reading them.
 //!
 //! Notes are `.md` and `.markdown` files below the vault root, except hidden files and
-//! folders, Obsidian's excluded files, the config's `exclude` globs and (once parsed) notes
-//! that `journal` generated itself. Symbolic links are followed only when the config says so,
+//! folders, Obsidian's excluded files, a Logseq graph's own `logseq/` folder (its backups,
+//! recycle bin and page versions) and its `:hidden` paths, the config's `exclude` globs and
+//! (once parsed) notes that `journal` generated itself. Symbolic links are followed only when the config says so,
 //! and a link loop is a warning, never a hang. Every file problem is a warning and the walk
 //! goes on.
 
@@ -30,6 +31,8 @@ pub(crate) struct Filter {
     prefixes: Vec<String>,
     regexes: Vec<Regex>,
     template_files: Vec<String>,
+    /// Folders skipped with everything in them.
+    folders: Vec<String>,
 }
 
 /// Why the vault cannot be walked at all.
@@ -87,11 +90,25 @@ impl Filter {
                 template_files.push(rel.to_string_lossy().replace('\\', "/"));
             }
         }
+        // A Logseq graph: its own folder (settings, and full copies of pages in `bak/`,
+        // `.recycle/` and `version-files/`, which would count every task twice), and what
+        // `:hidden` hides, as Logseq matches it: a path prefix (`archive` also hides
+        // `archive-2024.md`).
+        let mut folders = Vec::new();
+        if let Some(graph) = &config.logseq {
+            if graph.has_config {
+                folders.push("logseq".to_string());
+            } else {
+                folders.extend(["logseq/bak".to_string(), "logseq/version-files".to_string()]);
+            }
+            prefixes.extend(graph.hidden.iter().cloned());
+        }
         Ok(Filter {
             globs,
             prefixes,
             regexes,
             template_files,
+            folders,
         })
     }
 
@@ -101,6 +118,7 @@ impl Filter {
             && self.prefixes.is_empty()
             && self.regexes.is_empty()
             && self.template_files.is_empty()
+            && self.folders.is_empty()
     }
 
     /// Whether a vault-relative path (file or folder) is excluded.
@@ -109,6 +127,10 @@ impl Filter {
             || self.prefixes.iter().any(|p| rel.starts_with(p.as_str()))
             || self.regexes.iter().any(|r| r.is_match(rel))
             || self.template_files.iter().any(|t| t == rel)
+            || self.folders.iter().any(|f| {
+                rel.strip_prefix(f.as_str())
+                    .is_some_and(|r| r.is_empty() || r.starts_with('/'))
+            })
     }
 }
 
@@ -391,5 +413,41 @@ mod tests {
         assert!(f.excludes("Archive/old.md"));
         assert!(f.excludes("x/y.tmp.md"));
         assert!(!f.excludes("Daily/2026-11-24.md"));
+    }
+
+    #[test]
+    fn a_logseq_graph_skips_its_own_folder_and_its_hidden_paths() {
+        let mut c = Config::defaults(PathBuf::from("/v"));
+        let mut graph = crate::config::logseq::Graph {
+            hidden: vec!["archive".into(), "README.md".into()],
+            ..Default::default()
+        };
+        c.logseq = Some(graph.clone());
+        let f = Filter::new(&c, &mut Vec::new()).expect("filter");
+        for skipped in [
+            "logseq",
+            "logseq/bak/journals/2026_11_24/2026-11-24T08_15_02.114Z.Desktop.md",
+            "logseq/version-files/local/pages/a.md",
+            "archive",
+            "archive/2025 goals.md",
+            "archive-2024.md",
+            "README.md",
+        ] {
+            assert!(f.excludes(skipped), "{skipped}");
+        }
+        for read in [
+            "logseq-notes.md",
+            "pages/archive.md",
+            "journals/2026_11_24.md",
+        ] {
+            assert!(!f.excludes(read), "{read}");
+        }
+        // Journals without settings: only Logseq's copies of pages are skipped.
+        graph.has_config = false;
+        graph.hidden.clear();
+        c.logseq = Some(graph);
+        let f = Filter::new(&c, &mut Vec::new()).expect("filter");
+        assert!(f.excludes("logseq/bak/a.md"));
+        assert!(!f.excludes("logseq/notes.md"));
     }
 }

@@ -69,7 +69,7 @@ impl TaskView {
         TaskView {
             text: t.text.clone(),
             status: t.status,
-            symbol: t.symbol.to_string(),
+            symbol: t.written_symbol(),
             due: t.dates.due,
             scheduled: t.dates.scheduled,
             start: t.dates.start,

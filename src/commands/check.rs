@@ -1,4 +1,5 @@
-//! `journal check`: every problem in the vault, one per line, sorted by place.
+//! `journal check`: every problem in the vault, one per line, sorted by place, and the notes
+//! of information (`info`) among them.
 
 use super::Context;
 use crate::table::clean;
@@ -12,25 +13,35 @@ pub(crate) fn run(ctx: &Context) -> anyhow::Result<ExitCode> {
         writeln!(out, "{}", clean(&d.to_string()))?;
     }
     out.flush()?;
-    let n = index.diagnostics().len();
+    let warnings: Vec<_> = index
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_warning())
+        .collect();
+    let infos = index.diagnostics().len() - warnings.len();
+    let info_note = match infos {
+        0 => String::new(),
+        1 => " (and 1 note for information)".to_string(),
+        n => format!(" (and {n} notes for information)"),
+    };
+    let n = warnings.len();
     if n == 0 {
         if !ctx.quiet {
-            eprintln!("journal: no problems in {} notes", index.notes().len());
+            eprintln!(
+                "journal: no problems in {} notes{info_note}",
+                index.notes().len()
+            );
         }
         return Ok(ExitCode::SUCCESS);
     }
     if !ctx.quiet {
         let files = {
-            let mut paths: Vec<&str> = index
-                .diagnostics()
-                .iter()
-                .map(|d| d.path.as_str())
-                .collect();
+            let mut paths: Vec<&str> = warnings.iter().map(|d| d.path.as_str()).collect();
             paths.dedup();
             paths.len()
         };
         eprintln!(
-            "journal: {n} warning{} in {files} file{}",
+            "journal: {n} warning{} in {files} file{}{info_note}",
             if n == 1 { "" } else { "s" },
             if files == 1 { "" } else { "s" }
         );

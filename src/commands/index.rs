@@ -31,7 +31,7 @@ fn counts(index: &Index) -> Counts {
         prompts: sum(|n| n.prompts.len()),
         moods: sum(|n| n.moods.len()),
         decisions: sum(|n| n.decisions.len()),
-        warnings: index.diagnostics().len(),
+        warnings: super::print::warning_count(index),
     }
 }
 

@@ -39,7 +39,8 @@ pub(crate) struct Context {
 }
 
 /// Finds the vault: `--vault`, else `$JOURNAL_VAULT`, else the nearest folder at or above
-/// `cwd` holding `.journal.toml` or `.obsidian/`, else `cwd`.
+/// `cwd` holding `.journal.toml`, `.obsidian/` or `logseq/config.edn` (a Logseq graph), else
+/// `cwd`.
 pub(crate) fn find_vault(
     flag: Option<&Path>,
     env: Option<PathBuf>,
@@ -52,7 +53,11 @@ pub(crate) fn find_vault(
         Some(p) => cwd.join(p),
         None => cwd
             .ancestors()
-            .find(|d| d.join(crate::config::CONFIG_FILE).is_file() || d.join(".obsidian").is_dir())
+            .find(|d| {
+                d.join(crate::config::CONFIG_FILE).is_file()
+                    || d.join(".obsidian").is_dir()
+                    || d.join(crate::config::logseq::CONFIG_EDN).is_file()
+            })
             .unwrap_or(cwd)
             .to_path_buf(),
     };
@@ -163,6 +168,14 @@ mod tests {
         std::fs::write(root.join("w/.journal.toml"), "").expect("write");
         std::fs::create_dir_all(root.join("w/x")).expect("mkdir");
         std::fs::create_dir_all(root.join("plain")).expect("mkdir");
+        std::fs::create_dir_all(root.join("graph/logseq")).expect("mkdir");
+        std::fs::write(root.join("graph/logseq/config.edn"), "{}").expect("write");
+        std::fs::create_dir_all(root.join("graph/journals")).expect("mkdir");
+        assert_eq!(
+            find_vault(None, None, &root.join("graph/journals")).expect("graph"),
+            root.join("graph"),
+            "a Logseq graph is found by its settings"
+        );
         let deep = root.join("v/Daily/2026");
         assert_eq!(
             find_vault(None, None, &deep).expect("found"),

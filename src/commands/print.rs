@@ -41,21 +41,31 @@ pub(crate) fn write_json(w: &mut dyn Write, value: &impl serde::Serialize) -> an
 }
 
 /// The vault's warnings on stderr: each with `-v`, a count otherwise, nothing with `-q`.
+/// Notes for information are `check`'s alone.
 pub(crate) fn report_warnings(ctx: &Context, index: &Index) {
-    if ctx.quiet || index.diagnostics().is_empty() {
+    let n = warning_count(index);
+    if ctx.quiet || n == 0 {
         return;
     }
     let mut err = anstream::AutoStream::new(std::io::stderr(), ctx.color_choice());
     if ctx.verbose {
-        for d in index.diagnostics() {
+        for d in index.diagnostics().iter().filter(|d| d.is_warning()) {
             let _ = writeln!(err, "{}", clean(&d.to_string()));
         }
     } else {
-        let n = index.diagnostics().len();
         let _ = writeln!(
             err,
             "journal: {n} warning{} about the vault (see them with `journal check`)",
             if n == 1 { "" } else { "s" }
         );
     }
+}
+
+/// How many of the vault's diagnostics are warnings (not notes for information).
+pub(crate) fn warning_count(index: &Index) -> usize {
+    index
+        .diagnostics()
+        .iter()
+        .filter(|d| d.is_warning())
+        .count()
 }

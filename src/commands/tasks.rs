@@ -156,7 +156,13 @@ pub(crate) fn run(ctx: &Context, args: &TasksArgs) -> anyhow::Result<()> {
                     anstyle::Style::new()
                 };
                 table.row(vec![
-                    Cell::styled(format!("[{}]", t.symbol), status_style(t.status)),
+                    Cell::styled(
+                        match t.marker() {
+                            Some(m) => m.as_str().to_string(),
+                            None => format!("[{}]", t.symbol),
+                        },
+                        status_style(t.status),
+                    ),
                     Cell::styled(v.due.map(crate::dates::ymd).unwrap_or_default(), due_style),
                     Cell::plain(v.priority.map_or("", |p| p.as_str())),
                     Cell::plain(v.text.clone()),

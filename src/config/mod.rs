@@ -1,12 +1,14 @@
 //! The settings of one vault, resolved in one place: `.journal.toml` (read in `file`), then
 //! the vault's own Obsidian settings (`obsidian`: daily notes, Periodic Notes, Calendar,
-//! Obsidian Tasks, excluded files), then the defaults.
+//! Obsidian Tasks, excluded files) and Logseq settings (`logseq`: `logseq/config.edn`), then
+//! the defaults.
 //!
 //! An invalid `.journal.toml` is an error naming the key and its line; an unknown key is a
 //! warning. Obsidian's settings files are the user's and may be anything: a broken one, or a
 //! setting that would lead outside the vault, is a warning and the defaults apply.
 
 mod file;
+pub(crate) mod logseq;
 mod obsidian;
 
 pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Settings};
@@ -43,6 +45,8 @@ pub struct Config {
     /// The folders of note templates (Obsidian's Templates and Templater plugins): templates
     /// are not notes, their `{{date}}` placeholders are not dates, their tasks not tasks.
     pub(crate) template_folders: Vec<String>,
+    /// The vault is a Logseq graph, or holds Logseq journals: how Logseq names its files.
+    pub(crate) logseq: Option<logseq::Graph>,
     pub(crate) parse: ParseSettings,
     /// Unknown keys, unreadable or unsafe Obsidian settings.
     pub(crate) warnings: Vec<Diagnostic>,
@@ -78,6 +82,7 @@ impl Config {
             },
             obsidian_ignore: Vec::new(),
             template_folders: Vec::new(),
+            logseq: None,
             parse: ParseSettings::default(),
             warnings: Vec::new(),
         };
@@ -90,6 +95,7 @@ impl Config {
         let mut config = Config::defaults(vault.to_path_buf());
         let obsidian = obsidian::Settings::read(vault, &mut config.warnings);
         obsidian.apply(&mut config);
+        config.logseq = logseq::Graph::read(vault, &mut config.warnings);
         let file = vault.join(CONFIG_FILE);
         // Read through the one safe open: a FIFO, a device or a huge file is refused.
         match crate::fsx::read_capped(&file, crate::fsx::SETTINGS_MAX) {
@@ -146,6 +152,7 @@ impl Config {
         self.parse.daily_format = self.daily.format.clone();
         self.parse.weekly_format = Some(self.weekly.format.clone());
         self.parse.weekly_folder = self.weekly.folder.clone();
+        self.parse.logseq = self.logseq.as_ref().map(logseq::Graph::parse_settings);
     }
 
     /// The folder plans live in, when one is set.

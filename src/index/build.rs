@@ -44,7 +44,7 @@ impl Index {
         for n in &mut notes {
             diagnostics.append(&mut n.diagnostics);
         }
-        let mut links = Links::new(&notes);
+        let mut links = Links::new(&notes, config);
         links.resolve_all(&notes);
         let mut index = Index {
             notes,
@@ -112,6 +112,7 @@ impl Index {
                 .title
                 .clone()
                 .or_else(|| n.front.goal.clone())
+                .or_else(|| self.links.page_title(NoteId::new(i)).map(str::to_string))
                 .or_else(|| n.h1.clone())
                 .unwrap_or_else(|| n.stem().to_string());
             self.note_plan[i] = Some(PlanId::new(self.plans.len()));
@@ -134,7 +135,8 @@ impl Index {
         problems
     }
 
-    /// A task serves one plan: its note's, else the one it links to, else its parent's.
+    /// A task serves one plan: its note's, else the one it links to, else (a Logseq task) the
+    /// one it is tagged with, else the one a block above it links to, else its parent's.
     fn assign_tasks(&mut self) {
         let mut task_plan = Vec::with_capacity(self.notes.len());
         for (ni, n) in self.notes_with_ids() {
@@ -143,6 +145,11 @@ impl Index {
             for t in &n.tasks {
                 let plan = own
                     .or_else(|| self.linked_plan(&n.path, &t.links))
+                    .or_else(|| {
+                        // To Logseq a tag is a page reference: `#Plan` is `[[Plan]]`.
+                        t.marker().and_then(|_| self.linked_plan(&n.path, &t.tags))
+                    })
+                    .or_else(|| self.linked_plan(&n.path, t.context_links()))
                     .or_else(|| {
                         t.parent
                             .and_then(|p| plans.get(p as usize).copied().flatten())
@@ -234,7 +241,10 @@ impl Index {
                         found.push(at(format!("depends on task id `{d}`, which no task has")));
                     }
                 }
-                for l in &t.links {
+                // A Logseq reference to a page with no file is an empty page in Logseq, not
+                // a broken link.
+                let links: &[String] = if t.marker().is_some() { &[] } else { &t.links };
+                for l in links {
                     let same_note = l.starts_with('#');
                     if !same_note && links::names_a_note(l) && self.resolve(&n.path, l).is_none() {
                         found.push(at(format!(
@@ -252,9 +262,11 @@ impl Index {
                     && t.dates.due.is_none()
                     && t.dates.scheduled.is_none()
                 {
-                    found.push(at(
-                        "checkpoint has no date: give it a due date (📅 YYYY-MM-DD)".into(),
-                    ));
+                    found.push(at(if t.marker().is_some() {
+                        "checkpoint has no date: give it a `DEADLINE: <2026-11-24 Tue>` line".into()
+                    } else {
+                        "checkpoint has no date: give it a due date (📅 YYYY-MM-DD)".into()
+                    }));
                 }
             }
         }
@@ -331,6 +343,11 @@ fn note_as_of(n: &mut Note, day: NaiveDate) {
         if later(t.dates.done) || later(t.dates.cancelled) {
             t.status = Status::Todo;
             t.symbol = ' ';
+            if let Some(e) = t.extra.as_mut()
+                && e.marker.is_some()
+            {
+                e.marker = Some(crate::model::Marker::Todo);
+            }
             t.dates.done = None;
             t.dates.cancelled = None;
         }

@@ -502,7 +502,8 @@ impl<'a> Scanner<'a> {
                     &after[item_start..]
                 };
                 let item_offset = offset + (text.len() - item_text.len());
-                // A fence may open on the item's own line: what follows is code.
+                // A fence on the item's own line opens a code block inside the item
+                // (Logseq writes every code block so: `- ```python`).
                 if let Some(f) = opening_fence(item_text) {
                     self.fence = Some(Fence {
                         quote_depth: depth,
@@ -510,6 +511,15 @@ impl<'a> Scanner<'a> {
                         ..f
                     });
                     self.para = false;
+                    return mk(
+                        self,
+                        Kind::ListItem {
+                            id,
+                            parent,
+                            content: Cow::Borrowed(""),
+                        },
+                        item_offset,
+                    );
                 }
                 return mk(
                     self,
@@ -983,6 +993,22 @@ mod tests {
     }
 
     #[test]
+    fn a_fence_on_a_list_items_line_opens_code_in_the_item() {
+        assert_eq!(
+            kinds("- ```md\n  - [ ] no #tag\n  ```\n- [ ] yes\n\t- ```\n\t  x\n- after"),
+            [
+                "item0<None ",
+                "hidden",
+                "hidden",
+                "item1<None [ ] yes",
+                "item2<Some(1) ",
+                "hidden",
+                "item3<None after"
+            ]
+        );
+    }
+
+    #[test]
     fn indented_code_only_outside_paragraphs_and_lists() {
         assert_eq!(kinds("text\n    more"), ["text text", "text more"]);
         assert_eq!(
@@ -1044,6 +1070,11 @@ mod tests {
             ]
         );
         assert_eq!(kinds("Some <b>bold</b>"), ["text Some <b>bold</b>"]);
+        // An HTML block in a list item ends with the item.
+        assert_eq!(
+            kinds("- a\n  <div>\n  #no\n- [ ] yes"),
+            ["item0<None a", "hidden", "hidden", "item1<None [ ] yes"]
+        );
     }
 
     #[test]
@@ -1115,7 +1146,7 @@ mod tests {
         );
         assert_eq!(
             kinds("- ```\n  - [ ] code\n  ```\n- [ ] after"),
-            ["item0<None ```", "hidden", "hidden", "item1<None [ ] after"]
+            ["item0<None ", "hidden", "hidden", "item1<None [ ] after"]
         );
         assert_eq!(
             kinds("> - [ ] a\n    - [ ] lazy"),

@@ -235,6 +235,7 @@ pub(crate) fn parse(
         decision: text_of("decision"),
         revisit,
         generator: text_of("generator"),
+        aliases: Vec::new(),
     }
 }
 

@@ -3,12 +3,14 @@
 //!
 //! `parse` is pure and depends only on the note's text, its path and the parse settings, so
 //! its result can be cached per note. The submodules each own one grammar: `blocks` the
-//! Markdown block structure, `inline` tags/links/fields, `tasks` the task line, `frontmatter`
-//! the YAML header, `prompts` questions and answers.
+//! Markdown block structure, `inline` tags/links/fields, `tasks` the checkbox task line,
+//! `logseq` Logseq's outline (markers, planning lines, drawers, properties; on in a Logseq
+//! graph, alongside the rest), `frontmatter` the YAML header, `prompts` questions and answers.
 
 pub mod blocks;
 pub(crate) mod frontmatter;
 pub(crate) mod inline;
+pub(crate) mod logseq;
 pub(crate) mod prompts;
 pub(crate) mod tasks;
 
@@ -99,6 +101,8 @@ pub struct ParseSettings {
     /// format.
     pub(crate) weekly_folder: String,
     pub(crate) mood_scale: u32,
+    /// The vault is a Logseq graph (or holds Logseq journals): Logseq's grammar is read too.
+    pub(crate) logseq: Option<logseq::LogseqSettings>,
 }
 
 impl Default for ParseSettings {
@@ -112,6 +116,18 @@ impl Default for ParseSettings {
             weekly_format: None,
             weekly_folder: String::new(),
             mood_scale: 5,
+            logseq: None,
+        }
+    }
+}
+
+impl ParseSettings {
+    /// The settings of a Logseq graph whose `config.edn` says nothing: Logseq's grammar on,
+    /// journals in `journals/` (for benchmarks, tests and fuzzing).
+    pub fn logseq_graph() -> ParseSettings {
+        ParseSettings {
+            logseq: Some(crate::config::logseq::Graph::default().parse_settings()),
+            ..ParseSettings::default()
         }
     }
 }
@@ -221,7 +237,35 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
         Some(yaml) => frontmatter::parse(yaml, path, 2, &mut diagnostics),
         None => Default::default(),
     };
+    let journal = settings
+        .logseq
+        .as_ref()
+        .and_then(|l| Some((l, l.journal_date(path)?)));
+    if let Some((l, None)) = journal {
+        diagnostics.push(Diagnostic::file(
+            path,
+            format!(
+                "journal file name does not parse as {} (`:journal/file-name-format`), so it is read as a page with no date",
+                l.journal_file_format
+            ),
+        ));
+    }
     let date = front.date.or_else(|| date_from_path(path, settings));
+    if let Some((l, Some(day))) = journal
+        && let Some(title) = &front.title
+        && let Some(titled) = l.journal_names.iter().find_map(|f| f.parse(title.trim()))
+        && titled != day
+    {
+        diagnostics.push(Diagnostic::new(
+            path,
+            2,
+            1,
+            format!(
+                "the title `{title}` names another day than the file name ({}); the file name is used",
+                l.journal_title(day)
+            ),
+        ));
+    }
     let mut x = Extractor {
         note: Note {
             path: path.to_string(),
@@ -242,6 +286,7 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
             .filename_scheduled
             .as_ref()
             .and_then(|f| f.date(path)),
+        logseq: settings.logseq.as_ref().map(|_| Box::default()),
     };
     x.note.front = front;
     for line in Scanner::new(split.body, split.body_line) {
@@ -254,6 +299,14 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
 /// date in the file name. A weekly note is dated by the Thursday of its week (for Sunday-start
 /// weeks, the Wednesday), the day ISO 8601 uses to place a week in its year.
 pub(crate) fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate> {
+    if let Some(day) = settings
+        .logseq
+        .as_ref()
+        .and_then(|l| l.journal_date(path))
+        .flatten()
+    {
+        return Some(day);
+    }
     let without_ext = crate::model::strip_note_ext(path);
     let tail = |format: &MomentFormat| -> &str {
         let parts = format.as_str().matches('/').count() + 1;
@@ -320,6 +373,8 @@ struct Extractor<'s> {
     tags: Vec<String>,
     /// The scheduled date of this note's undated tasks (Obsidian Tasks' file-name setting).
     filename_scheduled: Option<NaiveDate>,
+    /// Where the Logseq grammar is in the note's outline, when it is on.
+    logseq: Option<Box<logseq::Outline>>,
 }
 
 fn col(raw: &str, offset: usize) -> u32 {
@@ -355,6 +410,9 @@ impl Extractor<'_> {
 
     fn line(&mut self, line: Line<'_>) {
         self.in_callout_header = self.track_callout(&line);
+        if self.logseq.is_some() && self.logseq_line(&line) {
+            return;
+        }
         match &line.kind {
             Kind::Blank => {
                 self.last_text = None;
@@ -383,16 +441,7 @@ impl Extractor<'_> {
                 content,
             } => {
                 self.last_text = None;
-                if self.items.len() <= *id as usize {
-                    self.items.resize(
-                        *id as usize + 1,
-                        Item {
-                            parent: None,
-                            task: None,
-                        },
-                    );
-                }
-                self.items[*id as usize].parent = *parent;
+                self.register_item(*id, *parent);
                 if !self.heading_prompts.is_empty() || self.callout.is_some() {
                     // Quoted in a review, a checkbox would be a task again: drop it.
                     let text = tasks::checkbox(content).map_or(&**content, |(_, body)| body);
@@ -407,6 +456,20 @@ impl Extractor<'_> {
                 self.text(content, &line, line.item);
             }
         }
+    }
+
+    /// Records list item `id` and the item it is nested in.
+    fn register_item(&mut self, id: u32, parent: Option<u32>) {
+        if self.items.len() <= id as usize {
+            self.items.resize(
+                id as usize + 1,
+                Item {
+                    parent: None,
+                    task: None,
+                },
+            );
+        }
+        self.items[id as usize].parent = parent;
     }
 
     /// Opens and closes question callouts around `line`; true when `line` opens one.
@@ -633,6 +696,7 @@ impl Extractor<'_> {
             on_completion: parsed.on_completion,
             block_id: parsed.block_id,
             feeling: None,
+            ..TaskExtra::default()
         });
         self.note.tasks.push(task);
         let masked = inline::mask_code(body);
@@ -661,7 +725,15 @@ impl Extractor<'_> {
 
     /// Reads tags, fields and words from a line of text inside list item `item` (if any).
     fn text(&mut self, content: &str, line: &Line<'_>, item: Option<u32>) {
-        let masked = inline::mask_code(content);
+        let mut masked = inline::mask_code(content);
+        if self.logseq.is_some() {
+            masked = logseq::mask_refs(masked);
+            self.tags.extend(
+                logseq::bracket_tags(&masked)
+                    .into_iter()
+                    .map(str::to_string),
+            );
+        }
         self.tags
             .extend(inline::tags(&masked).map(|(_, t)| t.to_string()));
         self.count_words(&masked);
@@ -817,6 +889,7 @@ impl Extractor<'_> {
     }
 
     fn finish(mut self) -> Note {
+        let empty_journal = self.logseq_finish();
         self.close_callout();
         while let Some(p) = self.heading_prompts.pop() {
             self.set_answer(p.index, &p.lines);
@@ -825,7 +898,9 @@ impl Extractor<'_> {
         note.tasks.shrink_to_fit();
         note.fields.shrink_to_fit();
         note.prompts.shrink_to_fit();
-        if let Some(d) = note.date {
+        if let Some(d) = note.date
+            && !empty_journal
+        {
             note.entries.push(d);
         }
         note.entries.sort_unstable();

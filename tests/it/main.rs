@@ -11,6 +11,7 @@ mod conformance;
 mod crash;
 mod daily;
 mod hostile;
+mod logseq;
 mod review;
 mod robustness;
 mod safety;

@@ -28,6 +28,7 @@ fn md_line() -> impl Strategy<Value = String> {
         Just("1. first".to_string()),
         Just("2) second".to_string()),
         Just("```".to_string()),
+        Just("- ```".to_string()),
         Just("~~~~".to_string()),
         Just("## Are you happy?".to_string()),
         Just("# Title".to_string()),
@@ -36,11 +37,24 @@ fn md_line() -> impl Strategy<Value = String> {
         Just("> [!question] What next?".to_string()),
         Just("> quoted #tag".to_string()),
         Just("mood:: 4".to_string()),
+        Just("- TODO [#A] logseq task".to_string()),
+        Just("- What next?".to_string()),
+        Just("  SCHEDULED: <2026-11-24 Tue .+1d>".to_string()),
+        Just("  DEADLINE: <2026-11-31 Mon>".to_string()),
+        Just(":LOGBOOK:".to_string()),
+        Just("CLOCK: [2026-11-24 Tue 10:00]--[2026-11-25 Wed 11:00] =>  01:00".to_string()),
+        Just(":END:".to_string()),
+        Just("type:: plan".to_string()),
+        Just("template:: t".to_string()),
+        Just("#+BEGIN_QUERY".to_string()),
+        Just("#+END_QUERY".to_string()),
+        Just("{{embed ((abc))}}".to_string()),
         Just("decision:: stay [revisit:: 2027-01-01]".to_string()),
         Just("checkpoint:: 2026-12-01 go".to_string()),
         Just("%%".to_string()),
         Just("<!-- c -->".to_string()),
         Just("<div>".to_string()),
+        Just("  <div>".to_string()),
         Just("text with `code` and [[Link]]".to_string()),
         Just("".to_string()),
         "[ -~]{0,20}".prop_map(String::from),
@@ -63,7 +77,10 @@ proptest! {
     #[test]
     fn parsing_never_panics_and_lines_are_in_the_note(text in md_text()) {
         let lines = text.split("\r\n").flat_map(|l| l.split(['\n', '\r'])).count().max(1) as u32;
-        let n = parse("p.md", &text, &ParseSettings::default());
+        for n in [
+            parse("p.md", &text, &ParseSettings::default()),
+            parse("journals/2026_11_24.md", &text, &ParseSettings::logseq_graph()),
+        ] {
         let mut reported: Vec<u32> = n.tasks.iter().map(|t| t.place.line).collect();
         reported.extend(n.prompts.iter().map(|p| p.place.line));
         reported.extend(n.moods.iter().map(|m| m.place.line));
@@ -78,6 +95,7 @@ proptest! {
             if let Some(p) = t.parent {
                 prop_assert!((p as usize) < n.tasks.len());
             }
+        }
         }
     }
 
@@ -104,6 +122,7 @@ fn oracle_line() -> impl Strategy<Value = String> {
         "1. one",
         "2) two",
         "```",
+        "- ```",
         "~~~",
         "# heading",
         "## heading ##",
@@ -239,8 +258,14 @@ fn ours(text: &str) -> Classes {
             }
             Kind::ListItem { content, .. } => {
                 c.items.insert(no);
-                // An item whose text opens a fence: the code starts on its line.
-                if content.starts_with("```") || content.starts_with("~~~") {
+                // An item whose line opens a fence: the fence line is code too.
+                let after = line
+                    .raw
+                    .trim_start_matches(['>', ' ', '\t'])
+                    .trim_start_matches(['-', '*', '+']);
+                let after = after.trim_start_matches(|c: char| c.is_ascii_digit());
+                let after = after.trim_start_matches(['.', ')']).trim_start();
+                if content.is_empty() && (after.starts_with("```") || after.starts_with("~~~")) {
                     c.hidden.insert(no);
                 }
             }
