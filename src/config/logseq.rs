@@ -69,10 +69,9 @@ impl Graph {
     /// The graph at `vault`, if it is one: `logseq/config.edn` read, or Logseq journal files
     /// in `journals/`.
     pub(crate) fn read(vault: &Path, warnings: &mut Vec<Diagnostic>) -> Option<Graph> {
-        let path = vault.join(CONFIG_EDN);
-        let meta = match std::fs::symlink_metadata(&path) {
-            Ok(m) => m,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+        let text = match crate::fsx::read_capped(&vault.join(CONFIG_EDN), MAX_CONFIG_BYTES) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(crate::fsx::ReadError::NotFound) => {
                 return has_journal_files(vault).then(|| Graph {
                     has_config: false,
                     ..Graph::default()
@@ -81,34 +80,7 @@ impl Graph {
             Err(e) => {
                 warnings.push(Diagnostic::file(
                     CONFIG_EDN,
-                    format!("cannot be read ({e}); Logseq's defaults are used"),
-                ));
-                return Some(Graph::default());
-            }
-        };
-        if !meta.is_file() {
-            warnings.push(Diagnostic::file(
-                CONFIG_EDN,
-                "is not a regular file, so it is not read; Logseq's defaults are used",
-            ));
-            return Some(Graph::default());
-        }
-        if meta.len() > MAX_CONFIG_BYTES {
-            warnings.push(Diagnostic::file(
-                CONFIG_EDN,
-                format!(
-                    "is {} bytes, too large for a settings file; Logseq's defaults are used",
-                    meta.len()
-                ),
-            ));
-            return Some(Graph::default());
-        }
-        let text = match std::fs::read(&path) {
-            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-            Err(e) => {
-                warnings.push(Diagnostic::file(
-                    CONFIG_EDN,
-                    format!("cannot be read ({e}); Logseq's defaults are used"),
+                    format!("{e}; Logseq's defaults are used"),
                 ));
                 return Some(Graph::default());
             }

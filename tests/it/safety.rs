@@ -207,6 +207,7 @@ fn fifos_and_devices_are_never_read() {
         ".obsidian/app.json",
         ".obsidian/daily-notes.json",
         ".obsidian/plugins/obsidian-tasks-plugin/data.json",
+        "logseq/config.edn",
     ] {
         let v = TestVault::new().note("a.md", "- [ ] x\n");
         mkfifo(&v.join(fifo));
