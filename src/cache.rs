@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"JRNLCACH";
 /// Bump when the layout of [`Entry`] or anything in it changes.
-pub const FORMAT: u32 = 5;
+pub const FORMAT: u32 = 6;
 const HEADER: usize = 8 + 4 + 8 + 16 + 8;
 
 /// A note whose modification time is this close to when the cache was written may have
@@ -93,6 +93,9 @@ const PARSER_SOURCE: &[&str] = &[
     include_str!("note/tasks.rs"),
     include_str!("note/frontmatter.rs"),
     include_str!("note/prompts.rs"),
+    include_str!("noise/mod.rs"),
+    include_str!("noise/templates.rs"),
+    include_str!("noise/reference.rs"),
     include_str!("dates/mod.rs"),
     include_str!("dates/moment.rs"),
     include_str!("vault.rs"),

@@ -31,6 +31,7 @@ pub mod index;
 pub mod load;
 mod markers;
 pub mod model;
+mod noise;
 pub mod note;
 mod output;
 mod progress;

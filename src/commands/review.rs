@@ -3,10 +3,13 @@
 use super::{Context, parse_day};
 use crate::UsageError;
 use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::config::Into;
 use crate::dates::Week;
+use crate::dates::moment::Period;
 use crate::output;
 use crate::render::{self, Template};
 use crate::review::{self, Review};
+use chrono::Datelike;
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -14,10 +17,18 @@ use std::path::PathBuf;
 const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
 const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
 
-/// The week the flags ask for.
+/// The week the flags ask for. `--week` takes an ISO week id or the name of one of the
+/// vault's weekly notes (`2025-48` with `gggg-ww`), which names the owner's own week.
 pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
-    let start = ctx.config.settings.week_start;
+    let start = ctx.config.week_start;
     if let Some(w) = &args.week {
+        let weekly = &ctx.config.weekly.format;
+        if weekly.period() == Period::Week
+            && let Some(first) = weekly.parse(w.trim())
+            && first.year() >= 1
+        {
+            return Ok(Week::containing(first, start));
+        }
         return Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")));
     }
     if let Some(d) = &args.date {
@@ -105,6 +116,12 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
     };
     ctx.timing("rendered");
+    let into_weekly_note = args.write
+        && args.format == ReviewFormat::Md
+        && ctx.config.settings.review.into == Into::WeeklyNote;
+    if into_weekly_note {
+        return write_into_weekly_note(ctx, week, &text);
+    }
     let target: Option<PathBuf> = if args.write {
         let ext = match args.format {
             ReviewFormat::Md => "md",
@@ -139,5 +156,44 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
     }
     ctx.timing("written");
+    Ok(())
+}
+
+/// `[review] into = "weekly-note"`: the review goes into the owner's own weekly note, only
+/// between the markers they (or their weekly template) put there. The note is theirs: it is
+/// never created or replaced, with or without `--force`.
+fn write_into_weekly_note(ctx: &Context, week: Week, document: &str) -> anyhow::Result<()> {
+    let config = &ctx.config;
+    let name = format!("{}.md", config.weekly.format.format(week.middle()));
+    let mut path = config.vault.clone();
+    if !config.weekly.folder.is_empty() {
+        path.push(&config.weekly.folder);
+    }
+    path.push(&name);
+    let shown = path.display().to_string();
+    if !path.is_file() {
+        return Err(UsageError(format!(
+            "the weekly note `{shown}` does not exist; with `[review] into = \"weekly-note\"` the review goes only into a weekly note you made, between <!-- journal:begin --> and <!-- journal:end --> lines"
+        ))
+        .into());
+    }
+    // Only the marked region: the note's own front matter stays as the owner wrote it.
+    let body = match document.find(crate::markers::BEGIN) {
+        Some(i) => &document[i..],
+        None => document,
+    };
+    match output::write_document(&path, body, output::Ownership::Markers, false) {
+        Ok(()) => {}
+        Err(output::WriteError::NoMarkers(_)) => {
+            return Err(UsageError(format!(
+                "the weekly note `{shown}` has no <!-- journal:begin --> and <!-- journal:end --> lines: put them (in the note, or in your weekly template) where the review should go"
+            ))
+            .into());
+        }
+        Err(e) => return Err(UsageError(e.to_string()).into()),
+    }
+    if !ctx.quiet {
+        eprintln!("journal: wrote the review into {shown}");
+    }
     Ok(())
 }

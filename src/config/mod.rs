@@ -9,13 +9,53 @@
 mod file;
 mod obsidian;
 
-pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Settings};
+pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Into, Settings};
 pub(crate) use file::{format_stays_inside, inside_vault, vault_folder};
 
+use crate::dates::WeekStart;
 use crate::dates::moment::MomentFormat;
 use crate::diagnostic::Diagnostic;
+use crate::noise::templates::{self, Template};
 use crate::note::ParseSettings;
+use crate::note::prompts::normalize;
 use std::path::{Path, PathBuf};
+
+/// Templates larger than this are not read for their text (they are still skipped as notes).
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The rules of what counts as the person's writing, from the settings and the text of the
+/// daily and weekly templates.
+pub(crate) fn writing_rules(
+    settings: &Settings,
+    daily: Option<Template>,
+    weekly: Option<Template>,
+) -> crate::noise::Rules {
+    let r = &settings.reference;
+    crate::noise::Rules {
+        reference: crate::noise::reference::Rules {
+            folders: r.folders.0.clone(),
+            tags: r.tags.0.clone(),
+            categories: r.categories.0.iter().map(|c| c.to_lowercase()).collect(),
+            web_clipper: r.web_clipper,
+        },
+        daily_template: daily,
+        weekly_template: weekly,
+        sections: settings
+            .prompts
+            .sections
+            .0
+            .iter()
+            .map(|s| normalize(s))
+            .collect(),
+        library: settings
+            .prompts
+            .library
+            .0
+            .iter()
+            .map(|s| normalize(s))
+            .collect(),
+    }
+}
 
 /// Where and how one kind of periodic note (daily, weekly) is written, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -43,6 +83,14 @@ pub struct Config {
     /// The folders of note templates (Obsidian's Templates and Templater plugins): templates
     /// are not notes, their `{{date}}` placeholders are not dates, their tasks not tasks.
     pub(crate) template_folders: Vec<String>,
+    /// Every other template a setting names (Periodic Notes' per-period templates, Templater's
+    /// folder and file templates, the Calendar's weekly template), vault-relative.
+    pub(crate) template_files: Vec<String>,
+    /// The week's first day: `.journal.toml`, else the vault's Calendar and weekly-note
+    /// settings, else Monday.
+    pub(crate) week_start: WeekStart,
+    /// What the vault's Obsidian settings say of the week's first day, if anything.
+    pub(crate) obsidian_week_start: Option<WeekStart>,
     pub(crate) parse: ParseSettings,
     /// Unknown keys, unreadable or unsafe Obsidian settings.
     pub(crate) warnings: Vec<Diagnostic>,
@@ -78,6 +126,9 @@ impl Config {
             },
             obsidian_ignore: Vec::new(),
             template_folders: Vec::new(),
+            template_files: Vec::new(),
+            week_start: WeekStart::Monday,
+            obsidian_week_start: None,
             parse: ParseSettings::default(),
             warnings: Vec::new(),
         };
@@ -139,12 +190,66 @@ impl Config {
         Ok(())
     }
 
-    /// The parse settings that follow from the others.
+    /// The parse settings that follow from the others. Templates are read here, so a note
+    /// made from one can be told from what its owner added.
     fn derive_parse_settings(&mut self) {
         self.parse.mood_scale = self.settings.mood_scale.small();
         self.parse.daily_format = self.daily.format.clone();
         self.parse.weekly_format = Some(self.weekly.format.clone());
         self.parse.weekly_folder = self.weekly.folder.clone();
+        self.parse.daily_folder = self.daily.folder.clone();
+        self.parse.mood_keys = self.settings.fields.mood.0.clone();
+        let daily = match self.daily.template.clone() {
+            Some(t) => self.read_template(&t),
+            None => Some(Template::read(templates::JOURNAL_DAILY, false)),
+        };
+        let weekly = self
+            .weekly
+            .template
+            .clone()
+            .and_then(|t| self.read_template(&t));
+        self.parse.writing = writing_rules(&self.settings, daily, weekly);
+        self.week_start = self
+            .settings
+            .week_start
+            .or(self.obsidian_week_start)
+            .unwrap_or(if self.weekly.format.has_locale_weeks() {
+                WeekStart::Sunday
+            } else {
+                WeekStart::Monday
+            });
+    }
+
+    /// Reads a template a setting names, for its text. One that cannot be read is a warning
+    /// (once) and no template.
+    fn read_template(&mut self, rel: &str) -> Option<Template> {
+        let path = self.vault_file(rel);
+        let shown = path
+            .strip_prefix(&self.vault)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| rel.to_string());
+        let problem = match std::fs::metadata(&path) {
+            Ok(m) if !m.is_file() => Some("is not a regular file".to_string()),
+            Ok(m) if m.len() > MAX_TEMPLATE_BYTES => {
+                Some(format!("is over {MAX_TEMPLATE_BYTES} bytes"))
+            }
+            Ok(_) => match std::fs::read_to_string(&path) {
+                Ok(text) => return Some(Template::read(&text, true)),
+                Err(e) => Some(format!("cannot be read ({e})")),
+            },
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => None,
+            Err(e) => Some(format!("cannot be read ({e})")),
+        };
+        if let Some(p) = problem {
+            let w = Diagnostic::file(
+                &shown,
+                format!("the note template {p}; its text is counted as writing"),
+            );
+            if !self.warnings.contains(&w) {
+                self.warnings.push(w);
+            }
+        }
+        None
     }
 
     /// The folder plans live in, when one is set.
@@ -160,7 +265,6 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::WeekStart;
     use crate::model::Status;
 
     fn apply(text: &str) -> Result<Config, ConfigError> {
@@ -215,7 +319,8 @@ library = ["Why?"]
         assert!(s.follow_links);
         assert_eq!(s.max_note_bytes.get(), 1000);
         assert_eq!(c.plans_folder(), Some("Plans"));
-        assert_eq!(s.week_start, WeekStart::Sunday);
+        assert_eq!(s.week_start, Some(WeekStart::Sunday));
+        assert_eq!(c.week_start, WeekStart::Sunday);
         assert_eq!(s.mood_scale.get(), 10);
         assert_eq!(
             (c.daily.format.as_str(), c.daily.folder.as_str()),

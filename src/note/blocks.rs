@@ -140,6 +140,8 @@ pub struct Scanner<'a> {
     in_html_comment: bool,
     /// Between `<!-- journal:begin -->` and `<!-- journal:end -->`: journal's own output.
     in_generated: bool,
+    /// A region journal wrote was met.
+    saw_generated: bool,
     list: Vec<Frame>,
     next_item: u32,
     /// The previous line was paragraph text (lazy continuation and setext headings apply).
@@ -158,11 +160,17 @@ impl<'a> Scanner<'a> {
             in_percent_comment: false,
             in_html_comment: false,
             in_generated: false,
+            saw_generated: false,
             list: Vec::new(),
             next_item: 0,
             para: false,
             prev_quote_depth: 0,
         }
+    }
+
+    /// Whether the lines so far held a region journal wrote (between the review markers).
+    pub(crate) fn saw_generated(&self) -> bool {
+        self.saw_generated
     }
 
     fn line(&self, no: u32, kind: Kind<'a>, quote_depth: u8, offset: usize) -> Line<'a> {
@@ -218,6 +226,7 @@ impl<'a> Scanner<'a> {
             && crate::markers::is_marker(raw.as_bytes(), crate::markers::BEGIN)
         {
             self.in_generated = true;
+            self.saw_generated = true;
             self.para = false;
             return self.line(no, Kind::Hidden, 0, 0);
         }

@@ -20,9 +20,13 @@ fn texts(n: &Note) -> Vec<&str> {
 fn tasks_need_a_list_marker_and_a_checkbox() {
     let n = note(
         "a.md",
-        "- [ ] dash\n* [x] star\n+ [/] plus\n1. [-] ordered\n2) [>] paren\n- [] no\n-[ ] no\n[ ] no\n- [ ]\n",
+        "- [ ] dash\n* [x] star\n+ [/] plus\n1. [-] ordered\n2) [>] paren\n- [] no\n-[ ] no\n[ ] no\n- [ ] last\n- [ ]\n",
     );
-    assert_eq!(texts(&n), ["dash", "star", "plus", "ordered", "paren", ""]);
+    assert_eq!(
+        texts(&n),
+        ["dash", "star", "plus", "ordered", "paren", "last"],
+        "a blank `- [ ]` is not a task"
+    );
     let statuses: Vec<_> = n.tasks.iter().map(|t| t.status).collect();
     assert_eq!(
         statuses,
@@ -425,7 +429,7 @@ fn a_weekly_note_dates_its_items_to_its_week() {
 #[test]
 fn a_question_callout_is_not_part_of_the_heading_answer_around_it() {
     let n = note(
-        "a.md",
+        "Daily/2026-11-24.md",
         "## What went well?\nThe draft.\n\n> [!question] What else?\n> Teach.\n\nAnd the walk.\n",
     );
     assert_eq!(n.prompts[0].answer, "The draft.\n\nAnd the walk.");
