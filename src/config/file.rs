@@ -102,7 +102,7 @@ impl Default for ReviewSettings {
             stalled_after_days: Bounded(14),
             horizon_days: Bounded(14),
             into: Into::Folder,
-            list_limit: Bounded(10),
+            list_limit: Bounded(20),
         }
     }
 }
@@ -704,7 +704,7 @@ horizon_days = 14
 # or your weekly template put there).
 into = "folder"
 # Longer lists end with "… and N more" in Markdown and HTML (JSON keeps them all).
-list_limit = 10
+list_limit = 20
 
 [tags]
 plan = ["plan", "goal"]
