@@ -310,6 +310,14 @@ help = ["stuck"]
 "?" = "in_progress"
 [prompts]
 library = ["Why?"]
+sections = ["Evening"]
+[fields]
+mood = ["Mood", "Day Score"]
+[reference]
+folders = ["/Web/"]
+tags = ["#ref"]
+categories = ["Articles"]
+web_clipper = false
 "##,
         )
         .expect("config");
@@ -351,6 +359,50 @@ library = ["Why?"]
         assert_eq!(c.parse.statuses.get('?'), Some(Status::InProgress));
         assert_eq!(c.parse.mood_scale, 10);
         assert_eq!(s.prompts.library.0, ["Why?"]);
+        assert_eq!(c.parse.writing.sections, ["evening"]);
+        assert_eq!(c.parse.writing.library, ["why"]);
+        assert_eq!(c.parse.mood_keys, ["mood", "day_score"]);
+        let r = &c.parse.writing.reference;
+        assert_eq!(
+            (
+                r.folders.as_slice(),
+                r.tags.as_slice(),
+                r.categories.as_slice(),
+                r.web_clipper
+            ),
+            (
+                &["Web".to_string()][..],
+                &["ref".to_string()][..],
+                &["articles".to_string()][..],
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn review_into_and_list_limit() {
+        let c = apply("[review]\ninto = \"weekly-note\"\nlist_limit = 5\n").expect("config");
+        assert_eq!(c.settings.review.into, Into::WeeklyNote);
+        assert_eq!(c.settings.review.list_limit.get(), 5);
+        let e = apply("[review]\ninto = \"elsewhere\"").expect_err("bad");
+        assert!(e.message.contains("\"folder\" or \"weekly-note\""), "{e}");
+        let e = apply("[reference]\nfolders = [\"../x\"]").expect_err("bad");
+        assert!(e.message.contains("not a folder inside the vault"), "{e}");
+    }
+
+    #[test]
+    fn the_week_start_follows_the_vault_when_the_config_is_silent() {
+        let mut c = Config::defaults(PathBuf::from("/v"));
+        assert_eq!(c.week_start, WeekStart::Monday);
+        c.weekly.format = MomentFormat::new("gggg-[W]ww");
+        c.derive_parse_settings();
+        assert_eq!(c.week_start, WeekStart::Sunday, "a locale weekly format");
+        c.weekly.format = MomentFormat::new("GGGG-[W]WW");
+        c.obsidian_week_start = Some(WeekStart::Sunday);
+        c.derive_parse_settings();
+        assert_eq!(c.week_start, WeekStart::Sunday, "the Calendar's weekStart");
+        c.apply_toml("week_start = \"monday\"").expect("config");
+        assert_eq!(c.week_start, WeekStart::Monday, ".journal.toml wins");
     }
 
     #[test]

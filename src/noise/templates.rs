@@ -296,7 +296,7 @@ impl NoteTemplate {
 }
 
 /// The prompts a template's body asks: headings over sections left for writing (not over a
-/// query, code, an embed or a checklist; not the title), bold labels, and `?` list items.
+/// query, code, an embed or a checkbox; not the title), bold labels, and `?` list items.
 fn template_prompts(body: &str) -> Vec<(Shape, String)> {
     let mut out = Vec::new();
     let mut heading: Option<(String, bool)> = None;
@@ -336,10 +336,9 @@ fn template_prompts(body: &str) -> Vec<(Shape, String)> {
                     continue;
                 }
                 let item = matches!(line.kind, Kind::ListItem { .. });
-                if item && let Some((_, rest)) = crate::note::tasks::checkbox(content) {
-                    if has_word(rest)
-                        && let Some(h) = &mut heading
-                    {
+                if item && crate::note::tasks::checkbox(content).is_some() {
+                    // A place for tasks (even a blank `- [ ]`), not for an answer.
+                    if let Some(h) = &mut heading {
                         h.1 = false;
                     }
                     continue;
@@ -464,13 +463,14 @@ mod tests {
     #[test]
     fn prompts_of_a_template() {
         let t = Template::read(
-            "# {{date}}\n## Gratitude\n\n## Tasks today\n```tasks\ndue today\n```\n## Notes\n![[Daily.base]]\n## Habits\n- [ ] Meditate\n## Evening\n**What went well:**\n- How did I sleep?\n- [ ] \n",
+            "# {{date}}\n## Gratitude\n\n## Tasks today\n```tasks\ndue today\n```\n## Notes\n![[Daily.base]]\n## Habits\n- [ ] Meditate\n## Todo\n- [ ] \n## Evening\n**What went well:**\n- How did I sleep?\n",
             true,
         );
         assert!(t.asks(Shape::Heading, "gratitude"));
         assert!(!t.asks(Shape::Heading, "tasks today"), "a query");
         assert!(!t.asks(Shape::Heading, "notes"), "an embed");
         assert!(!t.asks(Shape::Heading, "habits"), "a checklist");
+        assert!(!t.asks(Shape::Heading, "todo"), "a place for tasks");
         assert!(t.asks(Shape::Heading, "evening"));
         assert!(t.asks(Shape::Label, "what went well"));
         assert!(t.asks(Shape::Item, "how did i sleep"));

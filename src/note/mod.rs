@@ -540,11 +540,16 @@ impl Extractor<'_> {
             }
             _ => LineOwn::Own,
         };
-        if let Some(p) = &self.item_prompt
-            && !matches!(line.kind, Kind::Blank)
-            && !self.within(line.item, p.item)
-        {
-            self.close_item_prompt();
+        if let Some(p) = &self.item_prompt {
+            // A new list item is not in the items map yet: its parent says where it is.
+            let inside = match &line.kind {
+                Kind::Blank => true,
+                Kind::ListItem { parent, .. } => self.within(*parent, p.item),
+                _ => self.within(line.item, p.item),
+            };
+            if !inside {
+                self.close_item_prompt();
+            }
         }
         self.in_callout_header = self.track_callout(&line);
         match &line.kind {
@@ -1093,8 +1098,12 @@ impl Extractor<'_> {
                 .collect(),
         };
         let owner = self.task_above(item);
-        if line_field.is_none() {
-            self.mood_after_text(masked, &bracketed, line);
+        let read_as_mood = line_field
+            .iter()
+            .chain(&bracketed)
+            .any(|f| self.settings.mood_keys.contains(&f.key));
+        if !read_as_mood {
+            self.mood_after_text(masked, line);
         }
         if let Some(f) = line_field {
             match f.key.as_str() {
@@ -1109,19 +1118,10 @@ impl Extractor<'_> {
         }
     }
 
-    /// `Slept badly. mood:: 2`: a field after other text, which Dataview does not read. Said
-    /// by `check`, so the user knows why the day has no mood.
-    fn mood_after_text(
-        &mut self,
-        masked: &str,
-        bracketed: &[inline::InlineField<'_>],
-        line: &Line<'_>,
-    ) {
-        if inline::find2(masked.as_bytes(), *b"::").is_none()
-            || bracketed
-                .iter()
-                .any(|f| self.settings.mood_keys.contains(&f.key))
-        {
+    /// `Slept badly. mood:: 2`: a mood after other text, which Dataview reads as a field
+    /// named `Slept badly. mood`. Said by `check`, so the user knows why the day has no mood.
+    fn mood_after_text(&mut self, masked: &str, line: &Line<'_>) {
+        if inline::find2(masked.as_bytes(), *b"::").is_none() {
             return;
         }
         let lower = masked.to_lowercase();
