@@ -40,6 +40,7 @@ pub(crate) fn writing_rules(
         },
         daily_template: daily,
         weekly_template: weekly,
+        other_templates: Default::default(),
         sections: settings
             .prompts
             .sections
@@ -208,7 +209,9 @@ impl Config {
             .template
             .clone()
             .and_then(|t| self.read_template(&t));
+        let others = self.other_templates();
         self.parse.writing = writing_rules(&self.settings, daily, weekly);
+        self.parse.writing.other_templates = templates::Others::new(others);
         self.week_start = self
             .settings
             .week_start
@@ -218,6 +221,51 @@ impl Config {
             } else {
                 WeekStart::Monday
             });
+    }
+
+    /// The templates in the template folders and named by settings, other than the daily and
+    /// weekly ones: at most 500, regular files only, no link followed.
+    fn other_templates(&mut self) -> Vec<Template> {
+        const MAX_TEMPLATES: usize = 500;
+        let periodic: Vec<PathBuf> = [&self.daily.template, &self.weekly.template]
+            .into_iter()
+            .flatten()
+            .map(|t| self.vault_file(t))
+            .collect();
+        let mut paths: Vec<PathBuf> = self
+            .template_files
+            .iter()
+            .map(|t| self.vault_file(t))
+            .collect();
+        for folder in &self.template_folders {
+            let walk = walkdir::WalkDir::new(self.vault.join(folder))
+                .max_depth(4)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_type().is_file()
+                        && e.file_name().to_str().is_some_and(|n| {
+                            !n.starts_with('.') && n.to_ascii_lowercase().ends_with(".md")
+                        })
+                });
+            paths.extend(walk.map(walkdir::DirEntry::into_path));
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+            .into_iter()
+            .filter(|p| !periodic.contains(p))
+            .take(MAX_TEMPLATES)
+            .filter_map(|p| {
+                let m = std::fs::symlink_metadata(&p).ok()?;
+                if !m.is_file() || m.len() > MAX_TEMPLATE_BYTES {
+                    return None;
+                }
+                let text = std::fs::read_to_string(&p).ok()?;
+                Some(Template::read(&text, false))
+            })
+            .collect()
     }
 
     /// Reads a template a setting names, for its text. One that cannot be read is a warning

@@ -23,6 +23,8 @@ pub(crate) struct Rules {
     /// The template daily notes are made from (the vault's, else journal's own).
     pub(crate) daily_template: Option<templates::Template>,
     pub(crate) weekly_template: Option<templates::Template>,
+    /// The vault's other templates, for the notes made from them.
+    pub(crate) other_templates: templates::Others,
     /// Folded names of the headings that open a reflection (`[prompts] sections`).
     pub(crate) sections: Vec<String>,
     /// Folded questions of the prompt library: prompts wherever they are asked.

@@ -208,6 +208,14 @@ impl Template {
         Template { lines, prompts }
     }
 
+    /// Its lines of plain text (no token), as written: what a note made from it shares with it.
+    pub(crate) fn literal_lines(&self) -> impl Iterator<Item = &str> {
+        self.lines.iter().filter_map(|l| match l.as_slice() {
+            [Piece::Text(t)] => Some(t.trim()),
+            _ => None,
+        })
+    }
+
     /// Whether notes made from this template ask `key` (a folded question) in this shape.
     pub(crate) fn asks(&self, shape: Shape, key: &str) -> bool {
         self.prompts
@@ -246,6 +254,53 @@ impl Template {
         }
         out.prefixes.sort_by_key(|p| std::cmp::Reverse(p.len()));
         out
+    }
+}
+
+/// The vault's other templates (its template folders: catalog, project, meeting templates),
+/// for notes that are not daily or weekly notes: a note that shares most of one template's
+/// lines was made from it.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Others {
+    templates: Vec<Template>,
+    /// Each plain line of any of them, and which templates have it.
+    by_line: std::collections::BTreeMap<String, Vec<usize>>,
+}
+
+impl Others {
+    pub(crate) fn new(templates: Vec<Template>) -> Others {
+        let mut by_line: std::collections::BTreeMap<String, Vec<usize>> = Default::default();
+        for (i, t) in templates.iter().enumerate() {
+            for l in t.literal_lines() {
+                let list = by_line.entry(l.to_string()).or_default();
+                if list.last() != Some(&i) {
+                    list.push(i);
+                }
+            }
+        }
+        Others { templates, by_line }
+    }
+
+    /// The template a note's body was made from: the one it shares the most plain lines
+    /// with, when that is at least two lines and half of the template's.
+    pub(crate) fn made_from(&self, body: &str) -> Option<&Template> {
+        if self.by_line.is_empty() {
+            return None;
+        }
+        let mut shared = vec![0usize; self.templates.len()];
+        for line in Lines::new(body) {
+            if let Some(list) = self.by_line.get(line.trim()) {
+                for &i in list {
+                    shared[i] += 1;
+                }
+            }
+        }
+        let (best, n) = shared
+            .iter()
+            .enumerate()
+            .max_by_key(|&(i, n)| (*n, usize::MAX - i))?;
+        let own = self.templates[best].literal_lines().count();
+        (*n >= 2 && n * 2 >= own).then(|| &self.templates[best])
     }
 }
 
@@ -475,6 +530,23 @@ mod tests {
         assert!(t.asks(Shape::Label, "what went well"));
         assert!(t.asks(Shape::Item, "how did i sleep"));
         assert!(!Template::read("## Gratitude\n", false).asks(Shape::Heading, "gratitude"));
+    }
+
+    #[test]
+    fn a_note_made_from_a_catalog_template() {
+        let city = Template::read(
+            "---\ncreated: {{date}}\n---\n## Trips\n\n![[Trips.base#Location]]\n\n## Places\n\n![[Map.base#Location]]\n",
+            false,
+        );
+        let person = Template::read("## Meetings\n![[Meetings.base#Person]]\n", false);
+        let others = Others::new(vec![person, city.clone()]);
+        let kyoto = "## Trips\n![[Trips.base#Location]]\n## Places\n![[Map.base#Location]]\n";
+        assert_eq!(others.made_from(kyoto), Some(&city));
+        assert_eq!(
+            others.made_from("## Trips\nMy trip to Kyoto was long.\n"),
+            None
+        );
+        assert_eq!(Others::default().made_from(kyoto), None);
     }
 
     #[test]

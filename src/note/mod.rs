@@ -245,9 +245,9 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
     let template = match dated {
         Dated::DailyName => settings.writing.daily_template.as_ref(),
         Dated::WeeklyName => settings.writing.weekly_template.as_ref(),
-        _ => None,
+        _ => settings.writing.other_templates.made_from(split.body),
     }
-    .map(|t| (t, t.render(from_path.map(|p| p.0), stem)));
+    .map(|t| (t, t.render(date, stem)));
     let template_syntax = props.lines.iter().find_map(|(key, line)| {
         let v = props.map.get(key)?;
         let strings: Vec<&str> = match v {

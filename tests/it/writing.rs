@@ -314,6 +314,29 @@ fn template_text_is_not_writing_and_an_unchanged_template_is_not_an_entry() {
 }
 
 #[test]
+fn a_note_made_from_a_catalog_template_counts_only_what_was_added() {
+    // kepano's type templates: a City note is its template with the properties filled in.
+    let v = TestVault::new()
+        .note(".obsidian/templates.json", r#"{"folder":"Templates"}"#)
+        .note(
+            "Templates/City Template.md",
+            "---\ncategories:\n  - \"[[Places]]\"\ncreated: {{date}}\n---\n## Trips\n\n![[Trips.base#Location]]\n\n## Places\n\n![[Map.base#Location]]\n",
+        )
+        .note(
+            "References/Kyoto.md",
+            "---\ncategories:\n  - \"[[Places]]\"\ncreated: 2026-11-24\n---\n## Trips\n\n![[Trips.base#Location]]\n\n## Places\n\n![[Map.base#Location]]\n",
+        )
+        .note(
+            "References/Lisbon.md",
+            "---\ncreated: 2026-11-25\n---\n## Trips\n\n![[Trips.base#Location]]\n\n## Places\n\n![[Map.base#Location]]\n## Cafés\nA Brasileira, too full.\n",
+        );
+    let r = review(&v);
+    assert_eq!(r["days"][1]["notes"], 0, "Kyoto is its template, unchanged");
+    assert_eq!(r["days"][2]["notes"], 1);
+    assert_eq!(r["stats"]["words_written"], 1 + 4);
+}
+
+#[test]
 fn prompts_come_from_journal_notes_and_the_library() {
     let v = TestVault::new()
         .note(
