@@ -2,9 +2,6 @@
 //! Nextcloud, Obsidian Sync), numbered and Finder/iCloud duplicates, and app backup folders.
 //! A copy is the same writing again: it is not counted twice, and `check` names both files.
 
-use regex::Regex;
-use std::sync::LazyLock;
-
 /// How a copy came to be, and so how sure the name alone makes us.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum CopyKind {
@@ -47,54 +44,93 @@ pub(crate) struct CopyName {
     pub(crate) kind: CopyKind,
 }
 
-static SYNCTHING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+)\.sync-conflict-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-[0-9A-Z]{7}$")
-        .unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
-static CONFLICTED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)^(.+?) \((?:[^()]*'s )?(?:conflicted copy\b[^()]*|case conflict|selective sync conflict)\)$",
-    )
-    .unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
-static NUMBERED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+) \((\d{1,2})\)$").unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
-static DUPLICATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(.+?)(?: [2-9]| copy(?: [2-9])?)$")
-        .unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
+/// `note.sync-conflict-20240101-120000-ABCDEFG`: the base and the conflict's time.
+fn syncthing(stem: &str) -> Option<(&str, String)> {
+    let (base, rest) = stem.rsplit_once(".sync-conflict-")?;
+    let b = rest.as_bytes();
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|d| d.iter().all(u8::is_ascii_digit));
+    let device = b.get(16..).is_some_and(|d| {
+        d.len() == 7
+            && d.iter()
+                .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+    });
+    let shaped = b.len() == 23 && digits(0..8) && b[8] == b'-' && digits(9..15) && b[15] == b'-';
+    if base.is_empty() || !shaped || !device {
+        return None;
+    }
+    let when = format!(
+        "{}-{}-{} {}:{}:{}",
+        &rest[0..4],
+        &rest[4..6],
+        &rest[6..8],
+        &rest[9..11],
+        &rest[11..13],
+        &rest[13..15]
+    );
+    Some((base, when))
+}
+
+/// `note (…)`: the base and what the parentheses hold.
+fn parenthesised(stem: &str) -> Option<(&str, &str)> {
+    let inner_end = stem.strip_suffix(')')?;
+    let open = inner_end.rfind(" (")?;
+    let (base, inner) = (&inner_end[..open], &inner_end[open + 2..]);
+    (!base.is_empty() && !inner.contains(['(', ')'])).then_some((base, inner))
+}
+
+/// Whether the parentheses of a conflict copy say so: `conflicted copy …`, `Ann's conflicted
+/// copy …`, `Case Conflict`, `Selective Sync Conflict`.
+fn says_conflict(inner: &str) -> bool {
+    let lower = inner.to_lowercase();
+    let after_owner = match lower.find("'s ") {
+        Some(i) => &lower[i + 3..],
+        None => lower.as_str(),
+    };
+    after_owner
+        .strip_prefix("conflicted copy")
+        .is_some_and(|r| r.is_empty() || r.starts_with(' '))
+        || lower == "case conflict"
+        || lower == "selective sync conflict"
+}
 
 /// Whether a note's file name (without folder and extension) is that of a copy, and of what.
 pub(crate) fn copy_name(stem: &str) -> Option<CopyName> {
-    if let Some(c) = SYNCTHING.captures(stem) {
-        let when = format!(
-            "{}-{}-{} {}:{}:{}",
-            &c[2], &c[3], &c[4], &c[5], &c[6], &c[7]
-        );
-        return Some(CopyName {
-            base: c[1].to_string(),
-            kind: CopyKind::SyncConflict { when },
-        });
+    let name = |base: &str, kind| {
+        Some(CopyName {
+            base: base.to_string(),
+            kind,
+        })
+    };
+    if let Some((base, when)) = syncthing(stem) {
+        return name(base, CopyKind::SyncConflict { when });
     }
-    if let Some(c) = CONFLICTED.captures(stem) {
-        return Some(CopyName {
-            base: c[1].to_string(),
-            kind: CopyKind::ConflictedCopy,
-        });
+    if let Some((base, inner)) = parenthesised(stem) {
+        if says_conflict(inner) {
+            return name(base, CopyKind::ConflictedCopy);
+        }
+        let numbered = (1..=2).contains(&inner.len())
+            && inner.bytes().all(|c| c.is_ascii_digit())
+            && !inner.starts_with('0');
+        if numbered {
+            return name(base, CopyKind::Numbered);
+        }
     }
-    if let Some(c) = NUMBERED.captures(stem)
-        && !c[2].starts_with('0')
-    {
-        return Some(CopyName {
-            base: c[1].to_string(),
-            kind: CopyKind::Numbered,
-        });
+    // `note 2` … `note 9`, `note copy`, `note copy 2` … `note copy 9`.
+    let b = stem.as_bytes();
+    let without_number =
+        (b.len() > 2 && b[b.len() - 2] == b' ' && (b'2'..=b'9').contains(&b[b.len() - 1]))
+            .then(|| &stem[..stem.len() - 2]);
+    for candidate in [without_number, Some(stem)].into_iter().flatten() {
+        if let Some(base) = candidate.strip_suffix(" copy")
+            && !base.is_empty()
+        {
+            return name(base, CopyKind::Duplicate);
+        }
     }
-    DUPLICATE.captures(stem).map(|c| CopyName {
-        base: c[1].to_string(),
-        kind: CopyKind::Duplicate,
-    })
+    without_number
+        .filter(|base| !base.is_empty())
+        .and_then(|base| name(base, CopyKind::Duplicate))
 }
 
 /// What two notes' contents must share for a Finder-style `note 2.md` to count as a copy of

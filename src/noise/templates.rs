@@ -11,9 +11,7 @@ use crate::dates::moment::MomentFormat;
 use crate::note::blocks::{Kind, Lines, Scanner};
 use crate::note::prompts::{bold_label, normalize};
 use chrono::NaiveDate;
-use regex::Regex;
 use std::collections::HashSet;
-use std::sync::LazyLock;
 
 /// A piece of a template line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -411,22 +409,68 @@ fn template_prompts(body: &str) -> Vec<(Shape, String)> {
     out
 }
 
-static TOKEN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)\{\{\s*(?:date|time|title|value|name|vdate|linkcurrent|selected|clipboard)\s*(?::[^{}]*)?\}\}|<%[^%]{0,300}%>",
-    )
-    .unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
-static PLACEHOLDER_DATE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?:[📅📆🗓⏳⌛🛫➕✅❌]\x{FE0F}?\s*|(?i:due|scheduled|start|created|completion|cancelled)::\s*)((?:\d{4}|[xX]{4}|YYYY)-(?:[xX]{2}|MM|\d{2})-(?:[xX]{2}|DD|\d{2}))",
-    )
-    .unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
-static PLACEHOLDER_VALUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:\d{4}|[xX]{4}|YYYY)-(?:[xX]{2}|MM)-(?:[xX]{2}|DD)$")
-        .unwrap_or_else(|_| unreachable!("a fixed pattern"))
-});
+/// The names of the core Templates and QuickAdd tokens: `{{date}}`, `{{date:…}}`, `{{VALUE}}`.
+const TOKEN_NAMES: &[&str] = &[
+    "date",
+    "time",
+    "title",
+    "value",
+    "name",
+    "vdate",
+    "linkcurrent",
+    "selected",
+    "clipboard",
+];
+
+/// The first template token in `text`: a core Templates or QuickAdd `{{…}}` of a known name, or
+/// a Templater `<% … %>`.
+fn token(text: &str) -> Option<&str> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("{{").map(|i| from + i) {
+        let Some(len) = text[i + 2..].find("}}") else {
+            break;
+        };
+        let inner = text[i + 2..i + 2 + len].trim();
+        let name = inner.split(':').next().unwrap_or("").trim();
+        if !inner.contains(['{', '}']) && TOKEN_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name)) {
+            return Some(&text[i..i + 2 + len + 2]);
+        }
+        from = i + 2;
+    }
+    let i = text.find("<%")?;
+    let rest = &text[i + 2..];
+    let end = rest.find("%>")?;
+    (end <= 300 && !rest[..end].contains('%')).then(|| &text[i..i + 2 + end + 2])
+}
+
+/// Whether `s` starts with a placeholder date: `2023-xx-xx`, `xxxx-xx-xx`, `YYYY-MM-DD`.
+fn placeholder_date(s: &str) -> Option<&str> {
+    let d = s.get(..10)?;
+    let b = d.as_bytes();
+    let part = |r: std::ops::Range<usize>, letters: &[&str]| {
+        let p = &d[r];
+        p.bytes().all(|c| c.is_ascii_digit()) || letters.contains(&p)
+    };
+    let shaped = b[4] == b'-'
+        && b[7] == b'-'
+        && part(0..4, &["xxxx", "XXXX", "YYYY"])
+        && part(5..7, &["xx", "XX", "MM"])
+        && part(8..10, &["xx", "XX", "DD"]);
+    let letter = d.bytes().any(|c| c.is_ascii_alphabetic());
+    let ends = !s[10..].starts_with(|c: char| c.is_alphanumeric());
+    (shaped && letter && ends).then_some(d)
+}
+
+/// The date fields of a task line: after a date emoji, or after a Dataview date key.
+const DATE_EMOJI: &[char] = &['📅', '📆', '🗓', '⏳', '⌛', '🛫', '➕', '✅', '❌'];
+const DATE_KEYS: &[&str] = &[
+    "due",
+    "scheduled",
+    "start",
+    "created",
+    "completion",
+    "cancelled",
+];
 
 fn shown(token: &str) -> String {
     let mut t: String = token.chars().take(40).collect();
@@ -440,24 +484,43 @@ fn shown(token: &str) -> String {
 /// or a placeholder date in a date field (`📅 2023-xx-xx`, `[due:: YYYY-MM-DD]`). Tokens of
 /// other kinds (`{{query.file.path}}`, Logseq's `{{embed …}}`) are not template syntax.
 pub(crate) fn in_task(line: &str) -> Option<String> {
-    if let Some(m) = TOKEN.find(line) {
-        return Some(shown(m.as_str()));
+    if let Some(t) = token(line) {
+        return Some(shown(t));
     }
-    PLACEHOLDER_DATE
-        .captures_iter(line)
-        .filter_map(|c| c.get(1))
-        .find(|d| d.as_str().chars().any(|c| c.is_ascii_alphabetic()))
-        .map(|d| shown(d.as_str()))
+    for (i, c) in line.char_indices() {
+        let after = if DATE_EMOJI.contains(&c) {
+            &line[i + c.len_utf8()..]
+        } else if c == ':' && line[i..].starts_with("::") {
+            let key_start = line[..i]
+                .rfind(|c: char| !c.is_ascii_alphabetic())
+                .map_or(0, |k| k + 1);
+            if !DATE_KEYS
+                .iter()
+                .any(|k| k.eq_ignore_ascii_case(&line[key_start..i]))
+            {
+                continue;
+            }
+            &line[i + 2..]
+        } else {
+            continue;
+        };
+        let value = after.trim_start_matches('\u{FE0F}').trim_start();
+        if let Some(d) = placeholder_date(value) {
+            return Some(shown(d));
+        }
+    }
+    None
 }
 
 /// Unrendered template syntax in a front-matter value.
 pub(crate) fn in_value(value: &str) -> Option<String> {
-    if let Some(m) = TOKEN.find(value) {
-        return Some(shown(m.as_str()));
+    if let Some(t) = token(value) {
+        return Some(shown(t));
     }
-    PLACEHOLDER_VALUE
-        .is_match(value.trim())
-        .then(|| shown(value.trim()))
+    let v = value.trim();
+    placeholder_date(v)
+        .filter(|d| d.len() == v.len())
+        .map(shown)
 }
 
 /// journal's own daily template (`templates/daily.md`) in the core Templates plugin's terms,
