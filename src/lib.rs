@@ -11,8 +11,10 @@
 //!            items)   parse)   health)    model)
 //! ```
 //!
-//! `config` resolves every setting in one place and `dates` owns dates, weeks and moment.js
-//! formats; `commands` turns the index into each command's output. No stage calls a later one.
+//! `config` resolves every setting in one place, `dates` owns dates, weeks and moment.js
+//! formats, and `noise` decides what in a vault is not the person's writing (templates,
+//! clippings, copies, backups) for the stages that apply it; `commands` turns the index into
+//! each command's output. No stage calls a later one.
 //!
 //! The public API is small: [`run`] (what the binary calls), and for benchmarks, tests and
 //! other tools [`config::Config`], [`load::load`], [`index::Index`], [`review::build`],

@@ -3,6 +3,7 @@
 use super::*;
 use crate::dates::parse_date;
 use crate::model::{Priority, PromptKind, Status};
+use crate::noise::templates::Template;
 
 fn note(path: &str, text: &str) -> Note {
     parse(path, text, &ParseSettings::default())
@@ -552,4 +553,52 @@ fn file_name_as_scheduled_date() {
             .scheduled,
         None
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// A daily note read against a daily template, both made of the lines templates and notes
+    /// hold, never panics, and counts no more words or entries than without the template.
+    #[test]
+    fn a_note_read_against_its_template_never_panics(
+        template in proptest::collection::vec(line(), 0..12),
+        note in proptest::collection::vec(line(), 0..20),
+    ) {
+        let mut s = ParseSettings::default();
+        s.writing.daily_template = Some(Template::read(&template.join("\n"), true));
+        let text = note.join("\n");
+        let n = parse("2026-11-24.md", &text, &s);
+        let plain = parse("2026-11-24.md", &text, &ParseSettings::default());
+        let words = |n: &Note| n.words.iter().map(|w| w.words).sum::<u32>();
+        proptest::prop_assert!(words(&n) <= words(&plain), "{} > {}", words(&n), words(&plain));
+        proptest::prop_assert!(n.entries.len() <= plain.entries.len());
+    }
+}
+
+fn line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("# {{date:dddd, D MMMM YYYY}}".to_string()),
+        Just("# <% tp.file.title %>".to_string()),
+        Just("<%* let x = 1 %>".to_string()),
+        Just("mood:: ".to_string()),
+        Just("mood:: 4".to_string()),
+        Just("## Gratitude".to_string()),
+        Just("## What went well?".to_string()),
+        Just("I could have made today better by".to_string()),
+        Just("**Win of the day:**".to_string()),
+        Just("**Win of the day:** the draft".to_string()),
+        Just("- Energy level?".to_string()),
+        Just("  - high".to_string()),
+        Just("- 2026-11-20: before".to_string()),
+        Just("- [ ] ".to_string()),
+        Just("- [ ] Call Ana".to_string()),
+        Just("```tasks".to_string()),
+        Just("```".to_string()),
+        Just("Weather: {{weather}} today".to_string()),
+        Just("".to_string()),
+        "[ -~]{0,16}".prop_map(String::from),
+        any::<String>().prop_map(|s| s.chars().take(20).collect()),
+    ]
 }

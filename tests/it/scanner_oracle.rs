@@ -40,6 +40,17 @@ fn md_line() -> impl Strategy<Value = String> {
         Just("<!-- c -->".to_string()),
         Just("<div>".to_string()),
         Just("text with `code` and [[Link]]".to_string()),
+        Just("## Reflections".to_string()),
+        Just("**What went well:** the run".to_string()),
+        Just("- **Win?** yes".to_string()),
+        Just("- How did I sleep?".to_string()),
+        Just("- 2026-11-24: the sun".to_string()),
+        Just("- [[2026-11-2".to_string()),
+        Just("- [ ] ".to_string()),
+        Just("- [ ] 📅 2023-xx-xx <% tp.date.now() %>".to_string()),
+        Just("Slept badly. mood:: 2".to_string()),
+        Just("mood:: good".to_string()),
+        Just("![[Daily.base]]".to_string()),
         Just("".to_string()),
         "[ -~]{0,20}".prop_map(String::from),
         any::<String>(),
@@ -61,6 +72,8 @@ proptest! {
     #[test]
     fn parsing_never_panics_and_lines_are_in_the_note(text in md_text()) {
         let lines = text.split("\r\n").flat_map(|l| l.split(['\n', '\r'])).count().max(1) as u32;
+        let daily = parse("2026-11-24.md", &text, &ParseSettings::default());
+        prop_assert!(daily.entries.windows(2).all(|w| w[0] < w[1]), "entries sorted, once each");
         let n = parse("p.md", &text, &ParseSettings::default());
         let mut reported: Vec<u32> = n.tasks.iter().map(|t| t.place.line).collect();
         reported.extend(n.prompts.iter().map(|p| p.place.line));
