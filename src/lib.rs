@@ -11,10 +11,12 @@
 //!            items)   parse)   health)    model)
 //! ```
 //!
-//! `config` resolves every setting in one place and `dates` owns dates, weeks and moment.js
-//! formats; `commands` turns the index into each command's output. No stage calls a later one.
-//! `fsx` is the one way a file is read (regular files only, capped) and the one way a path
-//! inside the vault is made for writing (docs/SAFETY.md).
+//! `config` resolves every setting in one place, `dates` owns dates, weeks and moment.js
+//! formats, and `noise` decides what in a vault is not the person's writing (templates,
+//! clippings, copies, backups) for the stages that apply it; `commands` turns the index into
+//! each command's output. No stage calls a later one. `fsx` is the one way a file is read
+//! (regular files only, capped) and the one way a path inside the vault is made for writing
+//! (docs/SAFETY.md).
 //!
 //! The public API is small: [`run`] (what the binary calls), and for benchmarks, tests and
 //! other tools [`config::Config`], [`load::load`], [`index::Index`], [`review::build`],
@@ -44,6 +46,7 @@ pub mod index;
 pub mod load;
 mod markers;
 pub mod model;
+mod noise;
 pub mod note;
 mod output;
 mod progress;

@@ -347,7 +347,32 @@ pub enum PromptKind {
     Heading,
     /// A Logseq block ending in `?`; its child blocks are the answer.
     Block,
+    /// A bold label: `**What went well:** …`.
+    Label,
+    /// A list item ending in `?`, answered by what is written under it.
+    Item,
 }
+
+/// What a note is, as far as the person's writing goes (see `noise`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum NoteKind {
+    /// A dated note (daily, weekly, a dated name or `date:`): it asks reflection prompts.
+    Journal,
+    /// Any other note of the person's.
+    #[default]
+    Note,
+    /// Clipped or reference material: not the person's writing.
+    Reference,
+    /// An unrendered template: nothing in it is counted.
+    Template,
+}
+
+named_enum!(pub NoteKind {
+    Journal => "journal",
+    Note => "note",
+    Reference => "reference",
+    Template => "template",
+});
 
 /// A reflection prompt and what was written under it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -438,9 +463,13 @@ pub struct Note {
     pub fields: Vec<Field>,
     /// Words per date, for the dated parts of the note.
     pub words: Vec<DayWords>,
-    /// One date per journal entry: the note's date, and each dated heading.
+    /// One date per journal entry: the note's date, and each dated heading, where the person
+    /// wrote something (words or a task of their own, not the template's).
     #[serde(with = "crate::dates::serde_day::many")]
     pub entries: Vec<NaiveDate>,
+    pub kind: NoteKind,
+    /// It holds a region journal wrote (between the review markers), which is not read.
+    pub has_journal_region: bool,
     pub diagnostics: Vec<Diagnostic>,
 }
 

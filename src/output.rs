@@ -781,7 +781,7 @@ mod tests {
             .collect();
         let index = crate::index::Index::build(parsed, Vec::new(), &config);
         let today = crate::dates::parse_date("2026-11-29").expect("date");
-        let week = crate::dates::Week::containing(today, config.settings.week_start);
+        let week = crate::dates::Week::containing(today, config.week_start);
         let review = crate::review::build(
             index,
             &crate::review::Request {

@@ -15,6 +15,8 @@ pub(crate) const SCHEMA: &str = "journal.review/1";
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct WeekInfo {
     pub(crate) id: String,
+    /// The week as the vault's weekly notes name it (`2026-W48`, `2025-48`).
+    pub(crate) name: String,
     pub(crate) start: NaiveDate,
     pub(crate) end: NaiveDate,
 }
@@ -73,10 +75,53 @@ pub(crate) struct Unanswered {
     pub(crate) source: Source,
 }
 
+/// One answer to a question, in the week or before it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct AnswerView {
+    pub(crate) answer: String,
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) source: Source,
+}
+
+/// A place a question was left open.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct OpenAt {
+    pub(crate) date: Option<NaiveDate>,
+    pub(crate) source: Source,
+}
+
+/// One question asked in the week, with all of the week's answers to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct Question {
+    /// As last written in the week.
+    pub(crate) prompt: String,
+    /// The week's answers, in date order.
+    pub(crate) answers: Vec<AnswerView>,
+    /// The latest answer dated before the week.
+    pub(crate) before: Option<AnswerView>,
+    /// Where it was asked in the week and left without an answer.
+    pub(crate) open: Vec<OpenAt>,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Reflections {
     pub(crate) answered: Vec<Answered>,
     pub(crate) unanswered: Vec<Unanswered>,
+    /// The same, one entry per question (folded), in the order first asked in the week.
+    pub(crate) questions: Vec<Question>,
+}
+
+/// Done tasks of the week with the same text and plan, as one line: a task carried from day
+/// to day, a habit ticked every day.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub(crate) struct DoneGroup {
+    /// The first of them.
+    pub(crate) task: TaskView,
+    pub(crate) count: u32,
+    /// The days they were done on, in order, each once.
+    pub(crate) dates: Vec<NaiveDate>,
+    /// Those days' short names (`Tue`).
+    pub(crate) days: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -106,6 +151,7 @@ pub struct Review {
     pub(crate) stats: Stats,
     pub(crate) days: Vec<Day>,
     pub(crate) done: Vec<TaskView>,
+    pub(crate) done_groups: Vec<DoneGroup>,
     pub(crate) plans: Vec<PlanView>,
     pub(crate) checkpoints: Checkpoints,
     pub(crate) overdue: Vec<TaskView>,
@@ -116,6 +162,9 @@ pub struct Review {
     pub(crate) decisions: Vec<DecisionView>,
     pub(crate) help: Vec<TaskView>,
     pub(crate) next_prompts: Vec<NextPrompt>,
+    /// Lists longer than this end with "… and N more" in the Markdown and HTML reviews
+    /// (`[review] list_limit`); every list here holds all its items.
+    pub(crate) list_limit: u64,
 }
 
 /// What the review is of, besides the index.
@@ -298,6 +347,7 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         .count() as u32;
     let open = all.iter().filter(|(_, t)| t.status.is_open()).count() as u32;
 
+    let done_groups = done_groups(index, &done);
     let plans: Vec<PlanView> = index
         .current_plans()
         .map(|p| PlanView::new(index, p, as_of, week, config))
@@ -331,6 +381,7 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         schema: SCHEMA,
         week: WeekInfo {
             id: week.id(),
+            name: config.weekly.format.format(week.middle()),
             start: week.start(),
             end: week.end(),
         },
@@ -340,6 +391,7 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         stats,
         days,
         done: views(&done),
+        done_groups,
         plans,
         checkpoints,
         overdue: views(&overdue),
@@ -350,7 +402,50 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         decisions,
         help: views(&help),
         next_prompts: next_prompts(&answers, config),
+        list_limit: config.settings.review.list_limit.get(),
     }
+}
+
+/// A task's text folded for grouping repeats: case and runs of whitespace.
+fn fold_text(text: &str) -> String {
+    text.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The done tasks (in review order) grouped by plan and folded text, each group where its
+/// first task is.
+fn done_groups(index: &Index, done: &[TaskRef]) -> Vec<DoneGroup> {
+    let mut groups: Vec<DoneGroup> = Vec::new();
+    let mut at: std::collections::HashMap<(Option<index::PlanId>, String), usize> =
+        std::collections::HashMap::new();
+    for &r in done {
+        let t = index.task(r);
+        let key = (index.plan_of_task(r), fold_text(&t.text));
+        let day = index::done_on(t);
+        let i = *at.entry(key).or_insert_with(|| {
+            groups.push(DoneGroup {
+                task: TaskView::new(index, r),
+                count: 0,
+                dates: Vec::new(),
+                days: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        let g = &mut groups[i];
+        g.count += 1;
+        if let Some(d) = day
+            && !g.dates.contains(&d)
+        {
+            g.dates.push(d);
+        }
+    }
+    for g in &mut groups {
+        g.dates.sort();
+        g.days = g.dates.iter().map(|d| d.format("%a").to_string()).collect();
+    }
+    groups
 }
 
 fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Checkpoints {
@@ -417,10 +512,59 @@ fn reflections(index: &Index, answers: &Answers<'_>, week: Week) -> Reflections 
     unanswered.sort_by(|a, b| {
         (a.date, &a.source.path, a.source.line).cmp(&(b.date, &b.source.path, b.source.line))
     });
+    let questions = questions(index, answers, week);
     Reflections {
         answered,
         unanswered,
+        questions,
     }
+}
+
+/// The week's questions, one each: its answers in date order, the latest answer before the
+/// week, and where it was left open; in the order first asked in the week.
+fn questions(index: &Index, answers: &Answers<'_>, week: Week) -> Vec<Question> {
+    let mut asked: Vec<(&str, &str, &crate::model::Prompt)> = index
+        .notes()
+        .iter()
+        .flat_map(|n| n.prompts.iter().map(move |p| (n.path.as_str(), p)))
+        .filter(|(_, p)| in_week(week, p.place.date))
+        .map(|(path, p)| (p.key.as_str(), path, p))
+        .collect();
+    asked.sort_by_key(|(_, path, p)| (p.place.date, *path, p.place.line));
+    let mut out: Vec<Question> = Vec::new();
+    let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for (key, path, p) in asked {
+        let i = *at.entry(key).or_insert_with(|| {
+            let before = answers.before(key, week.start()).map(|a| AnswerView {
+                answer: a.prompt.answer.clone(),
+                date: a.prompt.place.date,
+                source: Source::new(a.path, &a.prompt.place),
+            });
+            out.push(Question {
+                prompt: p.text.clone(),
+                answers: Vec::new(),
+                before,
+                open: Vec::new(),
+            });
+            out.len() - 1
+        });
+        let q = &mut out[i];
+        q.prompt = p.text.clone();
+        let source = Source::new(path, &p.place);
+        if p.answered {
+            q.answers.push(AnswerView {
+                answer: p.answer.clone(),
+                date: p.place.date,
+                source,
+            });
+        } else {
+            q.open.push(OpenAt {
+                date: p.place.date,
+                source,
+            });
+        }
+    }
+    out
 }
 
 fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Vec<DecisionView> {

@@ -84,6 +84,7 @@ impl Filter {
         ]
         .into_iter()
         .flatten()
+        .chain(&config.template_files)
         {
             let path = config.vault_file(t);
             if let Ok(rel) = path.strip_prefix(&config.vault) {
@@ -112,18 +113,11 @@ impl Filter {
         })
     }
 
-    /// Whether nothing is excluded.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.globs.is_empty()
-            && self.prefixes.is_empty()
-            && self.regexes.is_empty()
-            && self.template_files.is_empty()
-            && self.folders.is_empty()
-    }
-
-    /// Whether a vault-relative path (file or folder) is excluded.
+    /// Whether a vault-relative path (file or folder) is excluded. App backup folders are
+    /// always left out (`noise::copies`), and a Logseq graph's `logseq/` folder and `:hidden` folders are.
     pub(crate) fn excludes(&self, rel: &str) -> bool {
-        self.globs.is_match(rel)
+        crate::noise::copies::is_app_backup(rel)
+            || self.globs.is_match(rel)
             || self.prefixes.iter().any(|p| rel.starts_with(p.as_str()))
             || self.regexes.iter().any(|r| r.is_match(rel))
             || self.template_files.iter().any(|t| t == rel)
@@ -194,9 +188,6 @@ pub(crate) fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<
             }
             if e.file_name().as_encoded_bytes().first() == Some(&b'.') {
                 return false;
-            }
-            if filter.is_empty() {
-                return true;
             }
             let rel = e.path().strip_prefix(root).unwrap_or(e.path());
             !filter.excludes(&rel_string(rel).0)

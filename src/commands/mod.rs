@@ -131,7 +131,7 @@ impl Context {
 
     /// The week holding today.
     pub(crate) fn this_week(&self) -> Week {
-        Week::containing(self.today, self.config.settings.week_start)
+        Week::containing(self.today, self.config.week_start)
     }
 
     /// Tells about the vault's warnings on stderr: each with `-v`, a count otherwise, nothing

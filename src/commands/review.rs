@@ -3,24 +3,33 @@
 use super::{Context, parse_day};
 use crate::UsageError;
 use crate::cli::{ReviewArgs, ReviewFormat};
+use crate::config::Into;
 use crate::dates::Week;
+use crate::dates::moment::Period;
 use crate::output;
 use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use std::io::Write;
 
 /// How journal knows an HTML or JSON review it wrote before: it may replace it whole.
 const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
 const JSON_SIGNATURE: &str = r#""schema": "journal.review/"#;
 
-/// The week the flags ask for. Every date of a review is written `YYYY-MM-DD`, so a week
-/// that does not lie within the years 1 to 9999 (`--today 9999-12-31` ends in the year
-/// 10000) is refused.
+/// The week the flags ask for. `--week` takes an ISO week id or the name of one of the
+/// vault's weekly notes (`2025-48` with `gggg-ww`), which names the owner's own week. Every
+/// date of a review is written `YYYY-MM-DD`, so a week that does not lie within the years 1
+/// to 9999 (`--today 9999-12-31` ends in the year 10000) is refused.
 pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, UsageError> {
-    let start = ctx.config.settings.week_start;
+    let start = ctx.config.week_start;
     let (week, given) = if let Some(w) = &args.week {
-        let week = Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")))?;
+        let weekly = &ctx.config.weekly.format;
+        let week = match weekly.parse(w.trim()) {
+            Some(first) if weekly.period() == Period::Week && first.year() >= 1 => {
+                Week::containing(first, start)
+            }
+            _ => Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")))?,
+        };
         (week, format!("--week {w}"))
     } else if let Some(d) = &args.date {
         (
@@ -123,6 +132,12 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
     };
     ctx.timing("rendered");
+    let into_weekly_note = args.write
+        && args.format == ReviewFormat::Md
+        && ctx.config.settings.review.into == Into::WeeklyNote;
+    if into_weekly_note {
+        return write_into_weekly_note(ctx, week, &text);
+    }
     let target = if args.write {
         let ext = match args.format {
             ReviewFormat::Md => "md",
@@ -172,4 +187,48 @@ pub(crate) fn write_error(e: output::WriteError) -> anyhow::Error {
     } else {
         anyhow::Error::msg(e.to_string())
     }
+}
+
+/// `[review] into = "weekly-note"`: the review goes into the owner's own weekly note, only
+/// between the markers they (or their weekly template) put there. The note is theirs: it is
+/// never created or replaced, with or without `--force`.
+fn write_into_weekly_note(ctx: &Context, week: Week, document: &str) -> anyhow::Result<()> {
+    let config = &ctx.config;
+    let name = format!("{}.md", config.weekly.format.format(week.middle()));
+    let rel = if config.weekly.folder.is_empty() {
+        name
+    } else {
+        format!("{}/{name}", config.weekly.folder)
+    };
+    let path = config.vault.join(&rel);
+    let shown = path.display().to_string();
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return Err(UsageError(format!(
+            "the weekly note `{shown}` does not exist; with `[review] into = \"weekly-note\"` the review goes only into a weekly note you made, between <!-- journal:begin --> and <!-- journal:end --> lines"
+        ))
+        .into());
+    }
+    // Only the marked region: the note's own front matter stays as the owner wrote it.
+    let body = match document.find(crate::markers::BEGIN) {
+        Some(i) => &document[i..],
+        None => document,
+    };
+    let target = output::Target::Vault {
+        vault: &config.vault,
+        rel,
+    };
+    match output::write_document(&target, body, output::Ownership::Markers, false) {
+        Ok(_) => {}
+        Err(output::WriteError::NoMarkers(_)) => {
+            return Err(UsageError(format!(
+                "the weekly note `{shown}` has no <!-- journal:begin --> and <!-- journal:end --> lines: put them (in the note, or in your weekly template) where the review should go"
+            ))
+            .into());
+        }
+        Err(e) => return Err(write_error(e)),
+    }
+    if !ctx.quiet {
+        eprintln!("journal: wrote the review into {shown}");
+    }
+    Ok(())
 }

@@ -35,8 +35,9 @@ pub(crate) struct Settings {
     pub(crate) follow_links: bool,
     pub(crate) max_note_bytes: Bounded<1, { u64::MAX >> 1 }>,
     pub(crate) plans_folder: Option<Folder>,
+    /// `None`: the vault's Calendar settings and weekly-note format decide, else Monday.
     #[serde(deserialize_with = "week_start")]
-    pub(crate) week_start: WeekStart,
+    pub(crate) week_start: Option<WeekStart>,
     pub(crate) mood_scale: Bounded<2, 100>,
     pub(crate) daily: PeriodicSettings,
     pub(crate) weekly: PeriodicSettings,
@@ -44,6 +45,8 @@ pub(crate) struct Settings {
     pub(crate) tags: TagSettings,
     pub(crate) statuses: Statuses,
     pub(crate) prompts: PromptSettings,
+    pub(crate) fields: FieldSettings,
+    pub(crate) reference: ReferenceSettings,
 }
 
 impl Default for Settings {
@@ -53,7 +56,7 @@ impl Default for Settings {
             follow_links: false,
             max_note_bytes: Bounded(16 * 1024 * 1024),
             plans_folder: None,
-            week_start: WeekStart::Monday,
+            week_start: None,
             mood_scale: Bounded(5),
             daily: PeriodicSettings::default(),
             weekly: PeriodicSettings::default(),
@@ -61,6 +64,8 @@ impl Default for Settings {
             tags: TagSettings::default(),
             statuses: Statuses::default(),
             prompts: PromptSettings::default(),
+            fields: FieldSettings::default(),
+            reference: ReferenceSettings::default(),
         }
     }
 }
@@ -83,6 +88,10 @@ pub(crate) struct ReviewSettings {
     pub(crate) template: Option<VaultFile>,
     pub(crate) stalled_after_days: Bounded<1, 3650>,
     pub(crate) horizon_days: Bounded<0, 3650>,
+    /// Where `review --write` puts a Markdown review.
+    pub(crate) into: Into,
+    /// Lists longer than this end with "… and N more" in Markdown and HTML.
+    pub(crate) list_limit: Bounded<1, 100_000>,
 }
 
 impl Default for ReviewSettings {
@@ -92,6 +101,70 @@ impl Default for ReviewSettings {
             template: None,
             stalled_after_days: Bounded(14),
             horizon_days: Bounded(14),
+            into: Into::Folder,
+            list_limit: Bounded(20),
+        }
+    }
+}
+
+/// `[review] into`: the review folder, or the owner's own weekly note (only between markers
+/// already in it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Into {
+    Folder,
+    WeeklyNote,
+}
+
+impl<'de> Deserialize<'de> for Into {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        string_visitor(d, "\"folder\" or \"weekly-note\"", |s| {
+            match s.trim().to_ascii_lowercase().replace('_', "-").as_str() {
+                "folder" => Ok(Into::Folder),
+                "weekly-note" => Ok(Into::WeeklyNote),
+                _ => Err("must be \"folder\" or \"weekly-note\"".to_string()),
+            }
+        })
+    }
+}
+
+/// `[fields]`: which inline-field and property keys mean what.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct FieldSettings {
+    /// The keys read as the day's mood (`mood:: 4`, front matter `mood: 4`).
+    pub(crate) mood: Keys,
+}
+
+impl Default for FieldSettings {
+    fn default() -> Self {
+        FieldSettings {
+            mood: Keys(vec!["mood".into()]),
+        }
+    }
+}
+
+/// `[reference]`: clipped articles and reference material, which are not the person's writing.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct ReferenceSettings {
+    /// Notes in these folders (and below them).
+    pub(crate) folders: Folders,
+    /// Notes with one of these tags.
+    pub(crate) tags: Tags,
+    /// Notes whose `categories`, `category` or `type` property holds one of these.
+    pub(crate) categories: Strings,
+    /// Web Clipper's properties: `source` or `url` holding a web address, with `author`,
+    /// `published` or `clipped`.
+    pub(crate) web_clipper: bool,
+}
+
+impl Default for ReferenceSettings {
+    fn default() -> Self {
+        ReferenceSettings {
+            folders: Folders(vec!["Clippings".into()]),
+            tags: Tags(vec!["clippings".into(), "clipping".into()]),
+            categories: Strings(vec!["Clippings".into()]),
+            web_clipper: true,
         }
     }
 }
@@ -121,12 +194,24 @@ impl Default for TagSettings {
 #[serde(default)]
 pub(crate) struct PromptSettings {
     pub(crate) library: Library,
+    /// Headings that open a reflection in a journal note: what is written under them answers.
+    pub(crate) sections: Strings,
 }
+
+/// The reflection sections used when the config names none.
+pub(crate) const DEFAULT_SECTIONS: &[&str] = &[
+    "Reflection",
+    "Reflections",
+    "Gratitude",
+    "Grateful for",
+    "Lessons learned",
+];
 
 impl Default for PromptSettings {
     fn default() -> Self {
         PromptSettings {
             library: Library(DEFAULT_PROMPTS.iter().map(|s| s.to_string()).collect()),
+            sections: Strings(DEFAULT_SECTIONS.iter().map(|s| s.to_string()).collect()),
         }
     }
 }
@@ -340,6 +425,59 @@ impl<'de> Deserialize<'de> for Tags {
     }
 }
 
+/// A list of plain strings (may be empty).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Strings(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Strings {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Strings(
+            strings(d, "a list of names")?
+                .into_iter()
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
+        ))
+    }
+}
+
+/// Field keys, folded as inline-field keys are (`Mood Score` is `mood_score`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Keys(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Keys {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Keys(
+            strings(d, "a list of field names")?
+                .iter()
+                .map(|k| crate::note::inline::fold_key(k.trim()))
+                .filter(|k| !k.is_empty())
+                .collect(),
+        ))
+    }
+}
+
+/// Folders inside the vault.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Folders(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Folders {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let mut out = Vec::new();
+        for f in strings(d, "a list of folders inside the vault")? {
+            match vault_folder(&f) {
+                Some(f) if !f.is_empty() => out.push(f),
+                _ => {
+                    return Err(de::Error::custom(format!(
+                        "has `{f}`, which is not a folder inside the vault"
+                    )));
+                }
+            }
+        }
+        Ok(Folders(out))
+    }
+}
+
 /// `[prompts] library`: at least one question.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Library(pub Vec<String>);
@@ -354,11 +492,11 @@ impl<'de> Deserialize<'de> for Library {
     }
 }
 
-fn week_start<'de, D: Deserializer<'de>>(d: D) -> Result<WeekStart, D::Error> {
+fn week_start<'de, D: Deserializer<'de>>(d: D) -> Result<Option<WeekStart>, D::Error> {
     string_visitor(d, "\"monday\" or \"sunday\"", |s| {
         match s.trim().to_ascii_lowercase().as_str() {
-            "monday" => Ok(WeekStart::Monday),
-            "sunday" => Ok(WeekStart::Sunday),
+            "monday" => Ok(Some(WeekStart::Monday)),
+            "sunday" => Ok(Some(WeekStart::Sunday)),
             _ => Err("must be \"monday\" or \"sunday\"".to_string()),
         }
     })
@@ -538,8 +676,9 @@ follow_links = false
 max_note_bytes = 16777216
 # Notes in this folder are plans, whatever their tags.
 # plans_folder = "Plans"
-# "monday" (ISO weeks) or "sunday".
-week_start = "monday"
+# "monday" (ISO weeks) or "sunday". When not set: "sunday" if the Calendar plugin says so,
+# or the weekly-note format is a locale week (gggg, ww); else "monday".
+# week_start = "monday"
 # The scale of `mood:: N` values (1 to mood_scale).
 mood_scale = 5
 
@@ -560,6 +699,12 @@ folder = "Reviews"
 # template = ".journal/templates/weekly.md"
 stalled_after_days = 14
 horizon_days = 14
+# Where `review --write` puts a Markdown review: "folder" (the folder above) or "weekly-note"
+# (your weekly note, only between <!-- journal:begin --> and <!-- journal:end --> lines you
+# or your weekly template put there).
+into = "folder"
+# Longer lists end with "… and N more" in Markdown and HTML (JSON keeps them all).
+list_limit = 20
 
 [tags]
 plan = ["plan", "goal"]
@@ -578,4 +723,24 @@ library = [
   "What went well, and what didn't?",
   "Where do I need outside help or more knowledge?",
 ]
+# In journal notes, a heading with one of these names is a reflection, answered by what is
+# written under it.
+sections = ["Reflection", "Reflections", "Gratitude", "Grateful for", "Lessons learned"]
+
+[fields]
+# The keys read as the day's mood, as an inline field (mood:: 4) or a property (mood: 4).
+# Add "score" or "rating" only if those rate your day (not films or books).
+mood = ["mood"]
+
+[reference]
+# Clipped articles and reference material are not your writing: no words, entries, tasks
+# or prompts come from them. A note is reference when it is in one of these folders,
+folders = ["Clippings"]
+# has one of these tags,
+tags = ["clippings", "clipping"]
+# has one of these in its `categories`, `category` or `type` property,
+categories = ["Clippings"]
+# or has Web Clipper's properties: `source` or `url` with a web address, and `author`,
+# `published` or `clipped`.
+web_clipper = true
 "#;

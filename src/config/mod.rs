@@ -11,13 +11,54 @@ mod file;
 pub(crate) mod logseq;
 mod obsidian;
 
-pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Settings};
+pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Into, Settings};
 pub(crate) use file::{format_stays_inside, inside_vault, vault_folder};
 
+use crate::dates::WeekStart;
 use crate::dates::moment::MomentFormat;
 use crate::diagnostic::Diagnostic;
+use crate::noise::templates::{self, Template};
 use crate::note::ParseSettings;
+use crate::note::prompts::normalize;
 use std::path::{Path, PathBuf};
+
+/// Templates larger than this are not read for their text (they are still skipped as notes).
+const MAX_TEMPLATE_BYTES: u64 = 1024 * 1024;
+
+/// The rules of what counts as the person's writing, from the settings and the text of the
+/// daily and weekly templates.
+pub(crate) fn writing_rules(
+    settings: &Settings,
+    daily: Option<Template>,
+    weekly: Option<Template>,
+) -> crate::noise::Rules {
+    let r = &settings.reference;
+    crate::noise::Rules {
+        reference: crate::noise::reference::Rules {
+            folders: r.folders.0.clone(),
+            tags: r.tags.0.clone(),
+            categories: r.categories.0.iter().map(|c| c.to_lowercase()).collect(),
+            web_clipper: r.web_clipper,
+        },
+        daily_template: daily,
+        weekly_template: weekly,
+        other_templates: Default::default(),
+        sections: settings
+            .prompts
+            .sections
+            .0
+            .iter()
+            .map(|s| normalize(s))
+            .collect(),
+        library: settings
+            .prompts
+            .library
+            .0
+            .iter()
+            .map(|s| normalize(s))
+            .collect(),
+    }
+}
 
 /// Where and how one kind of periodic note (daily, weekly) is written, resolved.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,6 +88,14 @@ pub struct Config {
     pub(crate) template_folders: Vec<String>,
     /// The vault is a Logseq graph, or holds Logseq journals: how Logseq names its files.
     pub(crate) logseq: Option<logseq::Graph>,
+    /// Every other template a setting names (Periodic Notes' per-period templates, Templater's
+    /// folder and file templates, the Calendar's weekly template), vault-relative.
+    pub(crate) template_files: Vec<String>,
+    /// The week's first day: `.journal.toml`, else the vault's Calendar and weekly-note
+    /// settings, else Monday.
+    pub(crate) week_start: WeekStart,
+    /// What the vault's Obsidian settings say of the week's first day, if anything.
+    pub(crate) obsidian_week_start: Option<WeekStart>,
     pub(crate) parse: ParseSettings,
     /// Unknown keys, unreadable or unsafe Obsidian settings.
     pub(crate) warnings: Vec<Diagnostic>,
@@ -83,6 +132,9 @@ impl Config {
             obsidian_ignore: Vec::new(),
             template_folders: Vec::new(),
             logseq: None,
+            template_files: Vec::new(),
+            week_start: WeekStart::Monday,
+            obsidian_week_start: None,
             parse: ParseSettings::default(),
             warnings: Vec::new(),
         };
@@ -146,13 +198,109 @@ impl Config {
         Ok(())
     }
 
-    /// The parse settings that follow from the others.
+    /// The parse settings that follow from the others. Templates are read here, so a note
+    /// made from one can be told from what its owner added.
     fn derive_parse_settings(&mut self) {
         self.parse.mood_scale = self.settings.mood_scale.small();
         self.parse.daily_format = self.daily.format.clone();
         self.parse.weekly_format = Some(self.weekly.format.clone());
         self.parse.weekly_folder = self.weekly.folder.clone();
         self.parse.logseq = self.logseq.as_ref().map(logseq::Graph::parse_settings);
+        self.parse.daily_folder = self.daily.folder.clone();
+        self.parse.mood_keys = self.settings.fields.mood.0.clone();
+        let daily = match self.daily.template.clone() {
+            Some(t) => self.read_template(&t),
+            None => Some(Template::read(templates::JOURNAL_DAILY, false)),
+        };
+        let weekly = self
+            .weekly
+            .template
+            .clone()
+            .and_then(|t| self.read_template(&t));
+        let others = self.other_templates();
+        self.parse.writing = writing_rules(&self.settings, daily, weekly);
+        self.parse.writing.other_templates = templates::Others::new(others);
+        self.week_start = self
+            .settings
+            .week_start
+            .or(self.obsidian_week_start)
+            .unwrap_or(if self.weekly.format.has_locale_weeks() {
+                WeekStart::Sunday
+            } else {
+                WeekStart::Monday
+            });
+    }
+
+    /// The templates in the template folders and named by settings, other than the daily and
+    /// weekly ones: at most 500, regular files only, no link followed.
+    fn other_templates(&mut self) -> Vec<Template> {
+        const MAX_TEMPLATES: usize = 500;
+        let periodic: Vec<PathBuf> = [&self.daily.template, &self.weekly.template]
+            .into_iter()
+            .flatten()
+            .map(|t| self.vault_file(t))
+            .collect();
+        let mut paths: Vec<PathBuf> = self
+            .template_files
+            .iter()
+            .map(|t| self.vault_file(t))
+            .collect();
+        for folder in &self.template_folders {
+            let walk = walkdir::WalkDir::new(self.vault.join(folder))
+                .max_depth(4)
+                .sort_by_file_name()
+                .into_iter()
+                .filter_map(Result::ok)
+                .filter(|e| {
+                    e.file_type().is_file()
+                        && e.file_name().to_str().is_some_and(|n| {
+                            !n.starts_with('.') && n.to_ascii_lowercase().ends_with(".md")
+                        })
+                });
+            paths.extend(walk.map(walkdir::DirEntry::into_path));
+        }
+        paths.sort();
+        paths.dedup();
+        paths
+            .into_iter()
+            .filter(|p| !periodic.contains(p))
+            .take(MAX_TEMPLATES)
+            .filter_map(|p| {
+                if !std::fs::symlink_metadata(&p).ok()?.is_file() {
+                    return None;
+                }
+                let bytes = crate::fsx::read_capped(&p, MAX_TEMPLATE_BYTES).ok()?;
+                Some(Template::read(&String::from_utf8_lossy(&bytes), false))
+            })
+            .collect()
+    }
+
+    /// Reads a template a setting names, for its text. One that cannot be read is a warning
+    /// (once) and no template.
+    fn read_template(&mut self, rel: &str) -> Option<Template> {
+        let path = self.vault_file(rel);
+        let shown = path
+            .strip_prefix(&self.vault)
+            .map(|p| p.display().to_string())
+            .unwrap_or_else(|_| rel.to_string());
+        let problem = match crate::fsx::read_capped(&path, MAX_TEMPLATE_BYTES) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(text) => return Some(Template::read(&text, true)),
+                Err(_) => Some("is not UTF-8 text".to_string()),
+            },
+            Err(crate::fsx::ReadError::NotFound) => None,
+            Err(e) => Some(e.to_string()),
+        };
+        if let Some(p) = problem {
+            let w = Diagnostic::file(
+                &shown,
+                format!("the note template {p}; its text is counted as writing"),
+            );
+            if !self.warnings.contains(&w) {
+                self.warnings.push(w);
+            }
+        }
+        None
     }
 
     /// The folder plans live in, when one is set.
@@ -168,7 +316,6 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dates::WeekStart;
     use crate::model::Status;
 
     fn apply(text: &str) -> Result<Config, ConfigError> {
@@ -214,6 +361,14 @@ help = ["stuck"]
 "?" = "in_progress"
 [prompts]
 library = ["Why?"]
+sections = ["Evening"]
+[fields]
+mood = ["Mood", "Day Score"]
+[reference]
+folders = ["/Web/"]
+tags = ["#ref"]
+categories = ["Articles"]
+web_clipper = false
 "##,
         )
         .expect("config");
@@ -223,7 +378,8 @@ library = ["Why?"]
         assert!(s.follow_links);
         assert_eq!(s.max_note_bytes.get(), 1000);
         assert_eq!(c.plans_folder(), Some("Plans"));
-        assert_eq!(s.week_start, WeekStart::Sunday);
+        assert_eq!(s.week_start, Some(WeekStart::Sunday));
+        assert_eq!(c.week_start, WeekStart::Sunday);
         assert_eq!(s.mood_scale.get(), 10);
         assert_eq!(
             (c.daily.format.as_str(), c.daily.folder.as_str()),
@@ -254,6 +410,50 @@ library = ["Why?"]
         assert_eq!(c.parse.statuses.get('?'), Some(Status::InProgress));
         assert_eq!(c.parse.mood_scale, 10);
         assert_eq!(s.prompts.library.0, ["Why?"]);
+        assert_eq!(c.parse.writing.sections, ["evening"]);
+        assert_eq!(c.parse.writing.library, ["why"]);
+        assert_eq!(c.parse.mood_keys, ["mood", "day_score"]);
+        let r = &c.parse.writing.reference;
+        assert_eq!(
+            (
+                r.folders.as_slice(),
+                r.tags.as_slice(),
+                r.categories.as_slice(),
+                r.web_clipper
+            ),
+            (
+                &["Web".to_string()][..],
+                &["ref".to_string()][..],
+                &["articles".to_string()][..],
+                false
+            )
+        );
+    }
+
+    #[test]
+    fn review_into_and_list_limit() {
+        let c = apply("[review]\ninto = \"weekly-note\"\nlist_limit = 5\n").expect("config");
+        assert_eq!(c.settings.review.into, Into::WeeklyNote);
+        assert_eq!(c.settings.review.list_limit.get(), 5);
+        let e = apply("[review]\ninto = \"elsewhere\"").expect_err("bad");
+        assert!(e.message.contains("\"folder\" or \"weekly-note\""), "{e}");
+        let e = apply("[reference]\nfolders = [\"../x\"]").expect_err("bad");
+        assert!(e.message.contains("not a folder inside the vault"), "{e}");
+    }
+
+    #[test]
+    fn the_week_start_follows_the_vault_when_the_config_is_silent() {
+        let mut c = Config::defaults(PathBuf::from("/v"));
+        assert_eq!(c.week_start, WeekStart::Monday);
+        c.weekly.format = MomentFormat::new("gggg-[W]ww");
+        c.derive_parse_settings();
+        assert_eq!(c.week_start, WeekStart::Sunday, "a locale weekly format");
+        c.weekly.format = MomentFormat::new("GGGG-[W]WW");
+        c.obsidian_week_start = Some(WeekStart::Sunday);
+        c.derive_parse_settings();
+        assert_eq!(c.week_start, WeekStart::Sunday, "the Calendar's weekStart");
+        c.apply_toml("week_start = \"monday\"").expect("config");
+        assert_eq!(c.week_start, WeekStart::Monday, ".journal.toml wins");
     }
 
     #[test]

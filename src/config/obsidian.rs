@@ -3,6 +3,7 @@
 //! Calendar plugin's weekly notes, and the Obsidian Tasks status registry and global filter.
 
 use super::Config;
+use crate::dates::WeekStart;
 use crate::dates::moment::MomentFormat;
 use crate::diagnostic::Diagnostic;
 use crate::model::Status;
@@ -45,6 +46,10 @@ pub(super) struct Settings {
     pub ignore: Vec<String>,
     /// Folders of note templates (core Templates plugin, Templater).
     pub template_folders: Vec<String>,
+    /// Every template file a setting names: (the settings file, the path as written).
+    pub template_files: Vec<(&'static str, String)>,
+    /// The Calendar plugin's `weekStart`, when it names a day.
+    pub week_start: Option<WeekStart>,
     /// Daily-note settings, in order of precedence.
     pub daily: Vec<NoteSetting>,
     /// Weekly-note settings, in order of precedence.
@@ -118,6 +123,16 @@ impl Settings {
                 }
             }
         }
+        const TEMPLATER: &str = ".obsidian/plugins/templater-obsidian/data.json";
+        if let Some(t) = read_json(vault, TEMPLATER, warnings) {
+            for key in ["folder_templates", "file_templates"] {
+                for entry in t.get(key).and_then(Value::as_array).into_iter().flatten() {
+                    if let Some(path) = entry.get("template").and_then(Value::as_str) {
+                        s.template_files.push((TEMPLATER, path.to_string()));
+                    }
+                }
+            }
+        }
         if let Some(daily) = read_json(vault, ".obsidian/daily-notes.json", warnings) {
             s.daily.push(NoteSetting::from_json(&daily, "template"));
         }
@@ -141,6 +156,16 @@ impl Settings {
                 folder: text("weeklyNoteFolder"),
                 template: text("weeklyNoteTemplate"),
             });
+            if let Some(t) = text("weeklyNoteTemplate") {
+                s.template_files
+                    .push((".obsidian/plugins/calendar/data.json", t));
+            }
+            // "locale" cannot be known from the vault (it is the system's): it says nothing.
+            s.week_start = match text("weekStart").map(|w| w.to_ascii_lowercase()).as_deref() {
+                Some("sunday") => Some(WeekStart::Sunday),
+                Some("monday") => Some(WeekStart::Monday),
+                _ => None,
+            };
         }
         if let Some(tasks) = read_json(
             vault,
@@ -152,10 +177,31 @@ impl Settings {
         s
     }
 
-    /// Periodic Notes: `{daily: {…}, weekly: {…}}` (released) or
-    /// `{calendarSets: [{id, day: {…}, week: {…}}], activeCalendarSet}` (1.0 beta).
+    /// Periodic Notes, in its three layouts: `{daily: {…}, weekly: {…}, …}` (released),
+    /// `{calendarSets: [{id, day: {…}, week: {…}, …}], activeCalendarSet}` (1.0 beta), and a flat
+    /// `{day: {…}, week: {…}, …}` with `templatePath`. The daily and weekly notes come from the
+    /// active set (else the first); the templates of every period of every set are templates.
     fn periodic_notes(&mut self, p: &Value) {
+        const FILE: &str = ".obsidian/plugins/periodic-notes/data.json";
+        let mut templates = |c: &Value| {
+            for key in ["template", "templatePath"] {
+                if let Some(t) = c.get(key).and_then(Value::as_str)
+                    && !t.trim().is_empty()
+                {
+                    self.template_files.push((FILE, t.to_string()));
+                }
+            }
+        };
+        const BETA: [&str; 5] = ["day", "week", "month", "quarter", "year"];
+        const RELEASED: [&str; 5] = ["daily", "weekly", "monthly", "quarterly", "yearly"];
         if let Some(sets) = p.get("calendarSets").and_then(Value::as_array) {
+            for set in sets {
+                for key in BETA {
+                    if let Some(c) = set.get(key) {
+                        templates(c);
+                    }
+                }
+            }
             let active = p.get("activeCalendarSet").and_then(Value::as_str);
             let set = sets
                 .iter()
@@ -170,9 +216,19 @@ impl Settings {
             }
             return;
         }
-        for (key, list) in [("daily", &mut self.daily), ("weekly", &mut self.weekly)] {
-            if let Some(c) = p.get(key).filter(|c| NoteSetting::enabled(c)) {
-                list.push(NoteSetting::from_json(c, "template"));
+        for key in RELEASED.iter().chain(&BETA) {
+            if let Some(c) = p.get(*key) {
+                templates(c);
+            }
+        }
+        for (keys, list) in [
+            (["daily", "day"], &mut self.daily),
+            (["weekly", "week"], &mut self.weekly),
+        ] {
+            for (key, template_key) in keys.into_iter().zip(["template", "templatePath"]) {
+                if let Some(c) = p.get(key).filter(|c| NoteSetting::enabled(c)) {
+                    list.push(NoteSetting::from_json(c, template_key));
+                }
             }
         }
     }
@@ -247,6 +303,21 @@ impl Settings {
     pub(super) fn apply(self, config: &mut Config) {
         config.obsidian_ignore = self.ignore;
         config.template_folders = self.template_folders;
+        config.obsidian_week_start = self.week_start;
+        for (file, t) in self.template_files {
+            let rel = t.trim().trim_start_matches('/');
+            if rel.is_empty() {
+                continue;
+            }
+            if super::inside_vault(rel) {
+                config.template_files.push(rel.to_string());
+            } else {
+                config.warnings.push(Diagnostic::file(
+                    file,
+                    format!("note template `{t}` is outside the vault; ignored"),
+                ));
+            }
+        }
         let first = |list: &[NoteSetting], pick: fn(&NoteSetting) -> Option<&String>| {
             list.iter().find_map(|s| pick(s).cloned())
         };

@@ -138,6 +138,12 @@ impl Week {
         self.start + Days::new(6)
     }
 
+    /// A day in the middle of the week (its fourth), which names the same week whichever day
+    /// weeks start on: where a weekly note's name is read from.
+    pub fn middle(self) -> NaiveDate {
+        self.start + Days::new(3)
+    }
+
     pub fn contains(self, date: NaiveDate) -> bool {
         (self.start..=self.end()).contains(&date)
     }

@@ -81,6 +81,18 @@ impl MomentFormat {
         }
     }
 
+    /// What it names: a day, a week, a month, a quarter or a year.
+    pub(crate) fn period(&self) -> Period {
+        self.period
+    }
+
+    /// Whether it names locale weeks (`gggg`, `ww`: Sunday-start weeks in moment's `en`).
+    pub(crate) fn has_locale_weeks(&self) -> bool {
+        self.pieces.iter().any(
+            |p| matches!(p, Piece::Token(t) if matches!(t.field(), Field::Week | Field::WeekYear)),
+        )
+    }
+
     /// The format string as given.
     pub(crate) fn as_str(&self) -> &str {
         &self.source

@@ -9,9 +9,70 @@ use super::{
 };
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::model::{Note, Status};
+use crate::model::{Note, NoteKind, Status};
+use crate::noise::copies::{self, CopyKind, Likeness};
 use chrono::NaiveDate;
 use std::collections::HashMap;
+
+/// Leaves out the copies sync tools and file managers made of notes (`noise::copies`), so
+/// their writing is counted once; returns a warning for each, naming both files. A conflict
+/// copy whose note is missing is read in its place.
+#[allow(clippy::vec_box)]
+fn drop_copies(notes: &mut Vec<Box<Note>>) -> Vec<Diagnostic> {
+    fn likeness(n: &Note) -> Likeness<'_> {
+        Likeness {
+            h1: n.h1.as_deref(),
+            words: n.words.iter().map(|w| w.words).sum(),
+            tasks: n.tasks.len(),
+        }
+    }
+    // Notes by folder and lowercase file name, for the base of each copy.
+    let mut by_name: HashMap<(&str, String), usize> = HashMap::new();
+    for (i, n) in notes.iter().enumerate() {
+        by_name.insert((links::folder_of(&n.path), n.stem().to_lowercase()), i);
+    }
+    let mut warnings = Vec::new();
+    let mut drop = vec![false; notes.len()];
+    for (i, n) in notes.iter().enumerate() {
+        let Some(copy) = copies::copy_name(n.stem()) else {
+            continue;
+        };
+        let base = by_name
+            .get(&(links::folder_of(&n.path), copy.base.to_lowercase()))
+            .map(|&b| &notes[b]);
+        let what = copy.kind.describe();
+        match base {
+            Some(b) => {
+                let alike = match copy.kind {
+                    CopyKind::Duplicate => copies::looks_alike(likeness(n), likeness(b)),
+                    _ => true,
+                };
+                if !alike {
+                    continue;
+                }
+                drop[i] = true;
+                warnings.push(Diagnostic::file(
+                    &n.path,
+                    format!(
+                        "is {what} of `{}`, so it is left out (counted once): merge what differs into `{}` and delete this copy",
+                        b.path, b.path
+                    ),
+                ));
+            }
+            None if copy.kind.sure() => warnings.push(Diagnostic::file(
+                &n.path,
+                format!(
+                    "is {what} of `{}`, which is not there; it is read in its place: rename it",
+                    copy.base
+                ),
+            )),
+            None => {}
+        }
+    }
+    let mut it = drop.iter();
+    notes.retain(|_| !it.next().copied().unwrap_or(false));
+    warnings
+}
 
 /// Whether the vault-wide checks run: they do on the vault as it is, not on a snapshot of a
 /// past day (its warnings are the present vault's).
@@ -34,15 +95,26 @@ impl Index {
         config: &Config,
         checks: Checks,
     ) -> Index {
-        notes.retain(|n| {
-            !n.front
-                .generator
-                .as_deref()
-                .is_some_and(|g| g.eq_ignore_ascii_case("journal"))
-        });
         notes.sort_by(|a, b| a.path.cmp(&b.path));
         for n in &mut notes {
             diagnostics.append(&mut n.diagnostics);
+        }
+        // What journal wrote is not read back: a file it generated whole (`generator:
+        // journal`, no markers), and in any note the region between its markers (hidden by the
+        // reader), so what the owner wrote around a review is read. Unrendered templates are
+        // not notes.
+        notes.retain(|n| {
+            let generated = n
+                .front
+                .generator
+                .as_deref()
+                .is_some_and(|g| g.eq_ignore_ascii_case("journal"));
+            (!generated || n.has_journal_region) && n.kind != NoteKind::Template
+        });
+        if checks == Checks::Run {
+            diagnostics.extend(drop_copies(&mut notes));
+        } else {
+            drop_copies(&mut notes);
         }
         let mut links = Links::new(&notes, config);
         links.resolve_all(&notes);
@@ -233,6 +305,27 @@ impl Index {
     /// checkpoints.
     fn check(&mut self, config: &Config) {
         let mut found = Vec::new();
+        for (what, p) in [("daily", &config.daily), ("weekly", &config.weekly)] {
+            if p.folder.is_empty() {
+                continue;
+            }
+            for n in &self.notes {
+                let inside = n
+                    .path
+                    .strip_prefix(p.folder.as_str())
+                    .is_some_and(|r| r.starts_with('/'));
+                if inside && n.date.is_none() {
+                    found.push(Diagnostic::file(
+                        &n.path,
+                        format!(
+                            "is in the {what}-notes folder `{}` but has no date: its name does not start with the {what}-note format `{}` and it has no `date:`, so nothing in it is dated",
+                            p.folder,
+                            p.format.as_str()
+                        ),
+                    ));
+                }
+            }
+        }
         for n in &self.notes {
             for t in &n.tasks {
                 let at = |msg: String| Diagnostic::new(&n.path, t.place.line, t.place.col, msg);
@@ -324,12 +417,19 @@ impl Index {
 /// A note as it stood at the end of `day` (see [`Index::into_as_of`]).
 fn note_as_of(n: &mut Note, day: NaiveDate) {
     let later = |d: Option<NaiveDate>| d.is_some_and(|d| d > day);
-    // Tasks written later go; their sub-tasks' parent indices follow the ones that stay.
-    let new_index: Vec<Option<u32>> = n
-        .tasks
+    // Tasks written later go, and their sub-tasks with them (written with or after their
+    // parent); the parent indices of the ones that stay follow.
+    let mut gone: Vec<bool> = Vec::with_capacity(n.tasks.len());
+    for t in &n.tasks {
+        let parent_gone = t
+            .parent
+            .and_then(|p| gone.get(p as usize).copied())
+            .unwrap_or(false);
+        gone.push(parent_gone || later(t.place.date) || later(t.dates.created));
+    }
+    let new_index: Vec<Option<u32>> = gone
         .iter()
-        .scan(0u32, |kept, t| {
-            let gone = later(t.place.date) || later(t.dates.created);
+        .scan(0u32, |kept, &gone| {
             *kept += u32::from(!gone);
             Some((!gone).then(|| *kept - 1))
         })

@@ -162,6 +162,8 @@ pub struct Scanner<'a> {
     marked: Marked,
     /// No end marker line follows: a begin line from here on starts nothing.
     no_end_ahead: bool,
+    /// A region journal wrote was met.
+    saw_generated: bool,
     list: Vec<Frame>,
     next_item: u32,
     /// The previous line was paragraph text (lazy continuation and setext headings apply).
@@ -182,11 +184,17 @@ impl<'a> Scanner<'a> {
             in_generated: false,
             marked: Marked::No,
             no_end_ahead: false,
+            saw_generated: false,
             list: Vec::new(),
             next_item: 0,
             para: false,
             prev_quote_depth: 0,
         }
+    }
+
+    /// Whether the lines so far held a region journal wrote (between the review markers).
+    pub(crate) fn saw_generated(&self) -> bool {
+        self.saw_generated
     }
 
     fn line(&self, no: u32, kind: Kind<'a>, quote_depth: u8, offset: usize) -> Line<'a> {
@@ -257,6 +265,7 @@ impl<'a> Scanner<'a> {
         {
             self.in_generated = true;
             self.marked = Marked::Begin;
+            self.saw_generated = true;
             self.para = false;
             return self.line(no, Kind::Hidden, 0, 0);
         }

@@ -106,13 +106,46 @@ fn reason(e: &serde_saphyr::Error) -> String {
         .to_string()
 }
 
+/// The whole of a note's properties, for the rules that look past the keys `journal` keeps
+/// (clippings, moods, template syntax). Not stored: used while the note is read.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct Props {
+    pub(crate) map: serde_json::Map<String, Value>,
+    /// The file line of each top-level key.
+    pub(crate) lines: Vec<(String, u32)>,
+    /// The note's date came from `created` alone (not `date` or `day`).
+    pub(crate) dated_by_created: bool,
+}
+
+impl Props {
+    /// The file line of a top-level key (the front matter's first line when not found).
+    pub(crate) fn line_of(&self, key: &str) -> u32 {
+        self.lines
+            .iter()
+            .find(|(k, _)| k == key)
+            .or_else(|| self.lines.first())
+            .map_or(2, |(_, l)| *l)
+    }
+}
+
 /// Parses the YAML of a note's front matter. `first_line` is the file line of its first line.
+#[cfg(test)]
 pub(crate) fn parse(
     yaml: &str,
     path: &str,
     first_line: u32,
     warnings: &mut Vec<Diagnostic>,
 ) -> FrontMatter {
+    parse_with_props(yaml, path, first_line, warnings).0
+}
+
+/// Parses the YAML of a note's front matter, with all its properties.
+pub(crate) fn parse_with_props(
+    yaml: &str,
+    path: &str,
+    first_line: u32,
+    warnings: &mut Vec<Diagnostic>,
+) -> (FrontMatter, Props) {
     let at = |e: &serde_saphyr::Error| {
         e.location().map_or((first_line, 0), |l| {
             (
@@ -140,7 +173,7 @@ pub(crate) fn parse(
                     options(serde_saphyr::DuplicateKeyPolicy::LastWins),
                 ) {
                     Ok(v) => v,
-                    Err(_) => return FrontMatter::default(),
+                    Err(_) => return Default::default(),
                 }
             } else {
                 warnings.push(Diagnostic::new(
@@ -149,13 +182,13 @@ pub(crate) fn parse(
                     col,
                     format!("front matter is not valid YAML: {msg}; its keys are ignored"),
                 ));
-                return FrontMatter::default();
+                return Default::default();
             }
         }
     };
     let map = match value {
         Value::Object(map) => map,
-        Value::Null => return FrontMatter::default(),
+        Value::Null => return Default::default(),
         _ => {
             warnings.push(Diagnostic::new(
                 path,
@@ -163,7 +196,7 @@ pub(crate) fn parse(
                 1,
                 "front matter is not a set of `key: value` properties; it is ignored",
             ));
-            return FrontMatter::default();
+            return Default::default();
         }
     };
     let key_line = |key: &str| -> u32 {
@@ -196,9 +229,11 @@ pub(crate) fn parse(
             }
         }
     };
-    let date = date_of("date")
-        .or_else(|| date_of("created"))
-        .or_else(|| date_of("day"));
+    let own_date = date_of("date");
+    let created = date_of("created");
+    let day = date_of("day");
+    let dated_by_created = own_date.is_none() && day.is_none() && created.is_some();
+    let date = own_date.or(created).or(day);
     let target = date_of("target");
     let revisit = date_of("revisit");
     let text_of = |key: &str| -> Option<String> {
@@ -224,7 +259,7 @@ pub(crate) fn parse(
             _ => {}
         }
     }
-    FrontMatter {
+    let front = FrontMatter {
         date,
         tags,
         kind: text_of("type"),
@@ -236,7 +271,25 @@ pub(crate) fn parse(
         revisit,
         generator: text_of("generator"),
         aliases: Vec::new(),
-    }
+    };
+    let lines = Lines::new(yaml)
+        .enumerate()
+        .filter(|(_, l)| !l.starts_with([' ', '\t', '-', '#']))
+        .filter_map(|(i, l)| {
+            let (k, _) = l.split_once(':')?;
+            let k = k.trim().trim_matches(['"', '\'']);
+            map.contains_key(k)
+                .then(|| (k.to_string(), first_line + i as u32))
+        })
+        .collect();
+    (
+        front,
+        Props {
+            map,
+            lines,
+            dated_by_created,
+        },
+    )
 }
 
 /// A `tags` string: `plan, career` or `#plan #career`.

@@ -579,7 +579,8 @@ struct Open {
 #[derive(Debug)]
 struct Question {
     prompt: usize,
-    lines: Vec<String>,
+    /// The answer's lines as written, and the part of each the person wrote.
+    lines: Vec<super::AnswerLine>,
 }
 
 /// Where the reader is in the outline of one note.
@@ -613,27 +614,13 @@ impl Extractor<'_> {
         consumed
     }
 
-    /// Closes what is still open at the end of the note. True for a journal page that holds
-    /// nothing (Logseq makes one a day; only empty `-` blocks): it is not a journal entry.
-    pub(super) fn logseq_finish(&mut self) -> bool {
+    /// Closes the outline at the end of the note. (An empty journal page is no entry: only
+    /// days with the person's own words or tasks are, see `finish`.)
+    pub(super) fn logseq_finish(&mut self) {
         let Some(mut o) = self.logseq.take() else {
-            return false;
+            return;
         };
         self.pop_to(&mut o, None);
-        let n = &self.note;
-        let journal = self
-            .settings
-            .logseq
-            .as_ref()
-            .is_some_and(|l| l.journal_date(&n.path).is_some());
-        journal
-            && self.words.values().all(|&w| w == 0)
-            && n.tasks.is_empty()
-            && n.prompts.is_empty()
-            && n.moods.is_empty()
-            && n.decisions.is_empty()
-            && n.checkpoints.is_empty()
-            && n.fields.is_empty()
     }
 
     /// Closes the open items down to `item` (all of them for `None`).
@@ -855,7 +842,8 @@ impl Extractor<'_> {
             } else {
                 format!("{}{text}", "  ".repeat(indent.min(16)))
             };
-            q.lines.push(line);
+            let own = self.own_part(&line);
+            q.lines.push((line, own));
         }
     }
 

@@ -17,13 +17,15 @@ pub(crate) mod tasks;
 use crate::dates::{self, IsoDate, moment::MomentFormat};
 use crate::diagnostic::Diagnostic;
 use crate::model::{
-    CheckpointLine, DayWords, Decision, Field, Mood, Note, Place, Prompt, PromptKind, Status, Task,
-    TaskExtra,
+    CheckpointLine, DayWords, Decision, Field, Mood, Note, NoteKind, Place, Prompt, PromptKind,
+    Status, Task, TaskExtra,
 };
+use crate::noise::templates::{self, LineMatch, NoteTemplate, Shape, Template};
+use crate::noise::{self, Dated};
 use blocks::{Kind, Line, Scanner};
 use chrono::{Days, NaiveDate};
 use std::borrow::Cow;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Checkbox symbols and what they mean.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -100,9 +102,16 @@ pub struct ParseSettings {
     /// Where weekly notes live (`""`: anywhere); only notes there are dated by the weekly
     /// format.
     pub(crate) weekly_folder: String,
+    /// Where daily notes live (`""`: not set). A note there whose name is the daily format
+    /// and a suffix (`2024-01-30 (1)`, `2024_01_30-sam`) is that day's note.
+    pub(crate) daily_folder: String,
     pub(crate) mood_scale: u32,
     /// The vault is a Logseq graph (or holds Logseq journals): Logseq's grammar is read too.
     pub(crate) logseq: Option<logseq::LogseqSettings>,
+    /// The field and property keys read as the mood (`[fields] mood`), folded.
+    pub(crate) mood_keys: Vec<String>,
+    /// What counts as the person's writing (templates, clippings, where prompts come from).
+    pub(crate) writing: noise::Rules,
 }
 
 impl Default for ParseSettings {
@@ -115,7 +124,10 @@ impl Default for ParseSettings {
             daily_format: MomentFormat::new("YYYY-MM-DD"),
             weekly_format: None,
             weekly_folder: String::new(),
+            daily_folder: String::new(),
             mood_scale: 5,
+            mood_keys: vec!["mood".to_string()],
+            writing: noise::Rules::default(),
             logseq: None,
         }
     }
@@ -233,8 +245,8 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
             "front matter starts with `---` but is never closed; read as text",
         ));
     }
-    let front = match split.yaml {
-        Some(yaml) => frontmatter::parse(yaml, path, 2, &mut diagnostics),
+    let (front, props) = match split.yaml {
+        Some(yaml) => frontmatter::parse_with_props(yaml, path, 2, &mut diagnostics),
         None => Default::default(),
     };
     let journal = settings
@@ -250,7 +262,33 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
             ),
         ));
     }
-    let date = front.date.or_else(|| date_from_path(path, settings));
+    let from_path = path_date(path, settings);
+    let date = front.date.or(from_path.map(|p| p.0));
+    let dated = match (from_path, front.date) {
+        (Some((_, d)), _) => d,
+        (None, Some(_)) if props.dated_by_created => Dated::Created,
+        (None, Some(_)) => Dated::Property,
+        (None, None) => Dated::Undated,
+    };
+    let stem = crate::model::strip_note_ext(path.rsplit('/').next().unwrap_or(path));
+    let template = match dated {
+        Dated::DailyName => settings.writing.daily_template.as_ref(),
+        Dated::WeeklyName => settings.writing.weekly_template.as_ref(),
+        _ => settings.writing.other_templates.made_from(split.body),
+    }
+    .map(|t| (t, t.render(date, stem)));
+    let template_syntax = props.lines.iter().find_map(|(key, line)| {
+        let v = props.map.get(key)?;
+        let strings: Vec<&str> = match v {
+            serde_json::Value::String(s) => vec![s.as_str()],
+            serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
+            _ => Vec::new(),
+        };
+        strings
+            .iter()
+            .find_map(|s| templates::in_value(s))
+            .map(|t| (*line, t))
+    });
     if let Some((l, Some(day))) = journal
         && let Some(title) = &front.title
         && let Some(titled) = l.journal_names.iter().find_map(|f| f.parse(title.trim()))
@@ -278,34 +316,72 @@ pub fn parse(path: &str, text: &str, settings: &ParseSettings) -> Note {
         items: Vec::new(),
         heading_prompts: Vec::new(),
         callout: None,
+        item_prompt: None,
         in_callout_header: false,
         last_text: None,
         words: BTreeMap::new(),
+        own_dates: BTreeSet::new(),
         tags: front.tags.clone(),
         filename_scheduled: settings
             .filename_scheduled
             .as_ref()
             .and_then(|f| f.date(path)),
         logseq: settings.logseq.as_ref().map(|_| Box::default()),
+        template,
+        line_own: LineOwn::Own,
+        prompt_info: Vec::new(),
+        template_syntax,
+        dated,
+        props,
     };
     x.note.front = front;
-    for line in Scanner::new(split.body, split.body_line) {
+    let mut scanner = Scanner::new(split.body, split.body_line);
+    for line in scanner.by_ref() {
         x.line(line);
     }
+    x.note.has_journal_region = scanner.saw_generated();
     x.finish()
 }
 
 /// A note's date from its path: the daily-note format, a weekly-note format, then any ISO
 /// date in the file name. A weekly note is dated by the Thursday of its week (for Sunday-start
 /// weeks, the Wednesday), the day ISO 8601 uses to place a week in its year.
+#[cfg(test)]
 pub(crate) fn date_from_path(path: &str, settings: &ParseSettings) -> Option<NaiveDate> {
+    path_date(path, settings).map(|p| p.0)
+}
+
+/// Whether `path` lies in `folder` (or below it); `""` is no folder.
+fn in_folder(path: &str, folder: &str) -> bool {
+    !folder.is_empty()
+        && path
+            .strip_prefix(folder)
+            .is_some_and(|rest| rest.starts_with('/'))
+}
+
+/// A date read from the start of `name` with `format`, when the name is the format followed
+/// by a separator and more (`2024-01-30 (1)`, `2024_01_30-sam`, `2025-52-v1`); the longest
+/// such start wins.
+fn date_prefix(format: &MomentFormat, name: &str) -> Option<NaiveDate> {
+    name.char_indices()
+        .rev()
+        .filter(|&(i, c)| i > 0 && matches!(c, ' ' | '-' | '_' | '.' | ',' | '('))
+        .find_map(|(i, _)| format.parse(name[..i].trim_end()))
+}
+
+/// A note's date from its path and where it came from: the daily-note format (also as the
+/// start of a name in the daily folder), a weekly-note format (in the weekly folder, or
+/// anywhere when none is set; also as the start of a name in a set weekly folder), then any
+/// ISO date in the file name.
+pub(crate) fn path_date(path: &str, settings: &ParseSettings) -> Option<(NaiveDate, Dated)> {
+    // A Logseq journal is dated by its file name, in the graph's own format.
     if let Some(day) = settings
         .logseq
         .as_ref()
         .and_then(|l| l.journal_date(path))
         .flatten()
     {
-        return Some(day);
+        return Some((day, Dated::DailyName));
     }
     let without_ext = crate::model::strip_note_ext(path);
     let tail = |format: &MomentFormat| -> &str {
@@ -319,20 +395,28 @@ pub(crate) fn date_from_path(path: &str, settings: &ParseSettings) -> Option<Nai
         }
         &without_ext[start + 1..]
     };
-    if let Some(d) = settings.daily_format.parse(tail(&settings.daily_format)) {
-        return Some(d);
+    let daily = &settings.daily_format;
+    if let Some(d) = daily.parse(tail(daily)) {
+        return Some((d, Dated::DailyName));
     }
-    let in_weekly_folder = settings.weekly_folder.is_empty()
-        || path
-            .strip_prefix(settings.weekly_folder.as_str())
-            .is_some_and(|rest| rest.starts_with('/'));
-    if let Some(weekly) = settings.weekly_format.as_ref().filter(|_| in_weekly_folder)
-        && let Some(start) = weekly.parse(tail(weekly))
+    if in_folder(path, &settings.daily_folder)
+        && let Some(d) = date_prefix(daily, tail(daily))
     {
-        return start.checked_add_days(Days::new(3));
+        return Some((d, Dated::DailyName));
+    }
+    let weekly_set = !settings.weekly_folder.is_empty();
+    let in_weekly_folder = !weekly_set || in_folder(path, &settings.weekly_folder);
+    if let Some(weekly) = settings.weekly_format.as_ref().filter(|_| in_weekly_folder) {
+        let name = tail(weekly);
+        let start = weekly
+            .parse(name)
+            .or_else(|| weekly_set.then(|| date_prefix(weekly, name)).flatten());
+        if let Some(d) = start.and_then(|s| s.checked_add_days(Days::new(3))) {
+            return Some((d, Dated::WeeklyName));
+        }
     }
     let stem = without_ext.rsplit('/').next().unwrap_or(without_ext);
-    dates::find_iso_date(stem).map(|(_, d)| d)
+    dates::find_iso_date(stem).map(|(_, d)| (d, Dated::FileName))
 }
 
 #[derive(Debug, Clone, Copy)]
@@ -341,11 +425,26 @@ struct Item {
     task: Option<u32>,
 }
 
+/// A line of an answer as written, and the part of it the person wrote (without the
+/// template's text): the first is shown, the second decides whether it is answered.
+type AnswerLine = (String, String);
+
+/// The level of a bold-label prompt on the stack of open section prompts: deeper than any
+/// heading, so every heading closes it.
+const LABEL_LEVEL: u8 = 7;
+
 #[derive(Debug)]
 struct OpenHeadingPrompt {
     level: u8,
     index: usize,
-    lines: Vec<String>,
+    lines: Vec<AnswerLine>,
+    /// A reflection section (`## Gratitude`) or a template's heading: when it holds other
+    /// prompts it is only their container.
+    container: bool,
+    /// The open dated answer of a "daily questions" section (`- 2026-11-24: …` under a `?`
+    /// heading), and whether there was one.
+    dated: Option<(usize, Vec<AnswerLine>)>,
+    had_dated: bool,
 }
 
 #[derive(Debug)]
@@ -353,9 +452,36 @@ struct OpenCallout {
     depth: u8,
     /// The prompt, once known (an empty title takes the first body line).
     index: Option<usize>,
-    lines: Vec<String>,
+    lines: Vec<AnswerLine>,
     /// The line of the callout's header.
     line: u32,
+}
+
+/// A list item ending in `?`, answered by its sub-items and continuation lines.
+#[derive(Debug)]
+struct OpenItemPrompt {
+    item: u32,
+    index: usize,
+    lines: Vec<AnswerLine>,
+    /// Its template asks it: a prompt even when nothing is written under it.
+    from_template: bool,
+}
+
+/// What is known about a prompt while the note is read.
+#[derive(Debug, Clone, Copy, Default)]
+struct PromptInfo {
+    /// Under a dated heading, or dated by its own answer: a journal entry wherever it is.
+    dated_here: bool,
+    dropped: bool,
+}
+
+/// How the current line stands to the note's template.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum LineOwn {
+    Own,
+    Template,
+    /// The person's words after the template's text.
+    Added(String),
 }
 
 struct Extractor<'s> {
@@ -366,15 +492,26 @@ struct Extractor<'s> {
     items: Vec<Item>,
     heading_prompts: Vec<OpenHeadingPrompt>,
     callout: Option<OpenCallout>,
+    item_prompt: Option<OpenItemPrompt>,
     in_callout_header: bool,
     /// The last paragraph line outside containers, in case a setext underline follows.
     last_text: Option<(u32, String)>,
     words: BTreeMap<NaiveDate, u32>,
+    /// The dates (of the note or its sections) under which the person wrote something.
+    own_dates: BTreeSet<NaiveDate>,
     tags: Vec<String>,
     /// The scheduled date of this note's undated tasks (Obsidian Tasks' file-name setting).
     filename_scheduled: Option<NaiveDate>,
     /// Where the Logseq grammar is in the note's outline, when it is on.
     logseq: Option<Box<logseq::Outline>>,
+    /// The template the note was made from, rendered for it (daily and weekly notes).
+    template: Option<(&'s Template, NoteTemplate)>,
+    line_own: LineOwn,
+    prompt_info: Vec<PromptInfo>,
+    /// The first unrendered template token in a task or the front matter: (line, token).
+    template_syntax: Option<(u32, String)>,
+    dated: Dated,
+    props: frontmatter::Props,
 }
 
 fn col(raw: &str, offset: usize) -> u32 {
@@ -382,6 +519,30 @@ fn col(raw: &str, offset: usize) -> u32 {
     u32::try_from(prefix.chars().count())
         .unwrap_or(u32::MAX)
         .saturating_add(1)
+}
+
+/// The date an answer starts with (`2026-11-24: …`, `[[2026-11-24]] …`), and the rest.
+fn leading_date(content: &str) -> Option<(NaiveDate, &str)> {
+    let t = content.trim_start();
+    let (inner, linked) = match t.strip_prefix("[[") {
+        Some(r) => (r, true),
+        None => (t, false),
+    };
+    let d = match dates::find_iso_date(inner.get(..10)?) {
+        Some((0, d)) => d,
+        _ => return None,
+    };
+    let mut rest = &inner[10..];
+    if linked {
+        rest = rest.strip_prefix("]]")?;
+    }
+    if rest.starts_with(char::is_alphanumeric) {
+        return None;
+    }
+    Some((
+        d,
+        rest.trim_start_matches([' ', ':', '-', '—', '–', ',', '\t']),
+    ))
 }
 
 impl Extractor<'_> {
@@ -408,7 +569,44 @@ impl Extractor<'_> {
             .push(Diagnostic::new(&self.note.path, line, col, message));
     }
 
+    /// Whether the note's template asks `key` in this shape.
+    fn template_asks(&self, shape: Shape, key: &str) -> bool {
+        self.template
+            .as_ref()
+            .is_some_and(|(t, _)| t.asks(shape, key))
+    }
+
+    /// The part of `text` (a line of the note) the person wrote, by the current line's match.
+    fn own_part(&self, text: &str) -> String {
+        match &self.line_own {
+            LineOwn::Own => text.to_string(),
+            LineOwn::Template => String::new(),
+            LineOwn::Added(rest) => rest.clone(),
+        }
+    }
+
     fn line(&mut self, line: Line<'_>) {
+        self.line_own = match (&self.template, &line.kind) {
+            (Some((_, t)), Kind::Heading { .. } | Kind::ListItem { .. } | Kind::Text { .. }) => {
+                match t.classify(line.raw) {
+                    LineMatch::Own => LineOwn::Own,
+                    LineMatch::Template => LineOwn::Template,
+                    LineMatch::Added(rest) => LineOwn::Added(rest.to_string()),
+                }
+            }
+            _ => LineOwn::Own,
+        };
+        if let Some(p) = &self.item_prompt {
+            // A new list item is not in the items map yet: its parent says where it is.
+            let inside = match &line.kind {
+                Kind::Blank => true,
+                Kind::ListItem { parent, .. } => self.within(*parent, p.item),
+                _ => self.within(line.item, p.item),
+            };
+            if !inside {
+                self.close_item_prompt();
+            }
+        }
         self.in_callout_header = self.track_callout(&line);
         if self.logseq.is_some() && self.logseq_line(&line) {
             return;
@@ -428,7 +626,7 @@ impl Extractor<'_> {
             Kind::SetextUnderline { level } => {
                 if let Some((no, text)) = self.last_text.take() {
                     for p in &mut self.heading_prompts {
-                        if p.lines.last() == Some(&text) {
+                        if p.lines.last().is_some_and(|l| l.0 == text) {
                             p.lines.pop();
                         }
                     }
@@ -442,17 +640,37 @@ impl Extractor<'_> {
             } => {
                 self.last_text = None;
                 self.register_item(*id, *parent);
-                if !self.heading_prompts.is_empty() || self.callout.is_some() {
+                let label = self.label_at(content, &line);
+                if label.is_some() {
+                    self.close_labels();
+                }
+                let dated =
+                    parent.is_none() && label.is_none() && self.dated_answer(content, &line);
+                if !dated
+                    && (!self.heading_prompts.is_empty()
+                        || self.callout.is_some()
+                        || self.item_prompt.is_some())
+                {
                     // Quoted in a review, a checkbox would be a task again: drop it.
                     let text = tasks::checkbox(content).map_or(&**content, |(_, body)| body);
                     self.answer_line(&format!("- {text}"));
+                }
+                if let Some((label, rest)) = label {
+                    self.open_label(&label, &rest, line.no);
                 }
                 self.list_item(*id, content, &line);
             }
             Kind::Text { content } => {
                 self.last_text = (line.quote_depth == 0 && line.item.is_none())
                     .then(|| (line.no, content.to_string()));
+                let label = self.label_at(content, &line);
+                if label.is_some() {
+                    self.close_labels();
+                }
                 self.answer_line(content);
+                if let Some((label, rest)) = label {
+                    self.open_label(&label, &rest, line.no);
+                }
                 self.text(content, &line, line.item);
             }
         }
@@ -470,6 +688,21 @@ impl Extractor<'_> {
             );
         }
         self.items[id as usize].parent = parent;
+    }
+
+    /// Whether list item `item` is `ancestor` or lies inside it.
+    fn within(&self, mut item: Option<u32>, ancestor: u32) -> bool {
+        while let Some(i) = item {
+            if i == ancestor {
+                return true;
+            }
+            item = self
+                .items
+                .get(i as usize)
+                .and_then(|it| it.parent)
+                .filter(|&p| p < i);
+        }
+        false
     }
 
     /// Opens and closes question callouts around `line`; true when `line` opens one.
@@ -512,15 +745,26 @@ impl Extractor<'_> {
             kind,
             place: self.place(line),
         });
+        self.prompt_info.push(PromptInfo {
+            dated_here: self.headings.iter().any(|h| h.2.is_some()),
+            dropped: false,
+        });
         self.note.prompts.len() - 1
     }
 
     /// Adds a line of text to the open prompts' answers.
     fn answer_line(&mut self, text: &str) {
+        let own = self.own_part(text);
         // A question callout is a prompt of its own, not part of the answer around it.
         if self.callout.is_none() {
             for p in &mut self.heading_prompts {
-                p.lines.push(text.to_string());
+                match &mut p.dated {
+                    Some((_, lines)) => lines.push((text.to_string(), own.clone())),
+                    None => p.lines.push((text.to_string(), own.clone())),
+                }
+            }
+            if let Some(p) = &mut self.item_prompt {
+                p.lines.push((text.to_string(), own.clone()));
             }
         }
         if self.in_callout_header {
@@ -530,7 +774,7 @@ impl Extractor<'_> {
             return;
         };
         if c.index.is_some() {
-            c.lines.push(text.to_string());
+            c.lines.push((text.to_string(), own));
         } else if !text.trim().is_empty() {
             let no = c.line;
             let i = self.push_prompt(text, PromptKind::Callout, no);
@@ -548,10 +792,38 @@ impl Extractor<'_> {
         }
     }
 
-    fn set_answer(&mut self, index: usize, lines: &[String]) {
+    fn close_item_prompt(&mut self) {
+        if let Some(p) = self.item_prompt.take() {
+            let written = p.lines.iter().any(|l| !l.0.trim().is_empty());
+            if written || p.from_template {
+                self.set_answer(p.index, &p.lines);
+            } else {
+                // A question in a list with nothing under it is a thought, not a prompt.
+                self.prompt_info[p.index].dropped = true;
+            }
+        }
+    }
+
+    /// Closes a section prompt: it answers with its lines, unless it only holds other prompts
+    /// (a container) or dated answers (a page of daily questions).
+    fn close_heading_prompt(&mut self, mut p: OpenHeadingPrompt) {
+        if let Some((i, lines)) = p.dated.take() {
+            self.set_answer(i, &lines);
+        }
+        let holds_prompts = self.prompt_info[p.index + 1..]
+            .iter()
+            .any(|info| !info.dropped);
+        if p.had_dated || (p.container && holds_prompts) {
+            self.prompt_info[p.index].dropped = true;
+        } else {
+            self.set_answer(p.index, &p.lines);
+        }
+    }
+
+    fn set_answer(&mut self, index: usize, lines: &[AnswerLine]) {
         let mut answer = String::new();
         let mut blank = false;
-        for l in lines {
+        for (l, _) in lines {
             let l = l.trim_end();
             if l.trim().is_empty() {
                 blank = !answer.is_empty();
@@ -566,19 +838,96 @@ impl Extractor<'_> {
             answer.push_str(l);
             blank = false;
         }
+        let own: Vec<&str> = lines.iter().map(|l| l.1.as_str()).collect();
         let p = &mut self.note.prompts[index];
-        p.answered = prompts::is_answered(&answer);
+        p.answered = prompts::is_answered(&own.join("\n"));
         p.answer = answer;
+    }
+
+    /// A bold label that opens a prompt on this line: one ending in `?`, one the template
+    /// asks, or any under a reflection section. Gives the label and the text after it.
+    fn label_at(&self, content: &str, line: &Line<'_>) -> Option<(String, String)> {
+        if self.callout.is_some() || line.quote_depth > 0 {
+            return None;
+        }
+        let (label, rest) = prompts::bold_label(content)?;
+        let key = prompts::normalize(label);
+        let asked = label.ends_with('?')
+            || self.template_asks(Shape::Label, &key)
+            || self
+                .heading_prompts
+                .iter()
+                .any(|p| p.container && p.level < LABEL_LEVEL);
+        asked.then(|| (label.to_string(), rest.to_string()))
+    }
+
+    fn close_labels(&mut self) {
+        while self
+            .heading_prompts
+            .last()
+            .is_some_and(|p| p.level == LABEL_LEVEL)
+        {
+            if let Some(p) = self.heading_prompts.pop() {
+                self.close_heading_prompt(p);
+            }
+        }
+    }
+
+    fn open_label(&mut self, label: &str, rest: &str, no: u32) {
+        let index = self.push_prompt(label, PromptKind::Label, no);
+        let own = match &self.line_own {
+            LineOwn::Template => String::new(),
+            LineOwn::Added(r) => r.clone(),
+            LineOwn::Own => rest.to_string(),
+        };
+        self.heading_prompts.push(OpenHeadingPrompt {
+            level: LABEL_LEVEL,
+            index,
+            lines: vec![(rest.to_string(), own)],
+            container: false,
+            dated: None,
+            had_dated: false,
+        });
+    }
+
+    /// Starts a dated answer when a top-level list item under a `?` heading begins with a
+    /// date: each such item answers the heading's question on its day.
+    fn dated_answer(&mut self, content: &str, line: &Line<'_>) -> bool {
+        let Some(open) = self.heading_prompts.last() else {
+            return false;
+        };
+        if open.container || open.level == LABEL_LEVEL || self.callout.is_some() {
+            return false;
+        }
+        let Some((date, rest)) = leading_date(content) else {
+            return false;
+        };
+        let question = self.note.prompts[open.index].text.clone();
+        let own = self.own_part(rest);
+        if let Some(open) = self.heading_prompts.last_mut()
+            && let Some((i, lines)) = open.dated.take()
+        {
+            self.set_answer(i, &lines);
+        }
+        let index = self.push_prompt(&question, PromptKind::Heading, line.no);
+        self.note.prompts[index].place.date = Some(date);
+        self.prompt_info[index].dated_here = true;
+        if let Some(open) = self.heading_prompts.last_mut() {
+            open.dated = Some((index, vec![(rest.to_string(), own)]));
+            open.had_dated = true;
+        }
+        true
     }
 
     fn heading(&mut self, level: u8, text: &str, no: u32, inline: bool) {
         self.close_callout();
+        self.close_item_prompt();
         while let Some(p) = self.heading_prompts.last() {
             if p.level < level {
                 break;
             }
             if let Some(p) = self.heading_prompts.pop() {
-                self.set_answer(p.index, &p.lines);
+                self.close_heading_prompt(p);
             }
         }
         // Headings below an open question are part of its answer.
@@ -587,9 +936,6 @@ impl Extractor<'_> {
             self.headings.pop();
         }
         let date = dates::find_iso_date(text).map(|(_, d)| d);
-        if let Some(d) = date {
-            self.note.entries.push(d);
-        }
         self.headings.push((level, text.to_string(), date));
         if level == 1 && self.note.h1.is_none() {
             self.note.h1 = Some(text.to_string());
@@ -597,12 +943,24 @@ impl Extractor<'_> {
         if inline {
             self.text(text, &Line::heading_stub(no), None);
         }
-        if prompts::is_question_heading(text) {
+        let key = prompts::normalize(text);
+        let container = if prompts::is_question_heading(text) {
+            Some(false)
+        } else if self.settings.writing.is_section(&key) || self.template_asks(Shape::Heading, &key)
+        {
+            Some(true)
+        } else {
+            None
+        };
+        if let Some(container) = container {
             let index = self.push_prompt(text, PromptKind::Heading, no);
             self.heading_prompts.push(OpenHeadingPrompt {
                 level,
                 index,
                 lines: Vec::new(),
+                container,
+                dated: None,
+                had_dated: false,
             });
         }
     }
@@ -617,6 +975,24 @@ impl Extractor<'_> {
             return;
         }
         self.text(content, line, Some(id));
+        // In a Logseq graph a block ending in `?` is a question block, Logseq's grammar's own.
+        if content.trim_end().ends_with('?')
+            && self.logseq.is_none()
+            && self.item_prompt.is_none()
+            && self.callout.is_none()
+            && line.quote_depth == 0
+            && prompts::bold_label(content).is_none()
+        {
+            let key = prompts::normalize(content);
+            let from_template = self.template_asks(Shape::Item, &key);
+            let index = self.push_prompt(content, PromptKind::Item, line.no);
+            self.item_prompt = Some(OpenItemPrompt {
+                item: id,
+                index,
+                lines: Vec::new(),
+                from_template,
+            });
+        }
     }
 
     fn is_task(&self, body: &str) -> bool {
@@ -627,6 +1003,11 @@ impl Extractor<'_> {
     }
 
     fn task(&mut self, id: u32, symbol: char, body: &str, body_offset: usize, line: &Line<'_>) {
+        if self.template_syntax.is_none()
+            && let Some(token) = templates::in_task(body)
+        {
+            self.template_syntax = Some((line.no, token));
+        }
         let mut parsed = tasks::parse_body(body);
         if let Some(filter) = self
             .settings
@@ -642,6 +1023,11 @@ impl Extractor<'_> {
             if self.settings.remove_global_filter {
                 parsed.text = tasks::remove_global_filter(&parsed.text, filter);
             }
+        }
+        let filter = self.settings.global_filter.as_deref();
+        if noise::is_blank_task(&parsed.text, filter) {
+            // A placeholder `- [ ]`: not a task, and no words.
+            return;
         }
         if !parsed.dated && self.filename_scheduled.is_some() {
             parsed.dates.scheduled = self.filename_scheduled;
@@ -698,9 +1084,18 @@ impl Extractor<'_> {
             feeling: None,
             ..TaskExtra::default()
         });
+        // The description's words are the person's (not the metadata, not the global filter),
+        // unless the line is the template's.
+        let words = match filter.filter(|f| !f.is_empty()) {
+            Some(f) => tasks::remove_global_filter(&task.text, f),
+            None => task.text.clone(),
+        };
         self.note.tasks.push(task);
+        if self.line_own != LineOwn::Template {
+            let n = inline::count_words(&noise::without_embeds(&inline::mask_code(&words)));
+            self.add_words(n, true);
+        }
         let masked = inline::mask_code(body);
-        self.count_words(&masked);
         // The task's metadata fields are the task's; others on its line (feeling::, mood::) count.
         for f in inline::bracket_fields(&masked) {
             if !tasks::is_task_field(&f.key) {
@@ -740,9 +1135,29 @@ impl Extractor<'_> {
         self.fields(content, &masked, line, item);
     }
 
-    fn count_words(&mut self, text: &str) {
+    /// Counts the person's words of a line of text (`masked`: code spans blanked), leaving
+    /// out the template's text and embeds.
+    fn count_words(&mut self, masked: &str) {
+        let n = match &self.line_own {
+            LineOwn::Template => 0,
+            LineOwn::Added(rest) => {
+                inline::count_words(&noise::without_embeds(&inline::mask_code(rest)))
+            }
+            LineOwn::Own => inline::count_words(&noise::without_embeds(masked)),
+        };
+        self.add_words(n, false);
+    }
+
+    /// Adds words written under the current date; `task`: a task of the person's was written,
+    /// which makes an entry even without words.
+    fn add_words(&mut self, n: u32, task: bool) {
         if let Some(d) = self.date() {
-            *self.words.entry(d).or_default() += inline::count_words(text);
+            if n > 0 {
+                *self.words.entry(d).or_default() += n;
+            }
+            if n > 0 || task {
+                self.own_dates.insert(d);
+            }
         }
     }
 
@@ -758,6 +1173,13 @@ impl Extractor<'_> {
                 .collect(),
         };
         let owner = self.task_above(item);
+        let read_as_mood = line_field
+            .iter()
+            .chain(&bracketed)
+            .any(|f| self.settings.mood_keys.contains(&f.key));
+        if !read_as_mood {
+            self.mood_after_text(masked, line);
+        }
         if let Some(f) = line_field {
             match f.key.as_str() {
                 "decision" => self.decision(f.value, line),
@@ -771,8 +1193,41 @@ impl Extractor<'_> {
         }
     }
 
+    /// `Slept badly. mood:: 2`: a mood after other text, which Dataview reads as a field
+    /// named `Slept badly. mood`. Said by `check`, so the user knows why the day has no mood.
+    fn mood_after_text(&mut self, masked: &str, line: &Line<'_>) {
+        if inline::find2(masked.as_bytes(), *b"::").is_none() {
+            return;
+        }
+        let lower = masked.to_lowercase();
+        for key in &self.settings.mood_keys {
+            let pattern = format!("{key}::");
+            let Some(at) = lower.find(&pattern) else {
+                continue;
+            };
+            let before = &lower[..at];
+            if at == 0 || !before.ends_with(char::is_whitespace) {
+                continue;
+            }
+            let value = masked
+                .get(at + pattern.len()..)
+                .unwrap_or("")
+                .split_whitespace()
+                .next()
+                .unwrap_or("")
+                .to_string();
+            let message = format!(
+                "`{key}:: {value}` after other text is not read: Dataview reads `key:: value` only at the start of a line; put it on a line of its own or write `[{key}:: {value}]`"
+            );
+            let c = col(line.raw, line.offset);
+            self.warn(line.no, c, message);
+            return;
+        }
+    }
+
     fn field(&mut self, key: String, value: &str, line: &Line<'_>, owner: Option<u32>) {
-        if (key == "mood" || key == "feeling")
+        let is_mood = self.settings.mood_keys.contains(&key);
+        if (is_mood || key == "mood" || key == "feeling")
             && let Some(t) = owner
             && let Some(task) = self.note.tasks.get_mut(t as usize)
             && task.feeling().is_none()
@@ -780,8 +1235,8 @@ impl Extractor<'_> {
         {
             task.extra_mut().feeling = Some(value.to_string());
         }
-        if key == "mood" {
-            self.mood(value, line);
+        if is_mood {
+            self.mood(&key, value, line, owner.is_none());
         }
         self.note.fields.push(Field {
             key,
@@ -790,12 +1245,35 @@ impl Extractor<'_> {
         });
     }
 
-    fn mood(&mut self, value: &str, line: &Line<'_>) {
-        let token = value.split(['/', ' ']).next().unwrap_or("");
+    /// A mood value; `standalone`: not a checkpoint's feeling, so it must date a day.
+    fn mood(&mut self, key: &str, value: &str, line: &Line<'_>, standalone: bool) {
+        let token = value.trim().split(['/', ' ']).next().unwrap_or("");
+        if token.is_empty() {
+            // Left blank, as a template leaves it.
+            return;
+        }
+        let scale = f64::from(self.settings.mood_scale);
         let Ok(v) = token.trim().parse::<f64>() else {
+            if standalone {
+                self.warn(
+                    line.no,
+                    col(line.raw, line.offset),
+                    format!(
+                        "`{key}:: {token}` is not read as a mood: write a number from 1 to {}",
+                        self.settings.mood_scale
+                    ),
+                );
+            }
             return;
         };
-        let scale = f64::from(self.settings.mood_scale);
+        if standalone && self.date().is_none() && v.is_finite() && (1.0..=scale).contains(&v) {
+            self.warn(
+                line.no,
+                col(line.raw, line.offset),
+                format!("`{key}:: {token}` is in a note with no date, so no day gets this mood"),
+            );
+            return;
+        }
         if v.is_finite() && (1.0..=scale).contains(&v) {
             self.note.moods.push(Mood {
                 value: v,
@@ -888,33 +1366,132 @@ impl Extractor<'_> {
         });
     }
 
-    fn finish(mut self) -> Note {
-        let empty_journal = self.logseq_finish();
-        self.close_callout();
-        while let Some(p) = self.heading_prompts.pop() {
-            self.set_answer(p.index, &p.lines);
+    /// A mood written as a property (`mood: 4`), in a journal note.
+    fn property_moods(&mut self) {
+        let keys = self.settings.mood_keys.clone();
+        for key in keys {
+            let Some((name, value)) = self
+                .props
+                .map
+                .iter()
+                .find(|(k, _)| inline::fold_key(k) == key)
+                .map(|(k, v)| (k.clone(), v.clone()))
+            else {
+                continue;
+            };
+            let text = match &value {
+                serde_json::Value::Number(n) => n.to_string(),
+                serde_json::Value::String(s) => s.trim().to_string(),
+                _ => continue,
+            };
+            let line = self.props.line_of(&name);
+            let at = |s: &Extractor<'_>, m: String| Diagnostic::new(&s.note.path, line, 1, m);
+            if text.is_empty() {
+                continue;
+            }
+            let scale = self.settings.mood_scale;
+            let v = match text.parse::<f64>() {
+                Ok(v) if v.is_finite() && (1.0..=f64::from(scale)).contains(&v) => v,
+                Ok(_) => {
+                    let d = at(self, format!("mood {text} is outside the scale 1–{scale}"));
+                    self.note.diagnostics.push(d);
+                    continue;
+                }
+                Err(_) => {
+                    let d = at(
+                        self,
+                        format!(
+                            "property `{name}: {text}` is not read as a mood: write a number from 1 to {scale}"
+                        ),
+                    );
+                    self.note.diagnostics.push(d);
+                    continue;
+                }
+            };
+            let why = match (self.note.kind, self.note.date) {
+                (NoteKind::Journal, Some(date)) => {
+                    self.note.moods.push(Mood {
+                        value: v,
+                        place: Place {
+                            line,
+                            col: 1,
+                            heading: None,
+                            date: Some(date),
+                        },
+                    });
+                    continue;
+                }
+                (NoteKind::Reference | NoteKind::Template, _) => continue,
+                (_, None) => "the note has no date",
+                _ => "the note is dated only by `created`, so it is not a journal note",
+            };
+            let d = at(
+                self,
+                format!("property `{name}: {text}` is not read as a mood: {why}"),
+            );
+            self.note.diagnostics.push(d);
         }
+    }
+
+    fn finish(mut self) -> Note {
+        self.logseq_finish();
+        self.close_callout();
+        self.close_item_prompt();
+        while let Some(p) = self.heading_prompts.pop() {
+            self.close_heading_prompt(p);
+        }
+        let mut tags = std::mem::take(&mut self.tags);
+        tags.sort_unstable();
+        tags.dedup();
+        let reference = self
+            .settings
+            .writing
+            .reference
+            .why(&self.note.path, &tags, &self.props.map)
+            .is_some();
+        let kind = noise::kind(self.dated, self.template_syntax.is_some(), reference);
+        self.note.kind = kind;
+        self.note.tags = tags;
+        if let Some((line, token)) = self.template_syntax.take() {
+            self.warn(
+                line,
+                1,
+                format!(
+                    "holds unrendered template syntax `{token}`, so it is read as a template: nothing in it is counted, its tasks neither"
+                ),
+            );
+        }
+        // Reflection prompts come from journal notes and dated sections; the library's
+        // questions are prompts wherever they are asked.
+        let journal = kind == NoteKind::Journal;
+        let writing = &self.settings.writing;
+        let mut info = self.prompt_info.iter();
+        self.note.prompts.retain(|p| {
+            let i = info.next().copied().unwrap_or_default();
+            !i.dropped && (journal || i.dated_here || writing.in_library(&p.key))
+        });
+        self.property_moods();
         let mut note = self.note;
+        if matches!(kind, NoteKind::Reference | NoteKind::Template) {
+            // Someone else's words, or a template's: nothing in it is the person's writing.
+            note.tasks.clear();
+            note.checkpoints.clear();
+            note.prompts.clear();
+            note.moods.clear();
+            note.decisions.clear();
+            self.words.clear();
+            self.own_dates.clear();
+        }
         note.tasks.shrink_to_fit();
         note.fields.shrink_to_fit();
         note.prompts.shrink_to_fit();
-        if let Some(d) = note.date
-            && !empty_journal
-        {
-            note.entries.push(d);
-        }
-        note.entries.sort_unstable();
-        note.entries.dedup();
+        note.entries = self.own_dates.into_iter().collect();
         note.words = self
             .words
             .into_iter()
             .filter(|&(_, w)| w > 0)
             .map(|(date, words)| DayWords { date, words })
             .collect();
-        let mut tags = self.tags;
-        tags.sort_unstable();
-        tags.dedup();
-        note.tags = tags;
         note
     }
 }

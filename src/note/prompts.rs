@@ -26,6 +26,43 @@ pub(crate) fn is_question_heading(text: &str) -> bool {
     text.trim_end_matches(['*', '_', ' ']).ends_with('?')
 }
 
+/// A bold label at the start of a line, as journals label their answers: `**What went
+/// well:** text`, `**Went well**: text`, `**Are you happy?** text`, or a bold line alone
+/// (`**Gratitude**`). Gives the label (without its colon) and what follows it on the line.
+pub(crate) fn bold_label(content: &str) -> Option<(&str, &str)> {
+    let t = content.trim_start();
+    let delim = if t.starts_with("**") {
+        "**"
+    } else if t.starts_with("__") {
+        "__"
+    } else {
+        return None;
+    };
+    let inner_start = &t[2..];
+    let close = inner_start.find(delim)?;
+    let inner = inner_start[..close].trim();
+    let mut rest = inner_start[close + 2..].trim_start();
+    let mut label = inner;
+    let mut marked = false;
+    if let Some(l) = label.strip_suffix(':') {
+        label = l.trim_end();
+        marked = true;
+    } else if let Some(r) = rest.strip_prefix(':') {
+        rest = r.trim_start();
+        marked = true;
+    } else if label.ends_with('?') {
+        marked = true;
+    }
+    if label.is_empty()
+        || label.chars().count() > 100
+        || !label.chars().any(char::is_alphabetic)
+        || (!marked && !rest.is_empty())
+    {
+        return None;
+    }
+    Some((label, rest))
+}
+
 /// Folds a question for grouping: case, surrounding whitespace and emphasis, inner runs of
 /// whitespace, and trailing punctuation.
 pub(crate) fn normalize(question: &str) -> String {
@@ -127,6 +164,30 @@ mod tests {
         for a in ["Yes", "- mostly, yes", "{{x}} I think so", "42"] {
             assert!(is_answered(a), "{a:?}");
         }
+    }
+
+    #[test]
+    fn bold_labels() {
+        assert_eq!(
+            bold_label("**What went well:** the ending"),
+            Some(("What went well", "the ending"))
+        );
+        assert_eq!(
+            bold_label("**Went well**: sleep"),
+            Some(("Went well", "sleep"))
+        );
+        assert_eq!(
+            bold_label("__Are you happy?__ Yes"),
+            Some(("Are you happy?", "Yes"))
+        );
+        assert_eq!(bold_label("**Gratitude**"), Some(("Gratitude", "")));
+        assert_eq!(
+            bold_label("**Important** call the bank"),
+            None,
+            "emphasis, not a label"
+        );
+        assert_eq!(bold_label("Text **bold:** later"), None);
+        assert_eq!(bold_label("**1:**"), None);
     }
 
     #[test]

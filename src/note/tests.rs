@@ -3,6 +3,7 @@
 use super::*;
 use crate::dates::parse_date;
 use crate::model::{Priority, PromptKind, Status};
+use crate::noise::templates::Template;
 
 fn note(path: &str, text: &str) -> Note {
     parse(path, text, &ParseSettings::default())
@@ -20,9 +21,13 @@ fn texts(n: &Note) -> Vec<&str> {
 fn tasks_need_a_list_marker_and_a_checkbox() {
     let n = note(
         "a.md",
-        "- [ ] dash\n* [x] star\n+ [/] plus\n1. [-] ordered\n2) [>] paren\n- [] no\n-[ ] no\n[ ] no\n- [ ]\n",
+        "- [ ] dash\n* [x] star\n+ [/] plus\n1. [-] ordered\n2) [>] paren\n- [] no\n-[ ] no\n[ ] no\n- [ ] last\n- [ ]\n",
     );
-    assert_eq!(texts(&n), ["dash", "star", "plus", "ordered", "paren", ""]);
+    assert_eq!(
+        texts(&n),
+        ["dash", "star", "plus", "ordered", "paren", "last"],
+        "a blank `- [ ]` is not a task"
+    );
     let statuses: Vec<_> = n.tasks.iter().map(|t| t.status).collect();
     assert_eq!(
         statuses,
@@ -425,7 +430,7 @@ fn a_weekly_note_dates_its_items_to_its_week() {
 #[test]
 fn a_question_callout_is_not_part_of_the_heading_answer_around_it() {
     let n = note(
-        "a.md",
+        "Daily/2026-11-24.md",
         "## What went well?\nThe draft.\n\n> [!question] What else?\n> Teach.\n\nAnd the walk.\n",
     );
     assert_eq!(n.prompts[0].answer, "The draft.\n\nAnd the walk.");
@@ -548,4 +553,52 @@ fn file_name_as_scheduled_date() {
             .scheduled,
         None
     );
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(500))]
+
+    /// A daily note read against a daily template, both made of the lines templates and notes
+    /// hold, never panics, and counts no more words or entries than without the template.
+    #[test]
+    fn a_note_read_against_its_template_never_panics(
+        template in proptest::collection::vec(line(), 0..12),
+        note in proptest::collection::vec(line(), 0..20),
+    ) {
+        let mut s = ParseSettings::default();
+        s.writing.daily_template = Some(Template::read(&template.join("\n"), true));
+        let text = note.join("\n");
+        let n = parse("2026-11-24.md", &text, &s);
+        let plain = parse("2026-11-24.md", &text, &ParseSettings::default());
+        let words = |n: &Note| n.words.iter().map(|w| w.words).sum::<u32>();
+        proptest::prop_assert!(words(&n) <= words(&plain), "{} > {}", words(&n), words(&plain));
+        proptest::prop_assert!(n.entries.len() <= plain.entries.len());
+    }
+}
+
+fn line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    prop_oneof![
+        Just("# {{date:dddd, D MMMM YYYY}}".to_string()),
+        Just("# <% tp.file.title %>".to_string()),
+        Just("<%* let x = 1 %>".to_string()),
+        Just("mood:: ".to_string()),
+        Just("mood:: 4".to_string()),
+        Just("## Gratitude".to_string()),
+        Just("## What went well?".to_string()),
+        Just("I could have made today better by".to_string()),
+        Just("**Win of the day:**".to_string()),
+        Just("**Win of the day:** the draft".to_string()),
+        Just("- Energy level?".to_string()),
+        Just("  - high".to_string()),
+        Just("- 2026-11-20: before".to_string()),
+        Just("- [ ] ".to_string()),
+        Just("- [ ] Call Ana".to_string()),
+        Just("```tasks".to_string()),
+        Just("```".to_string()),
+        Just("Weather: {{weather}} today".to_string()),
+        Just("".to_string()),
+        "[ -~]{0,16}".prop_map(String::from),
+        any::<String>().prop_map(|s| s.chars().take(20).collect()),
+    ]
 }

@@ -33,6 +33,9 @@ enum Allowed {
     CodeSpans,
     /// Nothing in `%% … %%` or `<!-- … -->` comments is read, nor kept in the description.
     Comments,
+    /// A task with no description (only fields, or only the global filter) is a blank
+    /// placeholder, not a task (docs/FORMAT.md, "What counts as your writing").
+    BlankTask,
 }
 
 /// The plugin's status types as journal names them.
@@ -150,9 +153,14 @@ fn compare(case: &Value, read: &Read) -> Vec<(String, String, String, Option<All
     let (Some(_), Some(j)) = (plugin.as_object(), &read.task) else {
         if plugin.is_null() != read.task.is_none() {
             let after = line.split_once(']').map(|(_, a)| a).unwrap_or("");
+            let filter = case["settings"]["globalFilter"].as_str().unwrap_or("");
+            let description = text(plugin, "description").unwrap_or_default();
+            let blank = description.trim().is_empty()
+                || (!filter.is_empty() && description.trim() == filter);
             let allowed =
                 (read.task.is_none() && !after.is_empty() && !after.starts_with([' ', '\t']))
-                    .then_some(Allowed::SpaceAfterCheckbox);
+                    .then_some(Allowed::SpaceAfterCheckbox)
+                    .or((read.task.is_none() && blank).then_some(Allowed::BlankTask));
             out.push((
                 "is a task".into(),
                 (!plugin.is_null()).to_string(),

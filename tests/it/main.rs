@@ -19,3 +19,4 @@ mod scanner_oracle;
 mod snapshots;
 #[path = "../support/synth.rs"]
 mod synth;
+mod writing;

@@ -56,6 +56,17 @@ fn md_line() -> impl Strategy<Value = String> {
         Just("<div>".to_string()),
         Just("  <div>".to_string()),
         Just("text with `code` and [[Link]]".to_string()),
+        Just("## Reflections".to_string()),
+        Just("**What went well:** the run".to_string()),
+        Just("- **Win?** yes".to_string()),
+        Just("- How did I sleep?".to_string()),
+        Just("- 2026-11-24: the sun".to_string()),
+        Just("- [[2026-11-2".to_string()),
+        Just("- [ ] ".to_string()),
+        Just("- [ ] 📅 2023-xx-xx <% tp.date.now() %>".to_string()),
+        Just("Slept badly. mood:: 2".to_string()),
+        Just("mood:: good".to_string()),
+        Just("![[Daily.base]]".to_string()),
         Just("".to_string()),
         "[ -~]{0,20}".prop_map(String::from),
         any::<String>(),
@@ -77,6 +88,8 @@ proptest! {
     #[test]
     fn parsing_never_panics_and_lines_are_in_the_note(text in md_text()) {
         let lines = text.split("\r\n").flat_map(|l| l.split(['\n', '\r'])).count().max(1) as u32;
+        let daily = parse("2026-11-24.md", &text, &ParseSettings::default());
+        prop_assert!(daily.entries.windows(2).all(|w| w[0] < w[1]), "entries sorted, once each");
         for n in [
             parse("p.md", &text, &ParseSettings::default()),
             parse("journals/2026_11_24.md", &text, &ParseSettings::logseq_graph()),
