@@ -16,3 +16,4 @@ mod scanner_oracle;
 mod snapshots;
 #[path = "../support/synth.rs"]
 mod synth;
+mod terminal;
