@@ -447,6 +447,19 @@ fn write_tree(
         start = end;
     }
     for (row, &column) in rows.iter().zip(&columns) {
+        // Sentences (the reason, the decision) wrap rather than lose their end.
+        if let (true, Some(w)) = (row.title, width) {
+            for part in crate::table::wrap(&row.left, w) {
+                writeln!(
+                    out,
+                    "{}{}{}",
+                    row.style.render(),
+                    part,
+                    row.style.render_reset()
+                )?;
+            }
+            continue;
+        }
         let line = if row.meta.is_empty() || row.title {
             row.left.clone()
         } else if row.left.width() <= column || width.is_none() {
