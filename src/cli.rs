@@ -412,6 +412,12 @@ Where the cache of parsed notes is kept (\fI$XDG_CACHE_HOME/journal\fR, else \fI
 .TP
 \fBJOURNAL_TIMINGS\fR
 When set, prints how long each stage took on standard error.
+.TP
+\fBCOLUMNS\fR
+The width tables fit; without it, the terminal's, and piped tables are tab\-separated.
+.TP
+\fBCOMPLETE\fR
+Set by the shell code of \fBjournal completions\fR to ask for completions.
 .SH FILES
 .TP
 \fI<vault>/.journal.toml\fR
@@ -430,7 +436,7 @@ Failure, or \fBjournal check\fR found problems.
 2
 A mistake in how journal was called: a bad flag or value, a missing vault, an invalid config or template.
 .SH "SEE ALSO"
-The documentation in the project's docs/ folder: FORMAT.md, REVIEW.md, CONFIG.md, PERFORMANCE.md, SAFETY.md.
+The documentation in the project's docs/ folder: COMMANDS.md, FORMAT.md, REVIEW.md, CONFIG.md, DAILY.md, PERFORMANCE.md, SAFETY.md.
 "#,
     );
     Ok(out)
@@ -493,6 +499,20 @@ mod tests {
     fn the_command_line_definition_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn check_help_lists_every_category() {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        let help = cmd
+            .find_subcommand_mut("check")
+            .expect("check")
+            .render_long_help()
+            .to_string();
+        for c in crate::diagnostic::Category::ALL {
+            assert!(help.contains(c.as_str()), "{c} in: {help}");
+        }
     }
 
     #[test]

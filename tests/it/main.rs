@@ -9,6 +9,7 @@ mod commands;
 mod common;
 mod conformance;
 mod daily;
+mod docs;
 mod hostile;
 mod review;
 mod robustness;
