@@ -198,11 +198,12 @@ impl Table {
                 let line = line.trim_end();
                 match width {
                     Some(max) if visible_width(line) > max => {
-                        writeln!(
-                            w,
-                            "{}",
-                            truncate(&anstream::adapter::strip_str(line).to_string(), max)
-                        )?;
+                        let plain = anstream::adapter::strip_str(line).to_string();
+                        let cut = cut_line(&plain, max);
+                        // A wrapped line that starts past the edge shows nothing.
+                        if k == 0 || !matches!(cut.trim(), "" | "…") {
+                            writeln!(w, "{cut}")?;
+                        }
                     }
                     _ => writeln!(w, "{line}")?,
                 }
@@ -287,6 +288,18 @@ impl Table {
                 cols.remove(i);
             } else {
                 break;
+            }
+        }
+        // Too narrow for every text column to keep a few words: the later ones go.
+        loop {
+            let texts: Vec<usize> = (0..cols.len()).filter(|&i| is_text(&cols[i])).collect();
+            let others: usize = cols.iter().filter(|c| !is_text(c)).map(|c| c.width).sum();
+            let room = max.saturating_sub(others + GAP * cols.len().saturating_sub(1));
+            match texts.as_slice() {
+                [.., last] if texts.len() > 1 && room < TEXT_MIN * texts.len() => {
+                    cols.remove(*last);
+                }
+                _ => break,
             }
         }
         // The text columns share what is left, in proportion to their widest cells.
@@ -374,6 +387,26 @@ pub(crate) fn truncate(text: &str, max: usize) -> String {
     }
     let out = out.trim_end().to_string();
     out + "…"
+}
+
+/// A whole line cut to `max` display columns when even the fixed columns do not fit: `…`
+/// where text was lost, nothing where only spaces were.
+fn cut_line(line: &str, max: usize) -> String {
+    let mut out = String::new();
+    let mut w = 0;
+    for c in line.chars() {
+        let cw = c.width().unwrap_or(0);
+        if w + cw > max {
+            break;
+        }
+        out.push(c);
+        w += cw;
+    }
+    let lost = line[out.len()..].trim();
+    if lost.is_empty() {
+        return out.trim_end().to_string();
+    }
+    truncate(line, max)
 }
 
 /// `text` cut from the left to `max` display columns (`…book.md:52`): the end of a place

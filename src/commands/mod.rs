@@ -8,7 +8,7 @@ pub(crate) mod daily;
 pub(crate) mod index;
 pub(crate) mod plan;
 pub(crate) mod plans;
-mod print;
+pub(crate) mod print;
 pub(crate) mod prompts;
 pub(crate) mod review;
 pub(crate) mod tasks;

@@ -131,8 +131,15 @@ pub(crate) fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
             }
         }
         ListFormat::Table => {
-            if !plans.is_empty() && super::layout(ctx) != Layout::Plain {
-                writeln!(out, "{}", week_pulse(ctx, &index))?;
+            match super::layout(ctx) {
+                _ if plans.is_empty() => {}
+                Layout::Plain => {}
+                Layout::Wide => writeln!(out, "{}", week_pulse(ctx, &index))?,
+                Layout::Fit(w) => writeln!(
+                    out,
+                    "{}\n",
+                    crate::table::truncate(week_pulse(ctx, &index).trim_end(), w)
+                )?,
             }
             let mut table = Table::new(&[
                 ("PLAN", Role::Name),

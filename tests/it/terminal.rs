@@ -152,6 +152,11 @@ fn vaults_are_found_by_their_markers_and_the_variable_is_named() {
 #[test]
 fn tables_fit_the_width_and_where_gives_way_first() {
     let v = task_vault();
+    for width in [30, 40, 60, 80, 100, 120, 200] {
+        let plans = at_width(&health_vault(), width, &["plans"]);
+        assert!(widest(&plans) <= width, "{width}: {plans}");
+        assert!(!plans.lines().any(|l| l.trim() == "…"), "{width}: {plans}");
+    }
     for width in [60, 80, 100, 120, 200] {
         let out = at_width(&v, width, &["tasks"]);
         assert!(widest(&out) <= width, "{width}: {out}");
@@ -376,6 +381,26 @@ fn every_date_flag_takes_relative_dates() {
     let out = v.stdout(&["new", "--date", "tomorrow"]);
     assert!(out.trim_end().ends_with("2026-11-30.md"), "{out}");
     assert!(v.join("2026-11-30.md").is_file());
+    // `--today` is relative to the clock; a leading `-` needs no `=`.
+    let out = journal()
+        .arg("--vault")
+        .arg(v.path())
+        .args([
+            "--today",
+            "-1w",
+            "tasks",
+            "--due-after",
+            "-1y",
+            "--format",
+            "json",
+        ])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let (code, err) = failure(&v, &["tasks", "--due-before", "soon"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("--due-before soon: not a day"), "{err}");
