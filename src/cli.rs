@@ -416,7 +416,7 @@ When set, prints how long each stage took on standard error.
 \fBCOLUMNS\fR
 The width tables fit; without it, the terminal's, and piped tables are tab\-separated.
 .TP
-\fBCOMPLETE\fR
+\fBJOURNAL_COMPLETE\fR
 Set by the shell code of \fBjournal completions\fR to ask for completions.
 .SH FILES
 .TP

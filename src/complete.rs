@@ -1,7 +1,8 @@
 //! Shell completion of the values that come from the vault (plan names, tags, questions) and
 //! of a few fixed words (weeks, check categories), with clap_complete's dynamic completion:
 //! the shell code `journal completions SHELL` prints calls `journal` back with
-//! `COMPLETE=<shell>`, and these functions give the candidates. Flags, commands and the values
+//! `JOURNAL_COMPLETE=<shell>` (its own variable, so a `COMPLETE` set for another program
+//! does not trip it), and these functions give the candidates. Flags, commands and the values
 //! of `--format`, `--status`, `--priority` and `--sort` complete from the clap definition.
 
 use crate::commands::{Outside, find_vault};
@@ -13,7 +14,7 @@ use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 /// The environment variable the shell code sets to ask for completions.
-pub(crate) const VAR: &str = "COMPLETE";
+pub(crate) const VAR: &str = "JOURNAL_COMPLETE";
 
 /// Answers a completion request, when this run is one (then it exits); otherwise returns.
 pub fn complete_from_env() {

@@ -9,7 +9,7 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    // `COMPLETE=<shell> journal -- …` is the shell asking for completions.
+    // `JOURNAL_COMPLETE=<shell> journal -- …` is the shell asking for completions.
     journal::complete::complete_from_env();
     let cli = match journal::cli::Cli::try_parse() {
         Ok(cli) => cli,

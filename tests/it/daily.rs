@@ -140,7 +140,7 @@ fn completions_and_man_page_come_from_the_cli() {
         let text = String::from_utf8_lossy(&out.stdout);
         // Dynamic: the shell calls journal back to complete (see terminal.rs for what it offers).
         assert!(
-            text.contains("COMPLETE") && text.contains(shell) && text.contains("journal"),
+            text.contains("JOURNAL_COMPLETE") && text.contains(shell) && text.contains("journal"),
             "{shell}: {text}"
         );
     }

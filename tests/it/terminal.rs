@@ -823,7 +823,7 @@ fn aliases() {
 fn complete(v: &TestVault, line: &[&str]) -> Vec<String> {
     let out = journal()
         .current_dir(v.path())
-        .env("COMPLETE", "fish")
+        .env("JOURNAL_COMPLETE", "fish")
         .arg("--")
         .args(line)
         .output()
@@ -880,7 +880,7 @@ fn shells_complete_plans_statuses_tags_and_formats() {
     // With --vault on the line, the vault named there.
     let elsewhere = TestVault::new().note("Plans/Sail.md", "#plan\n");
     let out = journal()
-        .env("COMPLETE", "fish")
+        .env("JOURNAL_COMPLETE", "fish")
         .arg("--")
         .args([
             "journal",
