@@ -2,6 +2,7 @@
 //! Completions and the man page are generated from this same definition.
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::{ArgValueCandidates, ArgValueCompleter};
 use std::path::PathBuf;
 
 #[derive(Debug, Parser)]
@@ -12,7 +13,8 @@ use std::path::PathBuf;
     long_about = "journal reads a folder of Markdown notes (often an Obsidian vault) and finds your plans, \
 the tasks that carry them out, the checkpoints along the way, the reflection prompts you answered \
 and the decisions you made. It never changes your notes.",
-    after_help = "Examples:\n  journal --vault ~/Notes tasks --overdue\n  journal plans\n  journal check"
+    after_help = "Examples:\n  journal --vault ~/Notes tasks --overdue\n  journal plans\n  journal plan \"Publish a book\"\n  journal check\n\n\
+Dates: YYYY-MM-DD, or today, tomorrow, yesterday, +3d, -1w, +2m, monday, last friday, eow, eom."
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -23,26 +25,31 @@ pub struct Cli {
 
 #[derive(Debug, Args)]
 pub(crate) struct Global {
-    /// The vault (default: $JOURNAL_VAULT, else the nearest folder above with .journal.toml or .obsidian/, else here)
+    /// The vault (default: $JOURNAL_VAULT, else the nearest folder above with .obsidian/, .journal.toml or logseq/config.edn)
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
-        value_name = "DIR"
+        value_name = "DIR",
+        value_hint = clap::ValueHint::DirPath
     )]
     pub(crate) vault: Option<PathBuf>,
-    /// Take this day as today (YYYY-MM-DD), for reproducible output
+    /// Take this day as today (YYYY-MM-DD, or yesterday, -1w, …), for reproducible output
     #[arg(
         long,
         global = true,
         help_heading = "Global options",
         value_name = "DATE",
+        allow_hyphen_values = true,
         env = "JOURNAL_TODAY"
     )]
     pub(crate) today: Option<String>,
     /// When to use colour (NO_COLOR is honoured with auto)
     #[arg(long, global = true, help_heading = "Global options", value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub(crate) color: ColorChoice,
+    /// Tables keep every cell whole and aligned, however wide (also when piped)
+    #[arg(long, global = true, help_heading = "Global options")]
+    pub(crate) wide: bool,
     /// Print nothing on stderr but errors
     #[arg(short, long, global = true, help_heading = "Global options")]
     pub(crate) quiet: bool,
@@ -69,35 +76,100 @@ pub(crate) enum ColorChoice {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ListFormat {
+    /// An aligned table on a terminal; tab-separated when piped
+    #[value(alias = "text")]
     Table,
+    /// Markdown, with Obsidian links to where each item is written
+    #[value(alias = "markdown")]
     Md,
     Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReviewFormat {
+    #[value(alias = "markdown")]
     Md,
+    #[value(alias = "htm")]
     Html,
     Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum CheckFormat {
+    /// path:line:col: warning: message, as editors' quickfix lists read it
+    #[value(alias = "text")]
+    Lines,
+    Json,
+}
+
+/// A task status on the command line; `open` is todo and in progress together.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum StatusArg {
+    Open,
+    Todo,
+    #[value(name = "in_progress", alias = "in-progress", alias = "doing")]
+    InProgress,
+    Done,
+    #[value(alias = "canceled")]
+    Cancelled,
+    Deferred,
+    #[value(name = "non_task", alias = "non-task")]
+    NonTask,
+}
+
+/// A priority on the command line; `none` is a task without one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PriorityArg {
+    Highest,
+    High,
+    Medium,
+    None,
+    Low,
+    Lowest,
+}
+
+/// The orders `journal tasks` can list in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, ValueEnum)]
+pub(crate) enum SortKey {
+    /// Overdue, due today, scheduled today or before, due later, … (docs/COMMANDS.md)
+    #[default]
+    Urgency,
+    Due,
+    Scheduled,
+    Start,
+    Priority,
+    /// The day it was done, the latest first
+    Done,
+    /// Where it is written: by note path, then line
+    Path,
 }
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
     /// The weekly review: what got done, how each plan stands, what was missed, your answers
     #[command(
-        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week 2026-W48 --format html -o review.html\n  journal review --date 2026-11-24 --format json"
+        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week W48 -o review.html\n  journal review --date 2026-11-24 --format json"
     )]
     Review(ReviewArgs),
     /// List tasks: open ones by default, most urgent first
     #[command(
-        after_help = "Examples:\n  journal tasks\n  journal tasks --overdue\n  journal tasks --tag help --format md\n  journal tasks --all --plan \"Publish a book\" --format json"
+        visible_alias = "task",
+        after_help = "Examples:\n  journal tasks\n  journal tasks --overdue\n  journal tasks --due-before eow --ready\n  journal tasks --path Daily --search dentist\n  journal tasks --done --sort done --limit 10\n  journal tasks --tag help --format md\n  journal tasks --all --plan \"Publish a book\" --format json"
     )]
     Tasks(TasksArgs),
-    /// Each plan with its health, progress, next action and next checkpoint
+    /// Each plan with its health and why, progress, next action and next checkpoint
     #[command(after_help = "Examples:\n  journal plans\n  journal plans --all --format json")]
     Plans(PlansArgs),
+    /// One plan as its roadmap: steps and micro-steps, the next action, checkpoints, decision
+    #[command(
+        after_help = "Examples:\n  journal plan \"Publish a book\"\n  journal plan go back to school\n  journal plan school --format md"
+    )]
+    Plan(PlanArgs),
     /// Missed and upcoming checkpoints
-    #[command(after_help = "Examples:\n  journal checkpoints\n  journal checkpoints --all")]
+    #[command(
+        visible_alias = "checkpoint",
+        after_help = "Examples:\n  journal checkpoints\n  journal checkpoints --all"
+    )]
     Checkpoints(CheckpointsArgs),
     /// Reflection prompts and how often they were answered
     #[command(
@@ -105,22 +177,28 @@ pub(crate) enum Command {
     )]
     Prompts(PromptsArgs),
     /// Every problem in the vault, as path:line:col: warning: message (exit 1 when any)
-    #[command(after_help = "Examples:\n  journal check\n  journal check --vault ~/Notes")]
-    Check,
+    #[command(
+        visible_alias = "lint",
+        after_help = "Examples:\n  journal check\n  journal check --allow missing-link\n  journal check --format json\n\n\
+Categories: bad-date, unknown-status, missing-dependency, missing-link, undated-checkpoint,\n\
+ignored-metadata, front-matter, mood, unreadable, settings, other.\n\
+Silence one for good with `[check] allow = [\"missing-link\"]` in .journal.toml."
+    )]
+    Check(CheckArgs),
     /// Create today's daily note (never overwriting one) and print its path
     #[command(
-        after_help = "Examples:\n  journal new\n  $EDITOR \"$(journal new)\"\n  journal new --date 2026-11-30"
+        after_help = "Examples:\n  journal new\n  $EDITOR \"$(journal new)\"\n  journal new --date tomorrow"
     )]
     New(NewArgs),
     /// Print the day's reflection prompt
-    #[command(after_help = "Examples:\n  journal prompt\n  journal prompt --date 2026-11-30")]
+    #[command(after_help = "Examples:\n  journal prompt\n  journal prompt --date monday")]
     Prompt(PromptArgs),
     /// Write a commented .journal.toml with every setting (never overwriting one)
     #[command(after_help = "Examples:\n  journal init\n  journal --vault ~/Notes init")]
     Init,
-    /// Print a shell completion script
+    /// Print the shell code that completes journal's commands, flags, plan names and tags
     #[command(
-        after_help = "Examples:\n  journal completions bash > ~/.local/share/bash-completion/completions/journal\n  journal completions zsh > ~/.zfunc/_journal\n  journal completions fish > ~/.config/fish/completions/journal.fish"
+        after_help = "Examples:\n  echo 'source <(journal completions bash)' >> ~/.bashrc\n  echo 'source <(journal completions zsh)' >> ~/.zshrc\n  journal completions fish > ~/.config/fish/completions/journal.fish"
     )]
     Completions {
         #[arg(value_enum)]
@@ -136,23 +214,24 @@ pub(crate) enum Command {
 
 #[derive(Debug, Args)]
 pub(crate) struct ReviewArgs {
-    /// The ISO week to review, such as 2026-W48 (default: this week)
-    #[arg(long, value_name = "WEEK", conflicts_with_all = ["last", "date"])]
+    /// The week: this, last, next, W48, 2026-W48, or a day in it (default: this week)
+    #[arg(long, value_name = "WEEK", allow_hyphen_values = true, conflicts_with_all = ["last", "date"], add = ArgValueCandidates::new(crate::complete::weeks))]
     pub(crate) week: Option<String>,
     /// Review last week
     #[arg(long, conflicts_with = "date")]
     pub(crate) last: bool,
     /// Review the week that holds this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub(crate) date: Option<String>,
     /// Markdown (Obsidian-flavoured), one self-contained HTML page, or the review model as JSON
-    #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
-    pub(crate) format: ReviewFormat,
+    /// (default: from the extension of -o, else md)
+    #[arg(long, value_enum)]
+    pub(crate) format: Option<ReviewFormat>,
     /// Render with this Tera template instead of the built-in one
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
     pub(crate) template: Option<PathBuf>,
-    /// Write to this file instead of standard output
-    #[arg(short, long, value_name = "FILE", conflicts_with = "write")]
+    /// Write to this file instead of standard output (.html and .json choose the format)
+    #[arg(short, long, value_name = "FILE", conflicts_with = "write", value_hint = clap::ValueHint::FilePath)]
     pub(crate) output: Option<PathBuf>,
     /// Write to <vault>/<review folder>/<week>.md (or .html, .json)
     #[arg(long)]
@@ -165,33 +244,51 @@ pub(crate) struct ReviewArgs {
 #[derive(Debug, Args)]
 pub(crate) struct TasksArgs {
     /// Every task, whatever its status
-    #[arg(long)]
+    #[arg(long, conflicts_with_all = ["status", "done"])]
     pub(crate) all: bool,
-    /// Only tasks with this status (todo, in_progress, done, cancelled, deferred, non_task); repeatable
-    #[arg(long, value_name = "STATUS")]
-    pub(crate) status: Vec<String>,
-    /// Only done tasks
+    /// Only tasks with this status; repeatable
+    #[arg(long, value_enum, value_name = "STATUS")]
+    pub(crate) status: Vec<StatusArg>,
+    /// Only done tasks (with a DONE column)
     #[arg(long)]
     pub(crate) done: bool,
     /// Only open tasks due before today
     #[arg(long)]
     pub(crate) overdue: bool,
-    /// Only tasks due before this day
-    #[arg(long, value_name = "DATE")]
+    /// Only tasks due before this day (YYYY-MM-DD, tomorrow, eow, +3d, …)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub(crate) due_before: Option<String>,
     /// Only tasks due after this day
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub(crate) due_after: Option<String>,
+    /// Only open tasks waiting on another (⛔ on a task not done yet)
+    #[arg(long, conflicts_with = "ready")]
+    pub(crate) blocked: bool,
+    /// Only open tasks that can be done today: not blocked, started, not scheduled later
+    #[arg(long)]
+    pub(crate) ready: bool,
     /// Only tasks with this tag (nested tags match too); repeatable
-    #[arg(long, value_name = "TAG")]
+    #[arg(long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
     pub(crate) tag: Vec<String>,
     /// Only tasks of this plan (its title or note name)
-    #[arg(long, value_name = "PLAN")]
+    #[arg(long, value_name = "PLAN", add = ArgValueCompleter::new(crate::complete::plans))]
     pub(crate) plan: Option<String>,
-    /// Only tasks in notes whose vault path matches this glob
-    #[arg(long, value_name = "GLOB")]
+    /// Only tasks in this folder or note, or whose path matches this glob (any case)
+    #[arg(long, value_name = "PATH")]
     pub(crate) path: Option<String>,
-    /// An aligned table, Markdown, or JSON
+    /// Only tasks with this priority; repeatable
+    #[arg(long, value_enum, value_name = "PRIORITY")]
+    pub(crate) priority: Vec<PriorityArg>,
+    /// Only tasks whose text holds this (any case)
+    #[arg(long, short = 's', value_name = "TEXT")]
+    pub(crate) search: Option<String>,
+    /// The order to list them in
+    #[arg(long, value_enum, default_value_t = SortKey::Urgency, value_name = "KEY")]
+    pub(crate) sort: SortKey,
+    /// At most this many
+    #[arg(long, short = 'n', value_name = "N")]
+    pub(crate) limit: Option<usize>,
+    /// A table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
 }
@@ -201,7 +298,17 @@ pub(crate) struct PlansArgs {
     /// Include plans that are done or dropped
     #[arg(long)]
     pub(crate) all: bool,
-    /// An aligned table, Markdown, or JSON
+    /// A table, Markdown, or JSON
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub(crate) format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct PlanArgs {
+    /// The plan: its title or note name, or a part of it that only one plan has
+    #[arg(required = true, num_args = 1.., value_name = "NAME", add = ArgValueCompleter::new(crate::complete::plans))]
+    pub(crate) name: Vec<String>,
+    /// A tree for the terminal, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
 }
@@ -211,7 +318,7 @@ pub(crate) struct CheckpointsArgs {
     /// Every checkpoint, reached and later ones included
     #[arg(long)]
     pub(crate) all: bool,
-    /// An aligned table, Markdown, or JSON
+    /// A table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
 }
@@ -222,24 +329,34 @@ pub(crate) struct PromptsArgs {
     #[arg(long, conflicts_with = "history")]
     pub(crate) unanswered: bool,
     /// Every dated answer to one question
-    #[arg(long, value_name = "QUESTION")]
+    #[arg(long, value_name = "QUESTION", add = ArgValueCompleter::new(crate::complete::questions))]
     pub(crate) history: Option<String>,
-    /// An aligned table, Markdown, or JSON
+    /// A table, Markdown, or JSON
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub(crate) format: ListFormat,
 }
 
 #[derive(Debug, Args)]
+pub(crate) struct CheckArgs {
+    /// Leave out the warnings of this category; repeatable (see the list below)
+    #[arg(long, value_name = "CATEGORY", add = ArgValueCandidates::new(crate::complete::categories))]
+    pub(crate) allow: Vec<String>,
+    /// One line per problem, or JSON
+    #[arg(long, value_enum, default_value_t = CheckFormat::Lines)]
+    pub(crate) format: CheckFormat,
+}
+
+#[derive(Debug, Args)]
 pub(crate) struct NewArgs {
-    /// The day of the note (default: today)
-    #[arg(long, value_name = "DATE")]
+    /// The day of the note (default: today; tomorrow, monday, … work too)
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub(crate) date: Option<String>,
 }
 
 #[derive(Debug, Args)]
 pub(crate) struct PromptArgs {
     /// The day (default: today)
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub(crate) date: Option<String>,
 }
 
@@ -295,6 +412,12 @@ Where the cache of parsed notes is kept (\fI$XDG_CACHE_HOME/journal\fR, else \fI
 .TP
 \fBJOURNAL_TIMINGS\fR
 When set, prints how long each stage took on standard error.
+.TP
+\fBCOLUMNS\fR
+The width tables fit; without it, the terminal's, and piped tables are tab\-separated.
+.TP
+\fBJOURNAL_COMPLETE\fR
+Set by the shell code of \fBjournal completions\fR to ask for completions.
 .SH FILES
 .TP
 \fI<vault>/.journal.toml\fR
@@ -313,7 +436,7 @@ Failure, or \fBjournal check\fR found problems.
 2
 A mistake in how journal was called: a bad flag or value, a missing vault, an invalid config or template.
 .SH "SEE ALSO"
-The documentation in the project's docs/ folder: FORMAT.md, REVIEW.md, CONFIG.md, PERFORMANCE.md, SAFETY.md.
+The documentation in the project's docs/ folder: COMMANDS.md, FORMAT.md, REVIEW.md, CONFIG.md, DAILY.md, PERFORMANCE.md, SAFETY.md.
 "#,
     );
     Ok(out)
@@ -376,6 +499,20 @@ mod tests {
     fn the_command_line_definition_is_consistent() {
         use clap::CommandFactory;
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn check_help_lists_every_category() {
+        use clap::CommandFactory;
+        let mut cmd = Cli::command();
+        let help = cmd
+            .find_subcommand_mut("check")
+            .expect("check")
+            .render_long_help()
+            .to_string();
+        for c in crate::diagnostic::Category::ALL {
+            assert!(help.contains(c.as_str()), "{c} in: {help}");
+        }
     }
 
     #[test]

@@ -35,6 +35,7 @@ macro_rules! eprintln {
 pub mod cache;
 pub mod cli;
 mod commands;
+pub mod complete;
 pub mod config;
 mod daily;
 pub mod dates;
@@ -131,9 +132,7 @@ fn run_inner(cli: Cli) -> anyhow::Result<ExitCode> {
     // These need no vault.
     match &cli.command {
         Command::Completions { shell } => {
-            let mut cmd = <Cli as clap::CommandFactory>::command();
-            let mut script = Vec::new();
-            clap_complete::generate(*shell, &mut cmd, "journal", &mut script);
+            let script = complete::registration(*shell)?;
             std::io::Write::write_all(&mut std::io::stdout().lock(), &script)?;
             return Ok(ExitCode::SUCCESS);
         }
@@ -143,14 +142,20 @@ fn run_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         _ => {}
     }
-    let ctx = commands::Context::new(&cli.global)?;
+    // Only `journal init` may run outside a vault: it makes one.
+    let outside = match cli.command {
+        Command::Init => commands::Outside::Here,
+        _ => commands::Outside::Refuse,
+    };
+    let ctx = commands::Context::new(&cli.global, outside)?;
     match &cli.command {
         Command::Review(args) => commands::review::run(&ctx, args)?,
         Command::Tasks(args) => commands::tasks::run(&ctx, args)?,
         Command::Plans(args) => commands::plans::run(&ctx, args)?,
+        Command::Plan(args) => commands::plan::run(&ctx, args)?,
         Command::Checkpoints(args) => commands::checkpoints::run(&ctx, args)?,
         Command::Prompts(args) => commands::prompts::run(&ctx, args)?,
-        Command::Check => return commands::check::run(&ctx),
+        Command::Check(args) => return commands::check::run(&ctx, args),
         Command::Index(args) => commands::index::run(&ctx, args)?,
         Command::New(args) => commands::daily::run_new(&ctx, args)?,
         Command::Prompt(args) => commands::daily::run_prompt(&ctx, args)?,

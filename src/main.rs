@@ -16,6 +16,8 @@ fn main() -> ExitCode {
     {
         return journal::render::sandbox_main();
     }
+    // `JOURNAL_COMPLETE=<shell> journal -- …` is the shell asking for completions.
+    journal::complete::complete_from_env();
     let cli = match journal::cli::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => return journal::cli::report_usage_error(&e),

@@ -163,6 +163,9 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
         .trim()
         .trim_start_matches("error: ")
         .to_string();
+    if let ErrorKind::RenderingError(r) = e.kind() {
+        message = name_the_variable(&message, &e.kind().to_string(), r.span().start_col);
+    }
     let mut source = std::error::Error::source(e);
     while let Some(s) = source {
         message.push_str(": ");
@@ -175,6 +178,63 @@ fn tera_error(name: &str, e: &tera::Error) -> TemplateError {
         col,
         message,
     }
+}
+
+/// Tera's "Field `titel` is not defined. Available fields: …" as "`p.titel` is not defined
+/// (did you mean `p.title`?). Available fields: …": the whole expression, read from the
+/// source line in Tera's report, and the closest name it offers.
+fn name_the_variable(message: &str, report: &str, col: usize) -> String {
+    let (what, rest) = match message.split_once(" is not defined") {
+        Some((w, r)) => (w, r),
+        None => return message.to_string(),
+    };
+    let Some(name) = what
+        .strip_prefix("Field `")
+        .or_else(|| what.strip_prefix("Variable `"))
+        .and_then(|n| n.strip_suffix('`'))
+    else {
+        return message.to_string();
+    };
+    // The source line is the report's "N | text" line.
+    let source = report
+        .lines()
+        .filter_map(|l| l.split_once(" | "))
+        .find(|(n, _)| n.trim().parse::<usize>().is_ok())
+        .map(|(_, text)| text);
+    let expression = source
+        .and_then(|line| {
+            let before: String = line.chars().take(col).collect();
+            let prefix: String = before
+                .chars()
+                .rev()
+                .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '.'))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            let prefix = prefix.trim_start_matches('.');
+            line.chars()
+                .skip(col)
+                .collect::<String>()
+                .starts_with(name)
+                .then(|| format!("{prefix}{name}"))
+        })
+        .unwrap_or_else(|| name.to_string());
+    let offered: Vec<&str> = rest
+        .split_once(": ")
+        .map(|(_, list)| list.split(", ").map(str::trim).collect())
+        .unwrap_or_default();
+    let closest = offered
+        .iter()
+        .map(|o| (strsim::damerau_levenshtein(name, o), *o))
+        .filter(|(d, o)| *d <= (o.len() / 3).max(1))
+        .min()
+        .map(|(_, o)| {
+            let parent = &expression[..expression.len() - name.len()];
+            format!(" (did you mean `{parent}{o}`?)")
+        })
+        .unwrap_or_default();
+    format!("`{expression}` is not defined{closest}{rest}")
 }
 
 /// The vault's own version of the built-in template `name`, when it has one (in

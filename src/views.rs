@@ -4,7 +4,8 @@
 use crate::config::Config;
 use crate::dates::Week;
 use crate::index::{
-    self, CheckpointId, CheckpointSource, CheckpointStatus, Health, Index, PlanId, TaskRef,
+    self, CheckpointId, CheckpointSource, CheckpointStatus, Health, HealthReason, Index, PlanId,
+    TaskRef,
 };
 use crate::model::{Place, Priority, Status, Task};
 use chrono::NaiveDate;
@@ -144,6 +145,9 @@ pub(crate) struct PlanView {
     pub path: String,
     pub status: String,
     pub health: Health,
+    /// Why it has that health, in a few words ("Request transcripts was due 25 Nov"); null
+    /// for plans done or dropped.
+    pub reason: Option<String>,
     pub progress: Progress,
     /// Tasks of this plan done within the reviewed week (for `journal plans`, this week).
     pub done_this_week: Vec<TaskView>,
@@ -179,6 +183,7 @@ impl PlanView {
             path: note.path.clone(),
             status: plan.status_text.clone(),
             health: state.health,
+            reason: reason_text(index, &state.reason, as_of, config),
             progress: Progress {
                 done: state.done,
                 total: state.total,
@@ -196,6 +201,146 @@ impl PlanView {
             source: Source::top(&note.path),
         }
     }
+}
+
+/// A day in a sentence: `25 Nov`, with the year when it is not `as_of`'s.
+pub(crate) fn short_date(date: NaiveDate, as_of: NaiveDate) -> String {
+    use chrono::Datelike;
+    if date.year() == as_of.year() {
+        date.format("%-d %b").to_string()
+    } else {
+        date.format("%-d %b %Y").to_string()
+    }
+}
+
+/// An item's text without what a table shows in its own columns: the checkpoint tags
+/// (`#checkpoint`) and the feeling fields (`[feeling:: …]`, `(mood:: …)`).
+pub(crate) fn bare_text(text: &str, config: &Config) -> String {
+    let mut out = text.to_string();
+    let mut spans: Vec<std::ops::Range<usize>> = crate::note::inline::bracket_fields(text)
+        .into_iter()
+        .filter(|f| f.key == "feeling" || f.key == "mood")
+        .map(|f| f.span)
+        .collect();
+    spans.extend(
+        crate::note::inline::tags(text)
+            .filter(|(_, tag)| {
+                config
+                    .settings
+                    .tags
+                    .checkpoint
+                    .0
+                    .iter()
+                    .any(|c| crate::model::tag_matches(tag, c))
+            })
+            .map(|(i, tag)| i..i + 1 + tag.len()),
+    );
+    spans.sort_by_key(|r| std::cmp::Reverse(r.start));
+    for r in spans {
+        if out.is_char_boundary(r.start) && out.is_char_boundary(r.end) && r.end <= out.len() {
+            out.replace_range(r, "");
+        }
+    }
+    let bare = out.split_whitespace().collect::<Vec<_>>().join(" ");
+    if bare.is_empty() {
+        text.to_string()
+    } else {
+        bare
+    }
+}
+
+fn plural(n: u32, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// The words for why a plan has its health.
+fn reason_text(
+    index: &Index,
+    reason: &HealthReason,
+    as_of: NaiveDate,
+    config: &Config,
+) -> Option<String> {
+    let day = |d: NaiveDate| short_date(d, as_of);
+    let more = |n: u32| {
+        if n == 0 {
+            String::new()
+        } else {
+            format!(", and {n} more overdue")
+        }
+    };
+    Some(match reason {
+        HealthReason::Done | HealthReason::Dropped => return None,
+        HealthReason::Paused { revisit: Some(r) } if *r <= as_of => {
+            format!("paused; the revisit date {} has come", day(*r))
+        }
+        HealthReason::Paused { revisit: Some(r) } => format!("paused until {}", day(*r)),
+        HealthReason::Paused { revisit: None } => "paused, with no revisit date".into(),
+        HealthReason::Missed {
+            checkpoint,
+            more: n,
+        } => {
+            let c = index.checkpoint(*checkpoint);
+            let when = c.date.map(|d| format!(" ({})", day(d))).unwrap_or_default();
+            format!(
+                "missed checkpoint {}{when}{}",
+                bare_text(&c.text, config),
+                more(*n)
+            )
+        }
+        HealthReason::Overdue { task, more: n } => {
+            let t = index.task(*task);
+            let due = t
+                .dates
+                .due
+                .map(|d| format!(" was due {}", day(d)))
+                .unwrap_or_default();
+            format!("{}{due}{}", t.text, more(*n))
+        }
+        HealthReason::TargetPassed { target, open } => format!(
+            "the target {} has passed with {} open",
+            day(*target),
+            plural(*open, "action", "actions")
+        ),
+        HealthReason::NoActions => {
+            "no actions yet: write a task in the plan, or link one to it".into()
+        }
+        HealthReason::AllDone => {
+            "every action is finished: add the next step, or mark the plan done".into()
+        }
+        HealthReason::Waiting {
+            blocked,
+            waiting,
+            starts,
+        } => {
+            let mut parts = Vec::new();
+            if *blocked > 0 {
+                parts.push(format!(
+                    "{} waiting on another",
+                    plural(*blocked, "action", "actions")
+                ));
+            }
+            if *waiting > 0 {
+                let when = starts
+                    .map(|d| format!(", the first on {}", day(d)))
+                    .unwrap_or_default();
+                parts.push(format!(
+                    "{} not started yet{when}",
+                    plural(*waiting, "action", "actions")
+                ));
+            }
+            format!("no action can be done now: {}", parts.join("; "))
+        }
+        HealthReason::Stalled { last: Some(d), .. } => format!("nothing done since {}", day(*d)),
+        HealthReason::Stalled { last: None, .. } => "nothing done yet".into(),
+        HealthReason::Moving { done, days } => {
+            format!(
+                "{} done in the last {days} days",
+                plural(*done, "action", "actions")
+            )
+        }
+        HealthReason::New { since: Some(d) } => format!("new since {}, nothing done yet", day(*d)),
+        HealthReason::New { since: None } => "new, nothing done yet".into(),
+    })
 }
 
 /// An Obsidian wikilink to where something is written: `[[Folder/Note#Heading|text]]`, or

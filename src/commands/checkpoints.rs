@@ -1,10 +1,11 @@
-//! `journal checkpoints`: missed and upcoming checkpoints, by date.
+//! `journal checkpoints`: missed and upcoming checkpoints (or all of them), by the date the
+//! table shows: the day a reached one was reached, else the day it is due.
 
 use super::{Context, write_json};
 use crate::cli::{CheckpointsArgs, ListFormat};
 use crate::index::{CheckpointId, CheckpointStatus};
-use crate::table::{Cell, Table, color};
-use crate::views::{CheckpointView, wikilink};
+use crate::table::{Cell, Role, Table, color};
+use crate::views::{CheckpointView, bare_text, wikilink};
 use anstyle::{AnsiColor, Style};
 use std::io::Write;
 
@@ -24,10 +25,15 @@ pub(crate) fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
             .map(|(id, _)| id)
             .collect()
     };
-    let views: Vec<CheckpointView> = picked
+    let mut views: Vec<CheckpointView> = picked
         .iter()
         .map(|&i| CheckpointView::new(&index, i, ctx.today, &ctx.config))
         .collect();
+    // Stable: checkpoints on the same day keep the vault's order.
+    views.sort_by_key(|c| {
+        let shown = shown_date(c);
+        (shown.is_none(), shown)
+    });
     let mut out = ctx.stdout();
     match args.format {
         ListFormat::Json => write_json(&mut out, &views)?,
@@ -47,17 +53,20 @@ pub(crate) fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
                     "- {} **{}** {}{feeling} — {}",
                     date,
                     c.status,
-                    c.text,
+                    bare_text(&c.text, &ctx.config),
                     wikilink(&c.source.path, c.source.heading.as_deref(), None, None)
                 )?;
             }
         }
         ListFormat::Table => {
-            let mut table =
-                Table::new(&["STATUS", "DATE", "CHECKPOINT", "PLAN", "FEELING", "WHERE"])
-                    .flexible(2)
-                    .flexible(3)
-                    .flexible(4);
+            let mut table = Table::new(&[
+                ("STATUS", Role::Fixed),
+                ("DATE", Role::Fixed),
+                ("CHECKPOINT", Role::Text),
+                ("PLAN", Role::Context),
+                ("FEELING", Role::Context),
+                ("WHERE", Role::Place),
+            ]);
             for c in &views {
                 let style = match c.status {
                     CheckpointStatus::Missed => color(AnsiColor::Red).bold(),
@@ -67,14 +76,8 @@ pub(crate) fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
                 };
                 table.row(vec![
                     Cell::styled(c.status.as_str(), style),
-                    // A reached checkpoint shows the day it was reached.
-                    Cell::plain(
-                        c.reached_on
-                            .or(c.date)
-                            .map(|d| d.to_string())
-                            .unwrap_or_default(),
-                    ),
-                    Cell::plain(c.text.clone()),
+                    Cell::plain(shown_date(c).map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::plain(bare_text(&c.text, &ctx.config)),
                     Cell::plain(c.plan.clone().unwrap_or_default()),
                     Cell::plain(c.feeling.clone().unwrap_or_default()),
                     super::where_cell(&c.source),
@@ -86,4 +89,9 @@ pub(crate) fn run(ctx: &Context, args: &CheckpointsArgs) -> anyhow::Result<()> {
     out.flush()?;
     ctx.report_warnings(&index);
     Ok(())
+}
+
+/// The date a checkpoint's row shows: the day it was reached, else the day it is due.
+fn shown_date(c: &CheckpointView) -> Option<chrono::NaiveDate> {
+    c.reached_on.or(c.date)
 }

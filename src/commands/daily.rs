@@ -1,7 +1,7 @@
 //! `journal new`, `journal prompt` and `journal init`: the daily flow.
 
+use super::Context;
 use super::review::write_error;
-use super::{Context, parse_day};
 use crate::UsageError;
 use crate::cli::{NewArgs, PromptArgs};
 use crate::config::{CONFIG_FILE, DEFAULT_CONFIG};
@@ -18,7 +18,7 @@ use std::io::Write;
 pub(crate) const DAILY_MD: (&str, &str) = ("daily.md", include_str!("../../templates/daily.md"));
 
 fn day(ctx: &Context, flag: Option<&str>) -> Result<NaiveDate, UsageError> {
-    flag.map_or(Ok(ctx.today), |d| parse_day("--date", d))
+    flag.map_or(Ok(ctx.today), |d| ctx.day("--date", d))
 }
 
 /// The day's prompt, given what the vault holds.
@@ -149,16 +149,37 @@ pub(crate) fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The config `journal init` writes: the default one, offering a PARA-style projects folder
+/// as `plans_folder` when the vault has one (commented out: whether its notes are plans is
+/// the user's call).
+pub(crate) fn init_config(projects: Option<&str>) -> String {
+    match projects {
+        Some(folder) => DEFAULT_CONFIG.replace(
+            "# plans_folder = \"Plans\"\n",
+            &format!(
+                "# This vault has a PARA-style `{folder}/` folder; uncomment to read its notes as plans.\n# plans_folder = \"{folder}\"\n"
+            ),
+        ),
+        None => DEFAULT_CONFIG.to_string(),
+    }
+}
+
 pub(crate) fn run_init(ctx: &Context) -> anyhow::Result<()> {
     let target = Target::Vault {
         vault: &ctx.config.vault,
         rel: CONFIG_FILE.to_string(),
     };
-    let (path, written) =
-        crate::output::create_new(&target, DEFAULT_CONFIG).map_err(write_error)?;
+    let projects = super::plans::para_projects(&ctx.config.vault);
+    let text = init_config(projects.as_deref());
+    let (path, written) = crate::output::create_new(&target, &text).map_err(write_error)?;
     if written {
         if !ctx.quiet {
             eprintln!("journal: wrote {}", path.display());
+            if let Some(folder) = &projects {
+                eprintln!(
+                    "journal: `{folder}/` looks like PARA's projects: to read its notes as plans, uncomment plans_folder = \"{folder}\" there"
+                );
+            }
         }
     } else {
         eprintln!("journal: {} already exists; left as it is", path.display());

@@ -20,7 +20,7 @@ struct Counts {
     warnings: usize,
 }
 
-fn counts(index: &Index) -> Counts {
+fn counts(ctx: &Context, index: &Index) -> Counts {
     let sum = |f: fn(&Note) -> usize| index.notes().iter().map(|n| f(n)).sum();
     Counts {
         notes: index.notes().len(),
@@ -31,7 +31,9 @@ fn counts(index: &Index) -> Counts {
         prompts: sum(|n| n.prompts.len()),
         moods: sum(|n| n.moods.len()),
         decisions: sum(|n| n.decisions.len()),
-        warnings: super::print::warning_count(index),
+        // As the other commands count them: allowed categories and notes for information
+        // left out.
+        warnings: super::print::warning_count(ctx, index),
     }
 }
 
@@ -73,7 +75,7 @@ struct Dump<'a> {
 pub(crate) fn run(ctx: &Context, args: &IndexArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
     let mut out = ctx.stdout();
-    let c = counts(&index);
+    let c = counts(ctx, &index);
     if args.json {
         let at = |note: NoteId, line: u32| ItemRef {
             path: &index.note(note).path,

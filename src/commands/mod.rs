@@ -6,8 +6,9 @@ pub(crate) mod check;
 pub(crate) mod checkpoints;
 pub(crate) mod daily;
 pub(crate) mod index;
+pub(crate) mod plan;
 pub(crate) mod plans;
-mod print;
+pub(crate) mod print;
 pub(crate) mod prompts;
 pub(crate) mod review;
 pub(crate) mod tasks;
@@ -21,7 +22,7 @@ use crate::load::{self, CacheMode, Progress};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
-pub(crate) use print::{where_cell, write_json, write_table};
+pub(crate) use print::{layout, where_cell, write_json, write_table};
 
 /// Everything a command needs besides its own flags.
 #[derive(Debug)]
@@ -31,6 +32,8 @@ pub(crate) struct Context {
     /// Today was given by `--today` or `$JOURNAL_TODAY`, so output must be reproducible.
     pub today_fixed: bool,
     pub color: ColorChoice,
+    /// `--wide`: tables keep every cell whole.
+    pub wide: bool,
     pub quiet: bool,
     pub verbose: bool,
     pub cache: CacheMode,
@@ -38,70 +41,88 @@ pub(crate) struct Context {
     pub progress: Progress,
 }
 
+/// Where the vault may be when no `--vault` or `$JOURNAL_VAULT` names one and no folder at
+/// or above the current one is a vault.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Outside {
+    /// Refuse, saying how to name a vault: indexing an arbitrary folder (a home directory)
+    /// reads thousands of unrelated files.
+    Refuse,
+    /// The current folder (`journal init` makes it a vault).
+    Here,
+}
+
+/// Whether `dir` is the root of a vault: it holds `.journal.toml`, `.obsidian/` or a Logseq
+/// graph's `logseq/config.edn`.
+fn is_vault_root(dir: &Path) -> bool {
+    dir.join(crate::config::CONFIG_FILE).is_file()
+        || dir.join(".obsidian").is_dir()
+        || dir.join(crate::config::logseq::CONFIG_EDN).is_file()
+}
+
 /// Finds the vault: `--vault`, else `$JOURNAL_VAULT`, else the nearest folder at or above
-/// `cwd` holding `.journal.toml`, `.obsidian/` or `logseq/config.edn` (a Logseq graph), else
-/// `cwd`.
+/// `cwd` that is a vault's root, else (as `outside` says) an error or `cwd`.
 pub(crate) fn find_vault(
     flag: Option<&Path>,
     env: Option<PathBuf>,
     cwd: &Path,
+    outside: Outside,
 ) -> Result<PathBuf, UsageError> {
-    let chosen = flag
-        .map(Path::to_path_buf)
-        .or(env.filter(|p| !p.as_os_str().is_empty()));
-    let vault = match chosen {
-        Some(p) => cwd.join(p),
-        None => cwd
-            .ancestors()
-            .find(|d| {
-                d.join(crate::config::CONFIG_FILE).is_file()
-                    || d.join(".obsidian").is_dir()
-                    || d.join(crate::config::logseq::CONFIG_EDN).is_file()
-            })
-            .unwrap_or(cwd)
-            .to_path_buf(),
+    let env = env.filter(|p| !p.as_os_str().is_empty());
+    let (vault, named_by) = match (flag, env) {
+        (Some(p), _) => (cwd.join(p), format!("--vault {}", p.display())),
+        (None, Some(p)) => (cwd.join(&p), format!("JOURNAL_VAULT={}", p.display())),
+        (None, None) => match cwd.ancestors().find(|d| is_vault_root(d)) {
+            Some(root) => return Ok(root.to_path_buf()),
+            None if outside == Outside::Here => return Ok(cwd.to_path_buf()),
+            None => {
+                return Err(UsageError(format!(
+                    "`{}` is not inside a vault (no .obsidian/, .journal.toml or logseq/config.edn here or above): \
+name your notes' folder with --vault DIR or JOURNAL_VAULT, or run `journal init` in it",
+                    cwd.display()
+                )));
+            }
+        },
     };
     match std::fs::metadata(&vault) {
         Ok(m) if m.is_dir() => Ok(vault),
         Ok(_) => Err(UsageError(format!(
-            "the vault `{}` is a file, not a folder: give the folder of your notes with --vault DIR",
-            vault.display()
+            "{named_by}: a file, not a folder (name the folder of your notes)"
         ))),
         Err(_) => Err(UsageError(format!(
-            "the vault `{}` does not exist: give the folder of your notes with --vault DIR",
-            vault.display()
+            "{named_by}: no such folder (name the folder of your notes)"
         ))),
     }
 }
 
-/// Reads a `YYYY-MM-DD` flag value.
-pub(crate) fn parse_day(flag: &str, value: &str) -> Result<NaiveDate, UsageError> {
-    match dates::parse_iso(value.trim()) {
-        Some(dates::IsoDate::Valid(d)) => Ok(d),
-        Some(dates::IsoDate::Impossible) => {
-            Err(UsageError(format!("{flag} {value}: there is no such day")))
-        }
-        None => Err(UsageError(format!(
-            "{flag} {value}: write the date as YYYY-MM-DD, such as 2026-11-24"
-        ))),
-    }
+/// Reads a date flag: `YYYY-MM-DD` or a day relative to `today` (`dates::relative`).
+fn day_flag(
+    flag: &str,
+    value: &str,
+    today: NaiveDate,
+    start: dates::WeekStart,
+) -> Result<NaiveDate, UsageError> {
+    dates::relative::parse_day(value, today, start)
+        .map_err(|e| UsageError(format!("{flag} {value}: {e}")))
 }
 
 impl Context {
-    pub(crate) fn new(global: &Global) -> anyhow::Result<Context> {
+    pub(crate) fn new(global: &Global, outside: Outside) -> anyhow::Result<Context> {
         let cwd = std::env::current_dir()?;
         let env = std::env::var_os("JOURNAL_VAULT").map(PathBuf::from);
-        let vault = find_vault(global.vault.as_deref(), env, &cwd)?;
+        let vault = find_vault(global.vault.as_deref(), env, &cwd, outside)?;
         let config = Config::load(&vault).map_err(|e| UsageError(e.to_string()))?;
+        let clock = chrono::Local::now().date_naive();
         let today = match &global.today {
-            Some(t) => parse_day("--today", t)?,
-            None => chrono::Local::now().date_naive(),
+            Some(t) => day_flag("--today", t, clock, config.week_start)?,
+            None => clock,
         };
         Ok(Context {
             config,
             today,
             today_fixed: global.today.is_some(),
             color: global.color,
+            wide: global.wide,
             quiet: global.quiet,
             verbose: global.verbose,
             cache: if global.no_cache {
@@ -134,6 +155,17 @@ impl Context {
         Week::containing(self.today, self.config.week_start)
     }
 
+    /// Reads a date flag relative to today.
+    pub(crate) fn day(&self, flag: &str, value: &str) -> Result<NaiveDate, UsageError> {
+        day_flag(flag, value, self.today, self.config.week_start)
+    }
+
+    /// Reads a `--week` value relative to this week.
+    pub(crate) fn week(&self, flag: &str, value: &str) -> Result<Week, UsageError> {
+        dates::relative::parse_week(value, self.today, self.config.week_start)
+            .map_err(|e| UsageError(format!("{flag} {value}: {e}")))
+    }
+
     /// Tells about the vault's warnings on stderr: each with `-v`, a count otherwise, nothing
     /// with `-q`.
     pub(crate) fn report_warnings(&self, index: &Index) {
@@ -159,7 +191,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn vault_from_flag_env_ancestors_or_here() {
+    fn vault_from_flag_env_ancestors_or_refused() {
         let dir = tempfile::tempdir().expect("tmp");
         let root = dir.path();
         std::fs::create_dir_all(root.join("v/.obsidian")).expect("mkdir");
@@ -167,60 +199,68 @@ mod tests {
         std::fs::create_dir_all(root.join("w")).expect("mkdir");
         std::fs::write(root.join("w/.journal.toml"), "").expect("write");
         std::fs::create_dir_all(root.join("w/x")).expect("mkdir");
-        std::fs::create_dir_all(root.join("plain")).expect("mkdir");
+        std::fs::create_dir_all(root.join("plain/logseq")).expect("mkdir");
         std::fs::create_dir_all(root.join("graph/logseq")).expect("mkdir");
         std::fs::write(root.join("graph/logseq/config.edn"), "{}").expect("write");
         std::fs::create_dir_all(root.join("graph/journals")).expect("mkdir");
+        let find = |flag: Option<&Path>, env: Option<PathBuf>, cwd: &Path| {
+            find_vault(flag, env, cwd, Outside::Refuse)
+        };
+        let deep = root.join("v/Daily/2026");
+        assert_eq!(find(None, None, &deep).expect("found"), root.join("v"));
         assert_eq!(
-            find_vault(None, None, &root.join("graph/journals")).expect("graph"),
+            find(None, None, &root.join("w/x")).expect("found"),
+            root.join("w")
+        );
+        assert_eq!(
+            find(None, None, &root.join("graph/journals")).expect("graph"),
             root.join("graph"),
             "a Logseq graph is found by its settings"
         );
-        let deep = root.join("v/Daily/2026");
         assert_eq!(
-            find_vault(None, None, &deep).expect("found"),
-            root.join("v")
-        );
-        assert_eq!(
-            find_vault(None, None, &root.join("w/x")).expect("found"),
+            find(None, Some(root.join("w")), &deep).expect("env"),
             root.join("w")
         );
         assert_eq!(
-            find_vault(None, Some(root.join("w")), &deep).expect("env"),
-            root.join("w")
-        );
-        assert_eq!(
-            find_vault(Some(&root.join("plain")), Some(root.join("w")), &deep).expect("flag"),
+            find(Some(&root.join("plain")), Some(root.join("w")), &deep).expect("flag"),
             root.join("plain")
         );
         assert_eq!(
-            find_vault(Some(Path::new("../..")), None, &deep).expect("relative"),
+            find(Some(Path::new("../..")), None, &deep).expect("relative"),
             deep.join("../..")
         );
+        let outside = find(None, None, &root.join("plain")).expect_err("no vault");
+        assert!(outside.0.contains("journal init"), "{outside}");
+        assert!(outside.0.contains("--vault"), "{outside}");
         assert_eq!(
-            find_vault(None, None, &root.join("plain")).expect("here"),
+            find_vault(None, None, &root.join("plain"), Outside::Here).expect("init"),
             root.join("plain"),
-            "no marker above: the current folder"
+            "`journal init` makes the current folder a vault"
         );
-        assert!(find_vault(Some(&root.join("missing")), None, root).is_err());
+        let e = find(Some(&root.join("missing")), None, root).expect_err("missing");
+        assert!(e.0.starts_with("--vault "), "{e}");
+        let e = find(None, Some(PathBuf::from("/nope")), root).expect_err("env");
+        assert!(e.0.starts_with("JOURNAL_VAULT=/nope: "), "{e}");
         std::fs::write(root.join("file.md"), "").expect("write");
-        assert!(find_vault(Some(&root.join("file.md")), None, root).is_err());
+        assert!(find(Some(&root.join("file.md")), None, root).is_err());
     }
 
     #[test]
     fn day_flags() {
-        assert!(parse_day("--today", "2026-11-24").is_ok());
-        assert!(
-            parse_day("--today", "2026-02-30")
-                .expect_err("bad")
-                .0
-                .contains("no such day")
+        let today = dates::parse_date("2026-11-29").expect("d");
+        let start = dates::WeekStart::Monday;
+        assert_eq!(
+            day_flag("--today", "2026-11-24", today, start).ok(),
+            dates::parse_date("2026-11-24")
         );
-        assert!(
-            parse_day("--today", "tomorrow")
-                .expect_err("bad")
-                .0
-                .contains("YYYY-MM-DD")
+        assert_eq!(
+            day_flag("--due-before", "tomorrow", today, start).ok(),
+            dates::parse_date("2026-11-30")
         );
+        let e = day_flag("--today", "2026-02-30", today, start).expect_err("bad");
+        assert!(e.0.starts_with("--today 2026-02-30: "), "{e}");
+        assert!(e.0.contains("no such day"), "{e}");
+        let e = day_flag("--date", "soon", today, start).expect_err("bad");
+        assert!(e.0.contains("YYYY-MM-DD"), "{e}");
     }
 }

@@ -1,13 +1,50 @@
-//! `journal plans`: each plan with its health, progress, next action and next checkpoint.
+//! `journal plans`: each plan with its health and why, progress, next action and next
+//! checkpoint.
 
 use super::{Context, write_json};
 use crate::cli::{ListFormat, PlansArgs};
 use crate::glyphs::bar;
 use crate::index::{Health, Index, PlanId};
-use crate::table::{Cell, Table, color};
+use crate::table::{Cell, Layout, Role, Table, color};
 use crate::views::{PlanView, wikilink};
 use anstyle::{AnsiColor, Style};
 use std::io::Write;
+use std::path::Path;
+
+/// A PARA-style projects folder at the top of the vault (`Projects`, `1 Projects`,
+/// `01 - Projects`, `1. Projects`), when there is one: its notes are often the plans.
+pub(crate) fn para_projects(vault: &Path) -> Option<String> {
+    let mut found: Vec<String> = std::fs::read_dir(vault)
+        .ok()?
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+        .filter_map(|e| e.file_name().to_str().map(str::to_string))
+        .filter(|name| {
+            let rest = name.trim_start_matches(|c: char| {
+                c.is_ascii_digit() || matches!(c, ' ' | '.' | '-' | '_')
+            });
+            rest.eq_ignore_ascii_case("projects")
+        })
+        .collect();
+    found.sort();
+    found.into_iter().next()
+}
+
+/// What to say when no plan is found: what makes a plan, and the PARA folder if there is one.
+pub(crate) fn no_plans_hint(ctx: &Context) -> String {
+    let mut hint =
+        "no plans found (a plan is a note with `type: plan` or a #plan tag, or any note \
+in the `plans_folder` of .journal.toml)"
+            .to_string();
+    if ctx.config.plans_folder().is_none()
+        && let Some(folder) = para_projects(&ctx.config.vault)
+    {
+        hint.push_str(&format!(
+            "; to read the notes in `{folder}/` as plans, set plans_folder = \"{folder}\""
+        ));
+    }
+    hint
+}
 
 /// The plans to show as of `ctx.today`: all, or those not done or dropped.
 pub(crate) fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
@@ -61,9 +98,14 @@ pub(crate) fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
         ListFormat::Json => write_json(&mut out, &plans)?,
         ListFormat::Md => {
             for p in &plans {
+                let why = p
+                    .reason
+                    .as_ref()
+                    .map(|r| format!(": {r}"))
+                    .unwrap_or_default();
                 writeln!(
                     out,
-                    "- **{}** ({}) `{}` {}% ({}/{}) — {}",
+                    "- **{}** ({}{why}) `{}` {}% ({}/{}) — {}",
                     p.title,
                     p.health,
                     bar(p.progress.percent, 10),
@@ -89,30 +131,35 @@ pub(crate) fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
             }
         }
         ListFormat::Table => {
-            if !plans.is_empty() {
-                writeln!(out, "{}", week_pulse(ctx, &index))?;
+            match super::layout(ctx) {
+                _ if plans.is_empty() => {}
+                Layout::Plain => {}
+                Layout::Wide => writeln!(out, "{}", week_pulse(ctx, &index))?,
+                Layout::Fit(w) => writeln!(
+                    out,
+                    "{}\n",
+                    crate::table::truncate(week_pulse(ctx, &index).trim_end(), w)
+                )?,
             }
             let mut table = Table::new(&[
-                "PLAN",
-                "HEALTH",
-                "PROGRESS",
-                "NEXT ACTION",
-                "NEXT CHECKPOINT",
-            ])
-            .flexible(0)
-            .flexible(3)
-            .flexible(4);
+                ("PLAN", Role::Name),
+                ("HEALTH", Role::Fixed),
+                ("", Role::Extra),
+                ("PROGRESS", Role::Fixed),
+                ("WHY", Role::Wrapped),
+                ("NEXT ACTION", Role::Wrapped),
+                ("NEXT CHECKPOINT", Role::Optional),
+            ]);
             for p in &plans {
-                let next_action = if p.health == Health::Paused {
-                    match (&p.decision, p.revisit) {
-                        (Some(d), Some(r)) => format!("paused: {d} (revisit {r})"),
-                        (Some(d), None) => format!("paused: {d}"),
-                        _ => "paused".into(),
-                    }
-                } else {
-                    p.next_action
+                let next_action = match (&p.next_action, p.health) {
+                    (_, Health::Paused) => p
+                        .decision
                         .as_ref()
-                        .map_or_else(|| "—".into(), |a| a.text.clone())
+                        .map(|d| format!("decided: {d}"))
+                        .unwrap_or_default(),
+                    (Some(a), _) => a.text.clone(),
+                    (None, Health::Done | Health::Dropped) => String::new(),
+                    (None, _) => "—".into(),
                 };
                 let checkpoint = p
                     .next_checkpoint
@@ -121,30 +168,32 @@ pub(crate) fn run(ctx: &Context, args: &PlansArgs) -> anyhow::Result<()> {
                         format!(
                             "{} {}",
                             c.date.map(|d| d.to_string()).unwrap_or_default(),
-                            c.text
+                            crate::views::bare_text(&c.text, &ctx.config)
                         )
                     })
                     .unwrap_or_default();
+                let (bar_cell, progress) = if p.progress.total == 0 {
+                    (String::new(), "no actions".to_string())
+                } else {
+                    (
+                        bar(p.progress.percent, 10),
+                        format!(
+                            "{:>3}% {}/{}",
+                            p.progress.percent, p.progress.done, p.progress.total
+                        ),
+                    )
+                };
                 table.row(vec![
                     Cell::plain(p.title.clone()),
                     Cell::styled(p.health.as_str(), health_style(p.health)),
-                    Cell::plain(format!(
-                        "{} {:>3}% {}/{}",
-                        bar(p.progress.percent, 10),
-                        p.progress.percent,
-                        p.progress.done,
-                        p.progress.total
-                    )),
+                    Cell::plain(bar_cell),
+                    Cell::plain(progress),
+                    Cell::plain(p.reason.clone().unwrap_or_default()),
                     Cell::plain(next_action),
                     Cell::plain(checkpoint),
                 ]);
             }
-            super::write_table(
-                ctx,
-                &mut out,
-                &table,
-                "no plans found (a plan is a note with `type: plan` or a #plan tag)",
-            )?;
+            super::write_table(ctx, &mut out, &table, &no_plans_hint(ctx))?;
         }
     }
     out.flush()?;

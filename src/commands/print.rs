@@ -3,11 +3,31 @@
 
 use super::Context;
 use crate::index::Index;
-use crate::table::{Cell, Table, clean, terminal_width};
+use crate::table::{Cell, Layout, Table};
 use crate::views::Source;
 use std::io::Write;
 
-/// Writes `table` to fit the terminal, or, when it has no rows, says `empty` on stderr
+/// How tables are laid out: `--wide`, else fitted to `COLUMNS` when it is set (so tests and
+/// scripts can ask for a width), else to the terminal, else plain for other programs.
+pub(crate) fn layout(ctx: &Context) -> Layout {
+    use std::io::IsTerminal;
+    if ctx.wide {
+        return Layout::Wide;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse::<usize>().ok())
+        .filter(|&c| c > 0);
+    match columns {
+        Some(c) => Layout::Fit(c),
+        None if std::io::stdout().is_terminal() => {
+            Layout::Fit(terminal_size::terminal_size().map_or(80, |(w, _)| usize::from(w.0).max(1)))
+        }
+        None => Layout::Plain,
+    }
+}
+
+/// Writes `table` as [`layout`] says, or, when it has no rows, says `empty` on stderr
 /// (unless `-q`).
 pub(crate) fn write_table(
     ctx: &Context,
@@ -16,7 +36,7 @@ pub(crate) fn write_table(
     empty: &str,
 ) -> std::io::Result<()> {
     if !table.is_empty() {
-        table.write(out, terminal_width())
+        table.write(out, layout(ctx))
     } else {
         if !ctx.quiet {
             eprintln!("journal: {empty}");
@@ -40,31 +60,53 @@ pub(crate) fn write_json(w: &mut dyn Write, value: &impl serde::Serialize) -> an
     Ok(())
 }
 
-/// The vault's warnings on stderr: each with `-v`, a count otherwise, nothing with `-q`.
-/// Notes for information are `check`'s alone.
+/// The vault's diagnostics but those of the categories the config's `[check] allow` and
+/// `extra` leave out (notes for information included).
+pub(crate) fn warnings<'a>(
+    ctx: &Context,
+    index: &'a Index,
+    extra: &[crate::diagnostic::Category],
+) -> Vec<&'a crate::diagnostic::Diagnostic> {
+    let allowed = &ctx.config.settings.check.allow.0;
+    index
+        .diagnostics()
+        .iter()
+        .filter(|d| {
+            let c = d.category();
+            !allowed.contains(&c) && !extra.contains(&c)
+        })
+        .collect()
+}
+
+/// The vault's warnings on stderr: each with `-v`, a count otherwise (saying how to see
+/// them), nothing with `-q`.
 pub(crate) fn report_warnings(ctx: &Context, index: &Index) {
-    let n = warning_count(index);
-    if ctx.quiet || n == 0 {
+    let shown: Vec<_> = warnings(ctx, index, &[])
+        .into_iter()
+        .filter(|d| d.is_warning())
+        .collect();
+    if ctx.quiet || shown.is_empty() {
         return;
     }
     let mut err = anstream::AutoStream::new(std::io::stderr(), ctx.color_choice());
     if ctx.verbose {
-        for d in index.diagnostics().iter().filter(|d| d.is_warning()) {
-            let _ = writeln!(err, "{}", clean(&d.to_string()));
+        for d in shown {
+            let _ = writeln!(err, "{}", super::check::line(d));
         }
     } else {
+        let n = shown.len();
         let _ = writeln!(
             err,
-            "journal: {n} warning{} about the vault (see them with `journal check`)",
+            "journal: {n} warning{} about the vault (`journal check` lists them, `-v` shows them here)",
             if n == 1 { "" } else { "s" }
         );
     }
 }
 
-/// How many of the vault's diagnostics are warnings (not notes for information).
-pub(crate) fn warning_count(index: &Index) -> usize {
-    index
-        .diagnostics()
+/// How many of the vault's warnings count (not those of allowed categories, not notes for
+/// information).
+pub(crate) fn warning_count(ctx: &Context, index: &Index) -> usize {
+    warnings(ctx, index, &[])
         .iter()
         .filter(|d| d.is_warning())
         .count()

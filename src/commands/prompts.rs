@@ -5,7 +5,7 @@ use super::{Context, write_json};
 use crate::cli::{ListFormat, PromptsArgs};
 use crate::index::{Answers, Index, questions};
 use crate::model::Prompt;
-use crate::table::{Cell, Table, clean};
+use crate::table::{Cell, Role, Table, clean};
 use crate::views::{Source, wikilink};
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -83,12 +83,20 @@ pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                 }
             }
             ListFormat::Table => {
+                // Answers are what `--history` is run for: wrapped, never cut.
                 let mut table = if args.unanswered {
-                    Table::new(&["DATE", "PROMPT", "WHERE"])
+                    Table::new(&[
+                        ("DATE", Role::Fixed),
+                        ("PROMPT", Role::Text),
+                        ("WHERE", Role::Place),
+                    ])
                 } else {
-                    Table::new(&["DATE", "ANSWER", "WHERE"])
-                }
-                .flexible(1);
+                    Table::new(&[
+                        ("DATE", Role::Fixed),
+                        ("ANSWER", Role::Wrapped),
+                        ("WHERE", Role::Place),
+                    ])
+                };
                 for e in &entries {
                     let middle = if args.unanswered {
                         e.prompt.clone()
@@ -118,8 +126,12 @@ pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                 }
             }
             ListFormat::Table => {
-                let mut table =
-                    Table::new(&["PROMPT", "ASKED", "ANSWERED", "LAST ANSWER"]).flexible(0);
+                let mut table = Table::new(&[
+                    ("PROMPT", Role::Text),
+                    ("ASKED", Role::Fixed),
+                    ("ANSWERED", Role::Fixed),
+                    ("LAST ANSWER", Role::Fixed),
+                ]);
                 for s in &list {
                     table.row(vec![
                         Cell::plain(s.prompt.clone()),

@@ -1,6 +1,6 @@
 //! `journal review`: choose the week, build the review model, render it, write it out.
 
-use super::{Context, parse_day};
+use super::Context;
 use crate::UsageError;
 use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Into;
@@ -28,12 +28,12 @@ pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, Usag
             Some(first) if weekly.period() == Period::Week && first.year() >= 1 => {
                 Week::containing(first, start)
             }
-            _ => Week::parse(w, start).map_err(|e| UsageError(format!("--week {w}: {e}")))?,
+            _ => ctx.week("--week", w)?,
         };
         (week, format!("--week {w}"))
     } else if let Some(d) = &args.date {
         (
-            Week::containing(parse_day("--date", d)?, start),
+            Week::containing(ctx.day("--date", d)?, start),
             format!("--date {d}"),
         )
     } else {
@@ -49,6 +49,55 @@ pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, Usag
         )));
     }
     Ok(week)
+}
+
+/// The format: `--format`, else what the extension of `-o` says (`.html`, `.json`, `.md`),
+/// else Markdown. An `-o` extension that disagrees with `--format`, or that says nothing, is
+/// told on stderr.
+pub(crate) fn choose_format(ctx: &Context, args: &ReviewArgs) -> ReviewFormat {
+    let by_extension = args.output.as_deref().map(|path| {
+        let ext = path
+            .extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase());
+        let format = match ext.as_deref() {
+            Some("html" | "htm") => Some(ReviewFormat::Html),
+            Some("json") => Some(ReviewFormat::Json),
+            Some("md" | "markdown") => Some(ReviewFormat::Md),
+            _ => None,
+        };
+        (path, format)
+    });
+    let name = |f: ReviewFormat| match f {
+        ReviewFormat::Md => "Markdown",
+        ReviewFormat::Html => "HTML",
+        ReviewFormat::Json => "JSON",
+    };
+    let say = |m: String| {
+        if !ctx.quiet {
+            eprintln!("journal: {m}");
+        }
+    };
+    match (args.format, by_extension) {
+        (Some(asked), Some((path, Some(ext)))) if asked != ext => {
+            say(format!(
+                "-o {}: writing {} as --format asks, though the extension says {}",
+                path.display(),
+                name(asked),
+                name(ext)
+            ));
+            asked
+        }
+        (Some(asked), _) => asked,
+        (None, Some((_, Some(ext)))) => ext,
+        (None, Some((path, None))) => {
+            say(format!(
+                "-o {}: writing Markdown (name the file .md, .html or .json, or give --format)",
+                path.display()
+            ));
+            ReviewFormat::Md
+        }
+        (None, None) => ReviewFormat::Md,
+    }
 }
 
 /// The review of `week`.
@@ -89,13 +138,14 @@ pub(crate) fn markdown_document(review: &Review, body: &str) -> String {
 
 pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     let week = choose_week(ctx, args)?;
+    let format = choose_format(ctx, args);
     let index = ctx.index()?;
     ctx.report_warnings(&index);
     // The review takes the index and holds what it needs: the notes are gone before
     // rendering makes its copies.
     let review = model(ctx, week, index);
     ctx.timing("review built");
-    let text = match args.format {
+    let text = match format {
         ReviewFormat::Json => {
             let mut s = serde_json::to_string_pretty(&review)?;
             s.push('\n');
@@ -103,7 +153,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
         ReviewFormat::Md | ReviewFormat::Html => {
             // Escaping follows the output format, whatever the template file is called.
-            let (builtin, configured, flavour) = match args.format {
+            let (builtin, configured, flavour) = match format {
                 ReviewFormat::Md => (
                     render::WEEKLY_MD,
                     ctx.config
@@ -125,7 +175,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             .map_err(|e| UsageError(e.to_string()))?;
             let body = render::render_guarded(&template, &review, flavour)
                 .map_err(|e| UsageError(e.to_string()))?;
-            match args.format {
+            match format {
                 ReviewFormat::Md => markdown_document(&review, &body),
                 _ => body,
             }
@@ -133,13 +183,13 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     };
     ctx.timing("rendered");
     let into_weekly_note = args.write
-        && args.format == ReviewFormat::Md
+        && format == ReviewFormat::Md
         && ctx.config.settings.review.into == Into::WeeklyNote;
     if into_weekly_note {
         return write_into_weekly_note(ctx, week, &text);
     }
     let target = if args.write {
-        let ext = match args.format {
+        let ext = match format {
             ReviewFormat::Md => "md",
             ReviewFormat::Html => "html",
             ReviewFormat::Json => "json",
@@ -159,7 +209,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     };
     match target {
         Some(target) => {
-            let owner = match args.format {
+            let owner = match format {
                 ReviewFormat::Md => output::Ownership::Markers,
                 ReviewFormat::Html => output::Ownership::Signature(HTML_SIGNATURE),
                 ReviewFormat::Json => output::Ownership::Signature(JSON_SIGNATURE),

@@ -6,7 +6,7 @@
 
 use crate::dates::WeekStart;
 use crate::dates::moment::MomentFormat;
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Category, Diagnostic};
 use crate::model::Status;
 use serde::Deserialize;
 use serde::de::{self, Deserializer, SeqAccess, Visitor};
@@ -47,6 +47,7 @@ pub(crate) struct Settings {
     pub(crate) prompts: PromptSettings,
     pub(crate) fields: FieldSettings,
     pub(crate) reference: ReferenceSettings,
+    pub(crate) check: CheckSettings,
 }
 
 impl Default for Settings {
@@ -66,6 +67,7 @@ impl Default for Settings {
             prompts: PromptSettings::default(),
             fields: FieldSettings::default(),
             reference: ReferenceSettings::default(),
+            check: CheckSettings::default(),
         }
     }
 }
@@ -213,6 +215,38 @@ impl Default for PromptSettings {
             library: Library(DEFAULT_PROMPTS.iter().map(|s| s.to_string()).collect()),
             sections: Strings(DEFAULT_SECTIONS.iter().map(|s| s.to_string()).collect()),
         }
+    }
+}
+
+/// `[check]`: the categories of warnings this vault lives with (`journal check --allow`).
+#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[serde(default)]
+pub(crate) struct CheckSettings {
+    pub(crate) allow: Allow,
+}
+
+/// `[check] allow`: category names.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub(crate) struct Allow(pub Vec<Category>);
+
+impl<'de> Deserialize<'de> for Allow {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        strings(d, "a list of warning categories")?
+            .iter()
+            .map(|name| {
+                Category::from_name(name).ok_or_else(|| {
+                    de::Error::custom(format!(
+                        "has `{name}`, which is not a category: use {}",
+                        Category::ALL
+                            .iter()
+                            .map(|c| c.as_str())
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ))
+                })
+            })
+            .collect::<Result<_, _>>()
+            .map(Allow)
     }
 }
 
@@ -652,16 +686,73 @@ pub(crate) fn read(text: &str) -> Result<(Settings, Vec<Diagnostic>), ConfigErro
         .into_iter()
         .map(|path| {
             let line = key_span(table.get_ref(), &path).map_or(0, |s| lines.line(s.start));
+            let hint = did_you_mean(&path)
+                .map(|k| format!(" (did you mean `{k}`?)"))
+                .unwrap_or_default();
             Diagnostic::new(
                 CONFIG_FILE,
                 line,
                 0,
-                format!("unknown key `{path}` is ignored"),
+                format!("unknown key `{path}` is ignored{hint}"),
             )
         })
         .collect();
     warnings.sort();
     Ok((settings, warnings))
+}
+
+/// Every key the config knows, dotted (`review.horizon_days`), read from [`DEFAULT_CONFIG`],
+/// which shows each one, set or commented out.
+fn known_keys() -> Vec<String> {
+    let mut section = String::new();
+    let mut keys = Vec::new();
+    for line in DEFAULT_CONFIG.lines() {
+        let line = line.trim();
+        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            section = name.to_string();
+            continue;
+        }
+        let line = line.strip_prefix("# ").unwrap_or(line);
+        let Some((key, _)) = line.split_once(" = ") else {
+            continue;
+        };
+        if key.is_empty() || !key.bytes().all(|b| b.is_ascii_lowercase() || b == b'_') {
+            continue;
+        }
+        keys.push(if section.is_empty() {
+            key.to_string()
+        } else {
+            format!("{section}.{key}")
+        });
+        if !section.is_empty() && !keys.contains(&section) {
+            keys.push(section.clone());
+        }
+    }
+    keys
+}
+
+/// The known key an unknown one was probably meant to be: the same key in another table, or
+/// one a typo or two away (`weekstart`, `review.horizon`, `horizon_days` at the top).
+fn did_you_mean(unknown: &str) -> Option<String> {
+    let typed = unknown;
+    let unknown = unknown.to_ascii_lowercase().replace('-', "_");
+    let last = |k: &str| k.rsplit('.').next().unwrap_or(k).to_string();
+    let known = known_keys();
+    let distance = |k: &str| {
+        let whole = strsim::damerau_levenshtein(&unknown, k);
+        let name = strsim::damerau_levenshtein(&last(&unknown), &last(k));
+        // Close enough in the whole path, or in the key's own name.
+        let whole_ok = whole <= (k.len() / 4).max(1);
+        let name_ok = name <= (last(k).len() / 4).max(1)
+            || (last(&unknown).len() >= 4 && last(k).starts_with(&last(&unknown)));
+        (whole_ok || name_ok).then_some(whole.min(name + 1))
+    };
+    known
+        .iter()
+        .filter(|k| *k != typed)
+        .filter_map(|k| distance(k).map(|d| (d, k)))
+        .min()
+        .map(|(_, k)| k.clone())
 }
 
 /// The commented config `journal init` writes. Every key is shown with its default.
@@ -714,6 +805,10 @@ help = ["help", "waiting"]
 [statuses]
 # A checkbox symbol and what it means: todo, in_progress, done, cancelled, deferred, non_task.
 # "?" = "todo"
+
+[check]
+# Warning categories `journal check` leaves out, as `--allow` does (for example "missing-link").
+allow = []
 
 [prompts]
 library = [

@@ -469,10 +469,63 @@ web_clipper = false
             w,
             [
                 (1, "unknown key `colour` is ignored"),
-                (4, "unknown key `review.horizon` is ignored"),
+                (
+                    4,
+                    "unknown key `review.horizon` is ignored (did you mean `review.horizon_days`?)"
+                ),
                 (5, "unknown key `nope` is ignored"),
             ]
         );
+    }
+
+    #[test]
+    fn typos_get_the_key_they_were_meant_to_be() {
+        let hint = |text: &str| {
+            apply(text)
+                .expect("config")
+                .warnings
+                .first()
+                .map(|w| w.message.clone())
+                .unwrap_or_default()
+        };
+        for (typed, meant) in [
+            ("weekstart = \"sunday\"", "week_start"),
+            ("week-start = \"sunday\"", "week_start"),
+            ("horizon_days = 3", "review.horizon_days"),
+            (
+                "[review]\nstaled_after_days = 3",
+                "review.stalled_after_days",
+            ),
+            ("plan_folder = \"P\"", "plans_folder"),
+            ("[check]\nalow = []", "check.allow"),
+            ("[daly]\nformat = \"x\"", "daily"),
+        ] {
+            assert!(
+                hint(typed).ends_with(&format!("(did you mean `{meant}`?)")),
+                "{typed}: {}",
+                hint(typed)
+            );
+        }
+        assert_eq!(hint("editor = \"vim\""), "unknown key `editor` is ignored");
+    }
+
+    #[test]
+    fn check_allows_categories_by_name() {
+        let c = apply("[check]\nallow = [\"missing-link\", \"bad_date\"]").expect("config");
+        assert_eq!(
+            c.settings.check.allow.0,
+            [
+                crate::diagnostic::Category::MissingLink,
+                crate::diagnostic::Category::BadDate
+            ]
+        );
+        let e = apply("[check]\nallow = [\"links\"]").expect_err("bad");
+        assert!(
+            e.message
+                .starts_with("`check.allow` has `links`, which is not a category"),
+            "{e}"
+        );
+        assert_eq!(e.line, 2);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! 2026-11-23..=2026-11-29 with Monday weeks and 2026-11-22..=2026-11-28 with Sunday weeks.
 
 pub mod moment;
+pub mod relative;
 
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -155,6 +156,12 @@ impl Week {
     pub fn previous(self) -> Week {
         Week {
             start: self.start - Days::new(7),
+        }
+    }
+
+    pub fn next(self) -> Week {
+        Week {
+            start: self.start + Days::new(7),
         }
     }
 

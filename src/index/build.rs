@@ -339,7 +339,11 @@ impl Index {
                 let links: &[String] = if t.marker().is_some() { &[] } else { &t.links };
                 for l in links {
                     let same_note = l.starts_with('#');
-                    if !same_note && links::names_a_note(l) && self.resolve(&n.path, l).is_none() {
+                    if !same_note
+                        && links::names_a_note(l)
+                        && self.resolve(&n.path, l).is_none()
+                        && !periodic_note_name(config, l)
+                    {
                         found.push(at(format!(
                             "links to `{l}`, which is not a note in the vault"
                         )));
@@ -412,6 +416,22 @@ impl Index {
             .collect();
         Index::build_with(notes, diagnostics, config, Checks::Skip)
     }
+}
+
+/// Whether a link names a daily or weekly note by its date (`[[2026-12-05]]`): Obsidian
+/// links days that have no note yet, and following the link creates it.
+fn periodic_note_name(config: &Config, link: &str) -> bool {
+    let target = link.split('#').next().unwrap_or(link);
+    let target = crate::model::strip_note_ext(target);
+    let name = target.rsplit('/').next().unwrap_or(target);
+    [&config.daily.format, &config.weekly.format]
+        .iter()
+        .any(|f| {
+            let last = crate::dates::moment::MomentFormat::new(
+                f.as_str().rsplit('/').next().unwrap_or(""),
+            );
+            f.parse(target).is_some() || last.parse(name).is_some()
+        })
 }
 
 /// A note as it stood at the end of `day` (see [`Index::into_as_of`]).

@@ -18,7 +18,8 @@ mod tests;
 
 pub(crate) use answers::{Answers, questions, ranked};
 pub(crate) use status::{
-    CheckpointStatus, Health, checkpoint_status, done_on, is_overdue, plan_state, sort_by_urgency,
+    CheckpointStatus, Health, HealthReason, checkpoint_status, done_on, is_blocked, is_overdue,
+    is_ready, plan_state, sort_by_urgency,
 };
 
 use crate::diagnostic::Diagnostic;
@@ -249,6 +250,11 @@ impl Index {
 
     pub(crate) fn task(&self, r: TaskRef) -> &Task {
         &self.notes[r.note.at()].tasks[r.task as usize]
+    }
+
+    /// The task sub-task `r` hangs from, in the same note.
+    pub(crate) fn parent(&self, r: TaskRef) -> Option<TaskRef> {
+        self.task(r).parent.map(|p| r.with_task(p))
     }
 
     /// Every task, in path then line order.

@@ -491,9 +491,12 @@ pub(crate) fn in_task(line: &str) -> Option<String> {
         let after = if DATE_EMOJI.contains(&c) {
             &line[i + c.len_utf8()..]
         } else if c == ':' && line[i..].starts_with("::") {
-            let key_start = line[..i]
-                .rfind(|c: char| !c.is_ascii_alphabetic())
-                .map_or(0, |k| k + 1);
+            // The key is the run of ASCII letters before `::` (all one byte each).
+            let key_start = i - line[..i]
+                .bytes()
+                .rev()
+                .take_while(u8::is_ascii_alphabetic)
+                .count();
             if !DATE_KEYS
                 .iter()
                 .any(|k| k.eq_ignore_ascii_case(&line[key_start..i]))
@@ -621,6 +624,7 @@ mod tests {
             "Review {{DATE:YYYY-MM-DD}}",
             "Call [due:: YYYY-MM-DD]",
             "x ⏳ xxxx-xx-xx",
+            "é[due:: YYYY-MM-DD]",
         ] {
             assert!(in_task(line).is_some(), "{line}");
         }
@@ -629,6 +633,7 @@ mod tests {
             "see {{query.file.path}}",
             "{{embed [[page]]}}",
             "fix the YYYY-MM-DD parser",
+            "\u{202e}::x-",
         ] {
             assert_eq!(in_task(line), None, "{line}");
         }

@@ -140,7 +140,12 @@ fn markdown_and_table_formats() {
         md,
         "- ☐ Email the editor [[Publish a book]] #help · due 2026-11-27 — [[Daily/2026-11-24|2026-11-24]]\n"
     );
-    let table = v.stdout(&["tasks", "--overdue"]);
+    let table = v
+        .cmd(&["tasks", "--overdue"])
+        .env("COLUMNS", "100")
+        .output()
+        .expect("run");
+    let table = String::from_utf8_lossy(&table.stdout);
     let lines: Vec<&str> = table.lines().collect();
     assert!(lines[0].starts_with("     DUE"), "{table}");
     assert!(
@@ -148,6 +153,11 @@ fn markdown_and_table_formats() {
         "{table}"
     );
     assert!(!table.contains('\u{1b}'), "no colour when piped");
+    let piped = v.stdout(&["tasks", "--overdue"]);
+    assert!(
+        piped.starts_with("[ ]\t2026-11-20\t\t\t\tlow\tCall bank\t\tDaily/2026-11-24.md:5\n"),
+        "{piped}"
+    );
 }
 
 #[test]
@@ -288,7 +298,7 @@ fn other_commands_print_only_a_count_of_warnings() {
     assert!(out.status.success());
     assert_eq!(
         String::from_utf8_lossy(&out.stderr),
-        "journal: 2 warnings about the vault (see them with `journal check`)\n"
+        "journal: 2 warnings about the vault (`journal check` lists them, `-v` shows them here)\n"
     );
     let quiet = v.run(&["-q", "tasks"]);
     assert!(quiet.stderr.is_empty());

@@ -110,7 +110,7 @@ impl TestVault {
                     let plural = if n == "1" { "" } else { "s" };
                     (rest
                         == format!(
-                            "warning{plural} about the vault (see them with `journal check`)\n"
+                            "warning{plural} about the vault (`journal check` lists them, `-v` shows them here)\n"
                         ))
                     .then(|| n.parse().ok())
                     .flatten()

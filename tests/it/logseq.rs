@@ -112,7 +112,9 @@ fn fixture_graph_check_says_what_a_logseq_user_gets_wrong() {
     // The other commands count the warnings only.
     let (_, err, _) = run(&fixture("logseq-graph"), &["plans"]);
     assert!(
-        err.ends_with("journal: 2 warnings about the vault (see them with `journal check`)\n"),
+        err.ends_with(
+            "journal: 2 warnings about the vault (`journal check` lists them, `-v` shows them here)\n"
+        ),
         "{err}"
     );
 }
@@ -307,7 +309,8 @@ fn waiting_tasks_tagged_for_help_are_help_needed() {
     let review = v.json(&["review", "--week", "2026-W48", "--format", "json"]);
     assert_eq!(
         texts(&review["help"]),
-        ["reply from the landlord #waiting", "open #help"]
+        ["open #help", "reply from the landlord #waiting"],
+        "most urgent first: an open task before one that waits"
     );
     let deferred = texts(&review["deferred"]);
     assert_eq!(deferred.len(), 2, "{deferred:?}");

@@ -10,6 +10,7 @@ mod common;
 mod conformance;
 mod crash;
 mod daily;
+mod docs;
 mod hostile;
 mod logseq;
 mod review;
@@ -19,4 +20,5 @@ mod scanner_oracle;
 mod snapshots;
 #[path = "../support/synth.rs"]
 mod synth;
+mod terminal;
 mod writing;

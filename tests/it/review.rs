@@ -42,11 +42,11 @@ fn header_and_week_selection() {
 #[test]
 fn bad_weeks_are_usage_errors() {
     let v = TestVault::new();
-    for w in ["2026-W54", "2025-W53", "W48", "2026-48"] {
+    for w in ["2026-W54", "2025-W53", "W54", "2026-48", "soon", "123"] {
         let out = v.run(&["review", "--week", w]);
         assert_eq!(out.status.code(), Some(2), "{w}");
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.contains("is not a week"), "{err}");
+        assert!(err.contains(&format!("--week {w}: not a week")), "{err}");
     }
 }
 

@@ -187,7 +187,7 @@ fn user_mistakes_are_one_line_and_exit_2() {
             vec!["tasks", "--formt", "json"],
             "a similar argument exists: '--format'",
         ),
-        (vec!["review", "--week", "2026-W54"], "is not a week"),
+        (vec!["review", "--week", "2026-W54"], "not a week"),
         (vec!["review", "--date", "soon"], "YYYY-MM-DD"),
     ];
     for (args, expect) in cases {
@@ -214,7 +214,7 @@ fn user_mistakes_are_one_line_and_exit_2() {
     assert_eq!(missing.status.code(), Some(2));
     assert_eq!(
         String::from_utf8_lossy(&missing.stderr),
-        "journal: the vault `/no/such/vault` does not exist: give the folder of your notes with --vault DIR\n"
+        "journal: --vault /no/such/vault: no such folder (name the folder of your notes)\n"
     );
 }
 

@@ -4,7 +4,16 @@
 use crate::common::{TODAY, journal, sample_journal};
 
 fn run(args: &[&str]) -> String {
-    let out = journal()
+    run_at(None, args)
+}
+
+/// The same laid out for a terminal `columns` wide (`None`: piped).
+fn run_at(columns: Option<usize>, args: &[&str]) -> String {
+    let mut cmd = journal();
+    if let Some(c) = columns {
+        cmd.env("COLUMNS", c.to_string());
+    }
+    let out = cmd
         .arg("--vault")
         .arg(sample_journal())
         .args(["--today", TODAY, "--no-cache"])
@@ -44,14 +53,55 @@ fn review_json() {
     insta::assert_snapshot!(run(&["review", "--week", "2026-W48", "--format", "json"]));
 }
 
-#[test]
-fn terminal_tables() {
+/// Every table at a width, with `journal plan` for one plan.
+fn tables_at(columns: usize) -> String {
     let tables = [
-        run(&["--color", "never", "tasks"]),
-        run(&["--color", "never", "plans"]),
-        run(&["--color", "never", "checkpoints"]),
-        run(&["--color", "never", "prompts"]),
-        run(&["--color", "never", "prompts", "--history", "Are you happy?"]),
-    ];
-    insta::assert_snapshot!(tables.join("\n----\n"));
+        &["tasks"][..],
+        &["tasks", "--done", "--sort", "done", "--limit", "8"],
+        &["plans"],
+        &["plan", "Go back to school"],
+        &["checkpoints", "--all"],
+        &["prompts"],
+        &["prompts", "--unanswered"],
+        &["prompts", "--history", "Are you happy?"],
+    ]
+    .map(|args| {
+        let mut a = vec!["--color", "never"];
+        a.extend_from_slice(args);
+        format!(
+            "$ journal {}\n{}",
+            args.join(" "),
+            run_at(Some(columns), &a)
+        )
+    });
+    tables.join("\n")
+}
+
+#[test]
+fn terminal_tables_at_80_columns() {
+    let tables = tables_at(80);
+    assert!(
+        tables
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 80),
+        "{tables}"
+    );
+    insta::assert_snapshot!(tables);
+}
+
+#[test]
+fn terminal_tables_at_120_columns() {
+    let tables = tables_at(120);
+    assert!(
+        tables
+            .lines()
+            .all(|l| unicode_width::UnicodeWidthStr::width(l) <= 120),
+        "{tables}"
+    );
+    insta::assert_snapshot!(tables);
+}
+
+#[test]
+fn piped_tables() {
+    insta::assert_snapshot!([run(&["tasks", "--limit", "5"]), run(&["plans"])].join("\n----\n"));
 }
