@@ -122,6 +122,18 @@ fn cached_and_uncached_runs_agree_on_a_generated_vault() {
 }
 
 #[test]
+fn cached_and_uncached_runs_agree_on_a_vault_shaped_like_real_ones() {
+    let v = TestVault::new();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).expect("date");
+    crate::synth::write_real_vault(v.path(), 400, 7, today).expect("generate");
+    age_all(v.path());
+    let c = Cached::new(v);
+    let uncached = c.out(&["--no-cache", "review", "--format", "json"]);
+    assert_eq!(c.out(REVIEW), uncached);
+    assert_eq!(c.out(REVIEW), uncached);
+}
+
+#[test]
 fn one_thread_and_many_give_the_same_answers() {
     // Problems in many notes, so the order of the warnings is tested too.
     let v = (0..40).fold(TestVault::new(), |v, i| {
