@@ -74,6 +74,27 @@ pub(crate) enum ListFormat {
     Json,
 }
 
+/// `journal prompts --format`: the list formats, and a page for `--history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PromptsFormat {
+    Table,
+    Md,
+    Html,
+    Json,
+}
+
+impl PromptsFormat {
+    /// The list format, for all but `html`.
+    pub(crate) fn as_list(self) -> Option<ListFormat> {
+        match self {
+            PromptsFormat::Table => Some(ListFormat::Table),
+            PromptsFormat::Md => Some(ListFormat::Md),
+            PromptsFormat::Json => Some(ListFormat::Json),
+            PromptsFormat::Html => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReviewFormat {
     Md,
@@ -83,9 +104,9 @@ pub(crate) enum ReviewFormat {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// The weekly review: what got done, how each plan stands, what was missed, your answers
+    /// The weekly (or monthly, quarterly, yearly) review: what got done, how each plan stands, what was missed, your answers
     #[command(
-        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week 2026-W48 --format html -o review.html\n  journal review --date 2026-11-24 --format json"
+        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week 2026-W48 --format html -o review.html\n  journal review --date 2026-11-24 --format json\n  journal review --month last\n  journal review --quarter 2026-Q4 --format html -o q4.html\n  journal review --year 2026"
     )]
     Review(ReviewArgs),
     /// List tasks: open ones by default, most urgent first
@@ -101,7 +122,7 @@ pub(crate) enum Command {
     Checkpoints(CheckpointsArgs),
     /// Reflection prompts and how often they were answered
     #[command(
-        after_help = "Examples:\n  journal prompts\n  journal prompts --unanswered\n  journal prompts --history \"Are you happy?\""
+        after_help = "Examples:\n  journal prompts\n  journal prompts --unanswered\n  journal prompts --history \"Are you happy?\"\n  journal prompts --history \"Are you happy?\" --format html > happy.html"
     )]
     Prompts(PromptsArgs),
     /// Every problem in the vault, as path:line:col: warning: message (exit 1 when any)
@@ -145,6 +166,15 @@ pub(crate) struct ReviewArgs {
     /// Review the week that holds this day
     #[arg(long, value_name = "DATE")]
     pub(crate) date: Option<String>,
+    /// Review a month: 2026-11, or this, last, next
+    #[arg(long, value_name = "MONTH", conflicts_with_all = ["week", "last", "date", "quarter", "year"])]
+    pub(crate) month: Option<String>,
+    /// Review a quarter: 2026-Q4, or this, last, next
+    #[arg(long, value_name = "QUARTER", conflicts_with_all = ["week", "last", "date", "year"])]
+    pub(crate) quarter: Option<String>,
+    /// Review a year: 2026, or this, last, next
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["week", "last", "date"])]
+    pub(crate) year: Option<String>,
     /// Markdown (Obsidian-flavoured), one self-contained HTML page, or the review model as JSON
     #[arg(long, value_enum, default_value_t = ReviewFormat::Md)]
     pub(crate) format: ReviewFormat,
@@ -154,7 +184,8 @@ pub(crate) struct ReviewArgs {
     /// Write to this file instead of standard output
     #[arg(short, long, value_name = "FILE", conflicts_with = "write")]
     pub(crate) output: Option<PathBuf>,
-    /// Write to <vault>/<review folder>/<week>.md (or .html, .json)
+    /// Write to <vault>/<review folder>/<week>.md (or .html, .json); a month, quarter or year
+    /// goes to the vault's monthly, quarterly or yearly note when Periodic Notes names one
     #[arg(long)]
     pub(crate) write: bool,
     /// Replace an existing file even if it has no journal markers
@@ -224,9 +255,9 @@ pub(crate) struct PromptsArgs {
     /// Every dated answer to one question
     #[arg(long, value_name = "QUESTION")]
     pub(crate) history: Option<String>,
-    /// An aligned table, Markdown, or JSON
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub(crate) format: ListFormat,
+    /// An aligned table, Markdown, or JSON; with --history also html (one page)
+    #[arg(long, value_enum, default_value_t = PromptsFormat::Table)]
+    pub(crate) format: PromptsFormat,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,7 @@
 //! ```text
 //! vault ──▶ note ──▶ load ──▶ index ──▶ review ──▶ render ──▶ output
 //! (which     (one     (walk,   (plans,    (the       (Tera)     (files,
-//!  files)    note →   cache,   links,     weekly                 markers)
+//!  files)    note →   cache,   links,     period                 markers)
 //!            items)   parse)   health)    model)
 //! ```
 //!

@@ -12,6 +12,7 @@ mod crash;
 mod daily;
 mod hostile;
 mod logseq;
+mod periods;
 mod review;
 mod robustness;
 mod safety;
