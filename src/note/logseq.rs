@@ -1476,7 +1476,7 @@ mod tests {
         );
         assert_eq!(
             n.tasks[4].completions(),
-            [chrono::NaiveDate::from_ymd_opt(2026, 11, 25).expect("day")],
+            [NaiveDate::from_ymd_opt(2026, 11, 25).expect("day")],
             "and is kept as a completion"
         );
         assert!(
