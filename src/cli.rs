@@ -125,6 +125,11 @@ pub(crate) enum Command {
         after_help = "Examples:\n  journal prompts\n  journal prompts --unanswered\n  journal prompts --history \"Are you happy?\"\n  journal prompts --history \"Are you happy?\" --format html > happy.html"
     )]
     Prompts(PromptsArgs),
+    /// An iCalendar feed of checkpoints, due and scheduled tasks and revisit dates
+    #[command(
+        after_help = "Examples:\n  journal calendar -o ~/journal.ics\n  journal calendar --plan \"Publish a book\"\n  journal calendar --tag help"
+    )]
+    Calendar(CalendarArgs),
     /// Every problem in the vault, as path:line:col: warning: message (exit 1 when any)
     #[command(after_help = "Examples:\n  journal check\n  journal check --vault ~/Notes")]
     Check,
@@ -258,6 +263,22 @@ pub(crate) struct PromptsArgs {
     /// An aligned table, Markdown, or JSON; with --history also html (one page)
     #[arg(long, value_enum, default_value_t = PromptsFormat::Table)]
     pub(crate) format: PromptsFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CalendarArgs {
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub(crate) output: Option<PathBuf>,
+    /// Only the items of this plan (its title or note name)
+    #[arg(long, value_name = "PLAN")]
+    pub(crate) plan: Option<String>,
+    /// Only tasks with this tag (nested tags match too)
+    #[arg(long, value_name = "TAG")]
+    pub(crate) tag: Option<String>,
+    /// Replace an existing file that journal did not write
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -150,6 +150,7 @@ fn run_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Plans(args) => commands::plans::run(&ctx, args)?,
         Command::Checkpoints(args) => commands::checkpoints::run(&ctx, args)?,
         Command::Prompts(args) => commands::prompts::run(&ctx, args)?,
+        Command::Calendar(args) => commands::calendar::run(&ctx, args)?,
         Command::Check => return commands::check::run(&ctx),
         Command::Index(args) => commands::index::run(&ctx, args)?,
         Command::New(args) => commands::daily::run_new(&ctx, args)?,

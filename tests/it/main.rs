@@ -4,6 +4,7 @@
 #![allow(clippy::panic)]
 
 mod browser;
+mod calendar;
 mod cache;
 mod commands;
 mod common;
