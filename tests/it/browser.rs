@@ -176,3 +176,35 @@ fn the_sample_review_screenshot() {
     let png = screenshot(&browser, &page, "review-sample.png", 4000);
     assert!(png.len() > 50_000, "a real screenshot");
 }
+
+#[test]
+fn the_month_quarter_and_year_reviews_render_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    for (flag, value, heading) in [
+        ("--month", "2026-11", "Monthly review"),
+        ("--quarter", "2026-Q4", "Quarterly review"),
+        ("--year", "2026", "Yearly review"),
+    ] {
+        let page = dir.path().join(format!("{value}.html"));
+        crate::common::journal()
+            .arg("--vault")
+            .arg(crate::common::sample_journal())
+            .args([
+                "--today", TODAY, "-q", "review", flag, value, "--format", "html", "-o",
+            ])
+            .arg(&page)
+            .assert()
+            .success();
+        let html = std::fs::read_to_string(&page).expect("page");
+        assert!(!html.contains("<script"), "no script element in the page");
+        let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+        assert!(dom.contains(heading), "{value} loaded: {stderr}");
+        assert!(dom.contains("Planned versus actual"), "{value}");
+        assert!(dom.contains("heat-on"), "{value}: a habit's heat-map row");
+        assert!(dom.contains("burn-done"), "{value}: a plan's burn-up");
+        assert_no_page_errors(&stderr);
+        let png = screenshot(&browser, &page, &format!("review-{value}.png"), 4000);
+        assert!(png.len() > 50_000, "a real screenshot of {value}");
+    }
+}
