@@ -206,7 +206,7 @@ pub(crate) fn planned(index: &Index, period: Period, as_of: NaiveDate, chains: &
             Status::NonTask => {}
             Status::Todo | Status::InProgress if !in_play => {}
             Status::Todo | Status::InProgress if planned < as_of => {
-                out.slipped.push(item(Some((as_of - planned).num_days())))
+                out.slipped.push(item(Some((as_of - planned).num_days())));
             }
             Status::Todo | Status::InProgress => out.to_come.push(item(None)),
         }
