@@ -4,8 +4,8 @@
 //!
 //! A subscribed calendar updates cleanly because every event keeps its UID from one run to
 //! the next: it is derived from where the item is written — its block id (`^id`) when it has
-//! one, else its note and its text (the n-th task of that text in that note) — and what the
-//! event is (due, scheduled, checkpoint, revisit). Moving a task within its note or changing
+//! one, else its note and its text (the n-th item of that text in that note, counting those
+//! left out of the feed too) — and what the event is (due, scheduled, checkpoint, revisit). Moving a task within its note or changing
 //! its date keeps its UID; rewording it makes a new event (and the old one goes).
 //!
 //! What is left out follows the review: the open steps and checkpoints of a paused, done or
@@ -105,6 +105,10 @@ pub(crate) fn events(index: &Index, filter: &Filter) -> Vec<Event> {
         .collect();
     for (r, t) in index.tasks() {
         let plan = index.plan_of_task(r);
+        let path = &index.note(r.note()).path;
+        // Keyed before anything is left out, so a task's UID does not change when an
+        // earlier one of the same text is ticked, or with a filter.
+        let key = keys.key(path, "task", &t.text, t.block_id());
         if checkpoint_tasks.contains(&r)
             || !t.status.is_open()
             || !index.in_play(plan)
@@ -113,9 +117,7 @@ pub(crate) fn events(index: &Index, filter: &Filter) -> Vec<Event> {
         {
             continue;
         }
-        let path = &index.note(r.note()).path;
         let title = index.plan_title(plan);
-        let key = keys.key(path, "task", &t.text, t.block_id());
         for (kind, label, date) in [
             ("due", "Due", t.dates.due),
             ("scheduled", "Scheduled", t.dates.scheduled),
@@ -132,45 +134,40 @@ pub(crate) fn events(index: &Index, filter: &Filter) -> Vec<Event> {
         }
     }
     for (_, c) in index.checkpoints() {
+        let (path, line, block, tagged) = match c.source {
+            CheckpointSource::Task(r) => {
+                let t = index.task(r);
+                (
+                    &index.note(r.note()).path,
+                    t.place.line,
+                    t.block_id(),
+                    Some(t),
+                )
+            }
+            CheckpointSource::Line { note, index: i } => {
+                let n = index.note(note);
+                (&n.path, n.checkpoints[i as usize].place.line, None, None)
+            }
+        };
+        let key = keys.key(path, "checkpoint", &c.text, block);
         let Some(date) = c.date else { continue };
         // The status as of a day long past: reached or not, never "upcoming".
         let status = index::checkpoint_status(c, NaiveDate::MIN, 0);
         let reached = status == CheckpointStatus::Reached;
+        let kept = match tagged {
+            Some(t) => filter.task(t),
+            None => filter.untagged(),
+        };
         if matches!(
             status,
             CheckpointStatus::Cancelled | CheckpointStatus::Deferred
         ) || (!reached && !index.in_play(c.plan))
             || !filter.plan(c.plan)
+            || !kept
         {
             continue;
         }
-        let (path, line, block, tags) = match c.source {
-            CheckpointSource::Task(r) => {
-                let t = index.task(r);
-                if !filter.task(t) {
-                    continue;
-                }
-                (
-                    &index.note(r.note()).path,
-                    t.place.line,
-                    t.block_id(),
-                    t.tags.clone(),
-                )
-            }
-            CheckpointSource::Line { note, index: i } => {
-                if !filter.untagged() {
-                    continue;
-                }
-                let n = index.note(note);
-                (
-                    &n.path,
-                    n.checkpoints[i as usize].place.line,
-                    None,
-                    Vec::new(),
-                )
-            }
-        };
-        let key = keys.key(path, "checkpoint", &c.text, block);
+        let tags = tagged.map(|t| t.tags.clone()).unwrap_or_default();
         let summary = match c.reached_on {
             Some(on) if reached => format!("🏁 {} (reached {on})", plain(&c.text)),
             _ => format!("🏁 {}", plain(&c.text)),
@@ -187,12 +184,12 @@ pub(crate) fn events(index: &Index, filter: &Filter) -> Vec<Event> {
         for (ni, n) in index.notes_with_ids() {
             let note_plan = index.plan_of_note(ni);
             for d in &n.decisions {
+                let key = keys.key(&n.path, "decision", &d.text, None);
                 let Some(date) = d.revisit else { continue };
                 let plan = note_plan.or_else(|| index.linked_plan(&n.path, &d.links));
                 if !filter.plan(plan) {
                     continue;
                 }
-                let key = keys.key(&n.path, "decision", &d.text, None);
                 out.push(Event {
                     uid: uid("revisit", &key),
                     date,

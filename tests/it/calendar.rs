@@ -164,6 +164,43 @@ fn uids_stay_when_the_notes_change_around_the_items() {
 }
 
 #[test]
+fn a_uid_stays_when_an_earlier_task_of_the_same_text_is_ticked_or_filtered_out() {
+    let v = vault();
+    let uid_on = |list: &[Read], date: &str| {
+        list.iter()
+            .find(|e| e.date == date)
+            .map(|e| e.uid.clone())
+            .expect(date)
+    };
+    let all = parse(&v.stdout(&["calendar"]));
+    let second = uid_on(&all, "20261205");
+    // The first "Call Ana" is done: it leaves the feed, the second keeps its UID.
+    let note = std::fs::read_to_string(v.join("Daily/2026-11-24.md")).expect("read");
+    std::fs::write(
+        v.join("Daily/2026-11-24.md"),
+        note.replace(
+            "- [ ] Call Ana 📅 2026-12-04",
+            "- [x] Call Ana 📅 2026-12-04",
+        ),
+    )
+    .expect("write");
+    let after = parse(&v.stdout(&["calendar"]));
+    assert!(after.iter().all(|e| e.date != "20261204"), "{after:?}");
+    assert_eq!(uid_on(&after, "20261205"), second);
+    // A filtered feed gives each event the UID it has in the whole feed.
+    for args in [
+        ["calendar", "--tag", "help"],
+        ["calendar", "--plan", "Book"],
+    ] {
+        let some = parse(&v.stdout(&args));
+        assert!(!some.is_empty());
+        for e in &some {
+            assert!(after.contains(e), "{args:?}: {e:?} is in the whole feed");
+        }
+    }
+}
+
+#[test]
 fn filters_by_plan_and_tag() {
     let v = vault();
     let plan = parse(&v.stdout(&["calendar", "--plan", "the book"]));
