@@ -1,5 +1,6 @@
-//! The HTML review in a real headless browser (Debian's `chromium`): it loads without console
-//! errors, is screenshotted, and markup written in the notes stays text.
+//! The HTML pages (the reviews, a question's history) in a real headless browser (Debian's
+//! `chromium`): they load without console errors, are screenshotted, and markup written in the
+//! notes stays text.
 //!
 //! `.ci/run` installs Chromium. Without it this test fails, unless `JOURNAL_SKIP_BROWSER=1`
 //! says to skip it on purpose.
@@ -207,4 +208,37 @@ fn the_month_quarter_and_year_reviews_render_in_chromium() {
         let png = screenshot(&browser, &page, &format!("review-{value}.png"), 4000);
         assert!(png.len() > 50_000, "a real screenshot of {value}");
     }
+}
+
+#[test]
+fn the_history_of_a_question_renders_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = dir.path().join("history.html");
+    let out = crate::common::journal()
+        .arg("--vault")
+        .arg(crate::common::sample_journal())
+        .args([
+            "--today",
+            TODAY,
+            "-q",
+            "prompts",
+            "--history",
+            "Are you happy?",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success();
+    std::fs::write(&page, &out.get_output().stdout).expect("page");
+    let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+    assert!(dom.contains("<h1>Are you happy?</h1>"), "loaded: {stderr}");
+    assert!(
+        dom.contains("Wednesday 26 November 2025"),
+        "the year-ago answer"
+    );
+    assert!(dom.contains("mood 3.0"), "with the mood of its day");
+    assert_no_page_errors(&stderr);
+    let png = screenshot(&browser, &page, "history-sample.png", 2400);
+    assert!(png.len() > 10_000, "a real screenshot");
 }

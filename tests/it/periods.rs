@@ -501,3 +501,41 @@ fn write_goes_to_the_periodic_note_or_to_reviews() {
         "no yearly notes: Reviews/"
     );
 }
+
+#[test]
+fn sunday_start_weeks_cut_a_month_and_a_quarter_on_sundays() {
+    let sunday = TestVault::new()
+        .note(".journal.toml", "week_start = \"sunday\"\n")
+        .note("Daily/2026-11-07.md", "one two\n- [x] a\n")
+        .note("Daily/2026-11-08.md", "three\n");
+    let m = review(&sunday, &["--month", "2026-11"]);
+    let first = &m["trends"]["units"][0];
+    assert_eq!(
+        (first["start"].as_str(), first["end"].as_str()),
+        (Some("2026-11-01"), Some("2026-11-07")),
+        "1 November 2026 is a Sunday: a whole week"
+    );
+    assert_eq!(
+        (first["words"].as_u64(), first["tasks_done"].as_u64()),
+        (Some(3), Some(1))
+    );
+    assert_eq!(m["trends"]["units"][1]["start"], "2026-11-08");
+    assert_eq!(m["trends"]["units"][1]["words"], 1);
+    let q = review(&sunday, &["--quarter", "2026-Q4"]);
+    assert_eq!(q["buckets"][1]["start"], "2026-10-04", "a Sunday");
+    // The same notes with Monday weeks: the first week of November is one day, the second
+    // holds both notes.
+    let monday = TestVault::new()
+        .note("Daily/2026-11-07.md", "one two\n- [x] a\n")
+        .note("Daily/2026-11-08.md", "three\n");
+    let m = review(&monday, &["--month", "2026-11"]);
+    assert_eq!(m["trends"]["units"][0]["end"], "2026-11-01");
+    assert_eq!(
+        m["trends"]["units"][1]["words"], 4,
+        "2 to 8 November: both notes"
+    );
+    assert_eq!(
+        review(&monday, &["--quarter", "2026-Q4"])["buckets"][1]["start"],
+        "2026-10-05"
+    );
+}
