@@ -353,7 +353,7 @@ When set, prints how long each stage took on standard error.
 Settings; \fBjournal init\fR writes a commented one.
 .TP
 \fI<vault>/.journal/templates/\fR
-Templates that replace the built\-in weekly.md, weekly.html and daily.md.
+Templates that replace the built\-in weekly.md, weekly.html, monthly.md, monthly.html, quarterly.md, quarterly.html, yearly.md, yearly.html and daily.md.
 .SH "EXIT STATUS"
 .TP
 0

@@ -4,8 +4,8 @@
 #![allow(clippy::panic)]
 
 mod browser;
-mod calendar;
 mod cache;
+mod calendar;
 mod commands;
 mod common;
 mod conformance;
