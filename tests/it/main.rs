@@ -5,6 +5,7 @@
 
 mod browser;
 mod cache;
+mod calendar;
 mod commands;
 mod common;
 mod conformance;
@@ -13,6 +14,7 @@ mod daily;
 mod docs;
 mod hostile;
 mod logseq;
+mod periods;
 mod review;
 mod robustness;
 mod safety;
