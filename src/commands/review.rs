@@ -114,7 +114,14 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                         .map(|t| t.0.as_str()),
                     Flavour::Markdown,
                 ),
-                _ => (render::WEEKLY_HTML, None, Flavour::Html),
+                _ => (
+                    render::WEEKLY_HTML,
+                    None,
+                    Flavour::Html(render::NoteLinks::for_vault(
+                        ctx.config.settings.review.link_style,
+                        &ctx.config.vault,
+                    )),
+                ),
             };
             let template = Template::choose(
                 args.template.as_deref(),
