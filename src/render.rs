@@ -14,6 +14,10 @@
 //! a runaway loop or a string doubled until memory fails ends in one line naming the
 //! template, never a hang or an abort.
 
+mod html;
+
+pub use html::NoteLinks;
+
 use crate::views::wikilink;
 use chrono::NaiveDate;
 use std::io::Write;
@@ -35,11 +39,26 @@ pub const YEARLY_HTML: (&str, &str) = ("yearly.html", PERIOD_HTML);
 pub const HISTORY_MD: (&str, &str) = ("history.md", include_str!("../templates/history.md"));
 pub const HISTORY_HTML: (&str, &str) = ("history.html", include_str!("../templates/history.html"));
 
-/// How values are escaped: as the output format needs.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The parts every HTML review shares, which any HTML template may use: the page with its
+/// style sheet (`{% extends "review-page.html" %}`) and the components (charts, source links,
+/// health badges, …) of `review-parts.html`.
+pub const HTML_PARTS: [(&str, &str); 2] = [
+    (
+        "review-page.html",
+        include_str!("../templates/review-page.html"),
+    ),
+    (
+        "review-parts.html",
+        include_str!("../templates/review-parts.html"),
+    ),
+];
+
+/// How values are escaped, as the output format needs, and for HTML how the page links to
+/// the notes.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Flavour {
     Markdown,
-    Html,
+    Html(NoteLinks),
 }
 
 /// A template to render: a built-in one or a file.
@@ -255,9 +274,27 @@ pub(crate) fn local_template(vault: &Path, name: &str) -> Option<PathBuf> {
     std::fs::symlink_metadata(&path).is_ok().then_some(path)
 }
 
-/// A Tera instance with our filters.
-pub(crate) fn engine() -> Tera {
+/// A Tera instance with our filters; for HTML also the filters that render Markdown and link
+/// to the notes.
+pub(crate) fn engine(flavour: &Flavour) -> Tera {
     let mut tera = Tera::new();
+    if let Flavour::Html(links) = flavour {
+        let l = links.clone();
+        tera.register_filter("markdown", move |val: &str, _: Kwargs, _: &State<'_>| {
+            Value::safe_string(&html::markdown(val, &l))
+        });
+        let l = links.clone();
+        tera.register_filter(
+            "note_link",
+            move |val: &Value, _: Kwargs, _: &State<'_>| -> String {
+                let (path, heading, block_id) = place(val);
+                l.source(path, heading, block_id).unwrap_or_default()
+            },
+        );
+    }
+    tera.register_filter("note_name", |val: &Value, _: Kwargs, _: &State<'_>| {
+        crate::views::note_name(place(val).0).to_string()
+    });
     tera.register_filter("bar", bar);
     tera.register_filter("wikilink", wikilink_filter);
     tera.register_filter("date", date);
@@ -304,22 +341,33 @@ pub fn render(
     flavour: Flavour,
 ) -> Result<String, TemplateError> {
     let ctx = Context::from_serialize(context).map_err(|e| tera_error(&template.name, &e))?;
-    render_context(template, &ctx, flavour)
+    render_context(template, &ctx, &flavour)
 }
 
 fn render_context(
     template: &Template,
     ctx: &Context,
-    flavour: Flavour,
+    flavour: &Flavour,
 ) -> Result<String, TemplateError> {
-    let mut tera = engine();
-    match flavour {
-        Flavour::Markdown => tera.set_escape_fn(escape_markdown),
-        Flavour::Html => tera.reset_escape_fn(),
-    }
-    // Escaping follows the output format: every value is escaped, whatever the file's name.
-    tera.autoescape_on(["template"]);
-    tera.add_raw_template("template", &template.text)
+    let mut tera = engine(flavour);
+    let parts: &[(&str, &str)] = match flavour {
+        Flavour::Markdown => {
+            tera.set_escape_fn(escape_markdown);
+            &[]
+        }
+        Flavour::Html(_) => {
+            tera.reset_escape_fn();
+            &HTML_PARTS
+        }
+    };
+    // Escaping follows the output format: every value is escaped, whatever the file's name
+    // (an empty suffix ends every name).
+    tera.autoescape_on([""]);
+    let templates = parts
+        .iter()
+        .copied()
+        .chain([("template", template.text.as_str())]);
+    tera.add_raw_templates(templates)
         .map_err(|e| tera_error(&template.name, &e))?;
     let mut out = Vec::new();
     let mut over = false;
@@ -339,7 +387,7 @@ fn render_context(
         .map_err(|_| TemplateError::whole(&template.name, "wrote text that is not UTF-8"))?;
     Ok(match flavour {
         Flavour::Markdown => no_markers(text),
-        Flavour::Html => text,
+        Flavour::Html(_) => text,
     })
 }
 
@@ -434,6 +482,7 @@ pub(crate) fn render_guarded(
         TemplateError::whole(name, format!("could not be run ({what}: {e})"))
     };
     let json = serde_json::to_vec(context).map_err(|e| failed("its data", &e))?;
+    let flavour_json = serde_json::to_vec(&flavour).map_err(|e| failed("its data", &e))?;
     let exe = std::env::current_exe().map_err(|e| failed("the journal binary", &e))?;
     let secs = seconds();
     let mut child = std::process::Command::new(exe)
@@ -458,17 +507,15 @@ pub(crate) fn render_guarded(
     });
     if let Some(mut stdin) = child.stdin.take() {
         let header = format!(
-            "{} {secs} {} {}\n",
-            match flavour {
-                Flavour::Markdown => "md",
-                Flavour::Html => "html",
-            },
+            "{secs} {} {} {}\n",
+            flavour_json.len(),
             name.len(),
             template.text.len()
         );
         // A child that died early (of its budget) closes the pipe: its status tells why.
         let _ = stdin
             .write_all(header.as_bytes())
+            .and_then(|()| stdin.write_all(&flavour_json))
             .and_then(|()| stdin.write_all(name.as_bytes()))
             .and_then(|()| stdin.write_all(template.text.as_bytes()))
             .and_then(|()| stdin.write_all(&json));
@@ -531,22 +578,25 @@ pub fn sandbox_main() -> std::process::ExitCode {
     };
     let header = String::from_utf8_lossy(&input[..nl]).into_owned();
     let fields: Vec<&str> = header.split(' ').collect();
-    let [flavour, secs, name_len, text_len] = fields[..] else {
+    let [secs, flavour_len, name_len, text_len] = fields[..] else {
         return fail();
     };
-    let (Ok(secs), Ok(name_len), Ok(text_len)) = (
+    let (Ok(secs), Ok(flavour_len), Ok(name_len), Ok(text_len)) = (
         secs.parse::<u64>(),
+        flavour_len.parse::<usize>(),
         name_len.parse::<usize>(),
         text_len.parse::<usize>(),
     ) else {
         return fail();
     };
-    let flavour = if flavour == "html" {
-        Flavour::Html
-    } else {
-        Flavour::Markdown
-    };
     let rest = &input[nl + 1..];
+    let Some(Ok(flavour)) = rest
+        .get(..flavour_len)
+        .map(serde_json::from_slice::<Flavour>)
+    else {
+        return fail();
+    };
+    let rest = &rest[flavour_len..];
     let (Some(name), Some(text), Some(json)) = (
         rest.get(..name_len),
         rest.get(name_len..name_len + text_len),
@@ -579,7 +629,7 @@ pub fn sandbox_main() -> std::process::ExitCode {
     let mut de = serde_json::Deserializer::from_slice(json);
     let result = Context::from_serialize(&serde_transcode::Transcoder::new(&mut de))
         .map_err(|e| tera_error(&template.name, &e))
-        .and_then(|ctx| render_context(&template, &ctx, flavour));
+        .and_then(|ctx| render_context(&template, &ctx, &flavour));
     let mut stdout = std::io::stdout().lock();
     match result {
         Ok(text) => {
@@ -606,22 +656,27 @@ fn str_at<'v>(v: &'v Value, path: &'v str) -> Option<&'v str> {
     v.get_from_path(path).and_then(Value::as_str)
 }
 
-/// `{{ task | wikilink }}`: an Obsidian link to where a task, checkpoint, answer or source
-/// is written (`[[Folder/Note#Heading|Note]]`, a block link when the task has a block id).
-/// `text` sets the link text.
-fn wikilink_filter(val: &Value, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
+/// Where a task, checkpoint, answer, plan, decision or source is written: (path, heading,
+/// block id).
+fn place(val: &Value) -> (&str, Option<&str>, Option<&str>) {
     let source = val
         .get_from_path("source")
         .filter(|s| !s.is_none())
         .unwrap_or(val);
-    let path = str_at(source, "path").unwrap_or("");
-    let text = kwargs.get::<&str>("text")?;
-    Ok(wikilink(
-        path,
+    (
+        str_at(source, "path").unwrap_or(""),
         str_at(source, "heading"),
         str_at(val, "block_id"),
-        text,
-    ))
+    )
+}
+
+/// `{{ task | wikilink }}`: an Obsidian link to where a task, checkpoint, answer or source
+/// is written (`[[Folder/Note#Heading|Note]]`, a block link when the task has a block id).
+/// `text` sets the link text.
+fn wikilink_filter(val: &Value, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
+    let (path, heading, block_id) = place(val);
+    let text = kwargs.get::<&str>("text")?;
+    Ok(wikilink(path, heading, block_id, text))
 }
 
 /// `{{ "2026-11-24" | date(format="%a %d %b") }}`: a date formatted with chrono's `strftime`
@@ -780,7 +835,12 @@ mod tests {
     fn escaping_follows_the_output_format_not_the_file_name() {
         let ctx = json!({"x": "<script>alert(1)</script>"});
         for name in ["my.html", "weekly.html.tera", "x.md"] {
-            let html = render(&Template::user(name, "{{ x }}"), &ctx, Flavour::Html).expect("html");
+            let html = render(
+                &Template::user(name, "{{ x }}"),
+                &ctx,
+                Flavour::Html(NoteLinks::None),
+            )
+            .expect("html");
             assert_eq!(html, "&lt;script&gt;alert(1)&lt;/script&gt;", "{name}");
             let md = render(&Template::user(name, "{{ x }}"), &ctx, Flavour::Markdown).expect("md");
             assert_eq!(md, "<script>alert(1)</script>", "{name}");
@@ -834,10 +894,11 @@ mod tests {
 
     #[test]
     fn the_builtin_templates_parse() {
-        let mut tera = engine();
+        let mut tera = engine(&Flavour::Markdown);
         tera.add_raw_template("weekly.md", WEEKLY_MD.1)
             .expect("weekly.md");
-        tera.add_raw_template("weekly.html", WEEKLY_HTML.1)
+        let mut tera = engine(&Flavour::Html(NoteLinks::None));
+        tera.add_raw_templates(HTML_PARTS.iter().copied().chain([WEEKLY_HTML]))
             .expect("weekly.html");
         for (name, text) in [
             MONTHLY_MD,

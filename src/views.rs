@@ -354,15 +354,26 @@ pub(crate) fn wikilink(
     block_id: Option<&str>,
     text: Option<&str>,
 ) -> String {
-    let target = crate::model::strip_note_ext(path);
-    let stem = target.rsplit('/').next().unwrap_or(target);
-    let anchor = match (block_id, heading) {
-        (Some(b), _) => format!("#^{b}"),
-        (None, Some(h)) if !link_safe(h).is_empty() => format!("#{}", link_safe(h)),
-        _ => String::new(),
-    };
+    let stem = note_name(path);
     let text = link_safe_alias(text.unwrap_or(stem));
-    format!("[[{target}{anchor}|{text}]]")
+    format!("[[{}|{text}]]", link_target(path, heading, block_id))
+}
+
+/// The name a note goes by: its file name without folder and extension.
+pub(crate) fn note_name(path: &str) -> &str {
+    let target = crate::model::strip_note_ext(path);
+    target.rsplit('/').next().unwrap_or(target)
+}
+
+/// Where a link to something written in a note points, as Obsidian writes it:
+/// `Folder/Note`, `Folder/Note#Heading`, or `Folder/Note#^block` when there is a block id.
+pub(crate) fn link_target(path: &str, heading: Option<&str>, block_id: Option<&str>) -> String {
+    let target = crate::model::strip_note_ext(path);
+    match (block_id, heading) {
+        (Some(b), _) => format!("{target}#^{b}"),
+        (None, Some(h)) if !link_safe(h).is_empty() => format!("{target}#{}", link_safe(h)),
+        _ => target.to_string(),
+    }
 }
 
 /// A heading as Obsidian writes it in a link: the characters links cannot hold become spaces.

@@ -89,7 +89,13 @@ fn history_page(
         answers,
     };
     let (template, flavour) = match format {
-        PromptsFormat::Html => (crate::render::HISTORY_HTML, crate::render::Flavour::Html),
+        PromptsFormat::Html => (
+            crate::render::HISTORY_HTML,
+            crate::render::Flavour::Html(crate::render::NoteLinks::for_vault(
+                ctx.config.settings.review.link_style,
+                &ctx.config.vault,
+            )),
+        ),
         _ => (crate::render::HISTORY_MD, crate::render::Flavour::Markdown),
     };
     let text = crate::render::render(&crate::render::Template::builtin(template), &page, flavour)

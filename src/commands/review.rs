@@ -219,7 +219,13 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                     Flavour::Markdown,
                 ),
                 ReviewFormat::Md => (None, Flavour::Markdown),
-                _ => (None, Flavour::Html),
+                _ => (
+                    None,
+                    Flavour::Html(render::NoteLinks::for_vault(
+                        ctx.config.settings.review.link_style,
+                        &ctx.config.vault,
+                    )),
+                ),
             };
             let template = Template::choose(
                 args.template.as_deref(),

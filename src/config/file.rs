@@ -94,6 +94,8 @@ pub(crate) struct ReviewSettings {
     pub(crate) into: Into,
     /// Lists longer than this end with "… and N more" in Markdown and HTML.
     pub(crate) list_limit: Bounded<1, 100_000>,
+    /// How the HTML review links back to the notes.
+    pub(crate) link_style: LinkStyle,
 }
 
 impl Default for ReviewSettings {
@@ -105,7 +107,34 @@ impl Default for ReviewSettings {
             horizon_days: Bounded(14),
             into: Into::Folder,
             list_limit: Bounded(20),
+            link_style: LinkStyle::Auto,
         }
+    }
+}
+
+/// `[review] link_style`: how the HTML review links to the notes. `auto` is `obsidian` for a
+/// vault with an `.obsidian` folder and `file` otherwise; `none` writes no links (a review to
+/// share without the vault's paths).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LinkStyle {
+    Auto,
+    Obsidian,
+    File,
+    None,
+}
+
+impl<'de> Deserialize<'de> for LinkStyle {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        const EXPECTED: &str = "\"auto\", \"obsidian\", \"file\" or \"none\"";
+        string_visitor(d, EXPECTED, |s| {
+            match s.trim().to_ascii_lowercase().as_str() {
+                "auto" => Ok(LinkStyle::Auto),
+                "obsidian" => Ok(LinkStyle::Obsidian),
+                "file" => Ok(LinkStyle::File),
+                "none" => Ok(LinkStyle::None),
+                _ => Err(format!("must be {EXPECTED}")),
+            }
+        })
     }
 }
 
@@ -796,6 +825,10 @@ horizon_days = 14
 into = "folder"
 # Longer lists end with "… and N more" in Markdown and HTML (JSON keeps them all).
 list_limit = 20
+# How the HTML review links to the notes: "obsidian" (obsidian://open, opens the note in the
+# app), "file" (file:// links), "none", or "auto": "obsidian" when the vault has an .obsidian
+# folder, else "file".
+link_style = "auto"
 
 [tags]
 plan = ["plan", "goal"]

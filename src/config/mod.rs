@@ -11,7 +11,7 @@ mod file;
 pub(crate) mod logseq;
 mod obsidian;
 
-pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Into, Settings};
+pub(crate) use file::{CONFIG_FILE, ConfigError, DEFAULT_CONFIG, Into, LinkStyle, Settings};
 pub(crate) use file::{format_stays_inside, inside_vault, vault_folder};
 
 use crate::dates::WeekStart;
@@ -369,6 +369,7 @@ folder = "Weekly Reviews"
 template = "r.md"
 stalled_after_days = 7
 horizon_days = 30
+link_style = "File"
 [tags]
 plan = "#project"
 checkpoint = ["cp"]
@@ -420,6 +421,7 @@ web_clipper = false
             ),
             ("Weekly Reviews", Some("r.md"), 7, 30)
         );
+        assert_eq!(s.review.link_style, LinkStyle::File);
         assert_eq!(s.tags.plan.0, ["project"]);
         assert_eq!(s.tags.checkpoint.0, ["cp"]);
         assert_eq!(s.tags.help.0, ["stuck"]);
@@ -453,6 +455,12 @@ web_clipper = false
         assert_eq!(c.settings.review.list_limit.get(), 5);
         let e = apply("[review]\ninto = \"elsewhere\"").expect_err("bad");
         assert!(e.message.contains("\"folder\" or \"weekly-note\""), "{e}");
+        let e = apply("[review]\nlink_style = \"web\"").expect_err("bad");
+        assert!(
+            e.message
+                .contains("\"auto\", \"obsidian\", \"file\" or \"none\""),
+            "{e}"
+        );
         let e = apply("[reference]\nfolders = [\"../x\"]").expect_err("bad");
         assert!(e.message.contains("not a folder inside the vault"), "{e}");
     }

@@ -157,7 +157,8 @@ pub(crate) fn links(s: &str) -> Vec<String> {
         .collect()
 }
 
-fn is_note_target(t: &str) -> bool {
+/// Whether a Markdown link target names a note (no scheme, not only a fragment).
+pub(crate) fn is_note_target(t: &str) -> bool {
     if t.is_empty() || t.starts_with('#') || t.contains(' ') && crate::model::strip_note_ext(t) == t
     {
         return false;
@@ -171,7 +172,8 @@ fn is_note_target(t: &str) -> bool {
         || !path.rsplit('/').next().unwrap_or(path).contains('.')
 }
 
-fn percent_decode(s: &str) -> String {
+/// `%20` and the like decoded; text that does not decode to UTF-8 is kept as written.
+pub(crate) fn percent_decode(s: &str) -> String {
     let b = s.as_bytes();
     let mut out = Vec::with_capacity(b.len());
     let mut i = 0;

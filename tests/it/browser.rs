@@ -1,11 +1,16 @@
-//! The HTML pages (the reviews, a question's history) in a real headless browser (Debian's
-//! `chromium`): they load without console errors, are screenshotted, and markup written in the
-//! notes stays text.
+//! The HTML review in a real headless browser (Debian's `chromium`), at a desktop and a phone
+//! width, light and dark: no script runs (payloads in the notes would change
+//! `document.title`), every link has a safe scheme and every source links to its note, the
+//! page passes axe-core's WCAG 2.2 A/AA and best-practice rules and our own named rules
+//! ([`RULES`]), and screenshots and a printed PDF are saved for people to look at.
 //!
-//! `.ci/run` installs Chromium. Without it this test fails, unless `JOURNAL_SKIP_BROWSER=1`
-//! says to skip it on purpose.
+//! `.ci/run` installs Chromium; axe-core is vendored in tests/a11y/. Without Chromium this
+//! test fails, unless `JOURNAL_SKIP_BROWSER=1` says to skip it on purpose. The screenshots go
+//! to `<target>/tmp/review-shots/`; with `JOURNAL_UPDATE_SCREENSHOTS=1` the two shown in
+//! docs/REVIEW.md are written there too.
 
 use crate::common::{TODAY, TestVault};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -28,9 +33,25 @@ fn chromium() -> Option<PathBuf> {
     found
 }
 
-/// Runs headless Chromium on a local file with `extra` flags; returns (stdout, stderr).
+/// axe-core, the accessibility checker, vendored in tests/a11y/ (version and source in its
+/// README.md), so the test needs neither network nor npm.
+fn axe() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/a11y/axe.min.js");
+    let axe = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("axe-core is vendored at {}: {e}", path.display()));
+    assert!(
+        axe.starts_with("/*! axe v"),
+        "axe-core with its licence header"
+    );
+    axe
+}
+
+/// Runs headless Chromium on a local file with `extra` flags; returns (stdout, stderr). Its
+/// output goes to files, not pipes, so a page dumped whole never fills a pipe nobody reads.
 fn browse(browser: &Path, page: &Path, extra: &[String]) -> (String, String) {
     let profile = tempfile::tempdir().expect("profile dir");
+    let out_path = profile.path().join("stdout");
+    let err_path = profile.path().join("stderr");
     let mut child = Command::new(browser)
         .args([
             "--headless",
@@ -41,29 +62,33 @@ fn browse(browser: &Path, page: &Path, extra: &[String]) -> (String, String) {
             "--disable-background-networking",
             "--disable-component-update",
             "--disable-sync",
+            "--hide-scrollbars",
             "--enable-logging=stderr",
             "--v=0",
         ])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.path().join("profile").display()
+        ))
         .args(extra)
         .arg(format!("file://{}", page.display()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).expect("stdout file"))
+        .stderr(std::fs::File::create(&err_path).expect("stderr file"))
         .spawn()
         .expect("start chromium");
-    let deadline = Instant::now() + Duration::from_secs(90);
+    let deadline = Instant::now() + Duration::from_secs(120);
     while child.try_wait().expect("wait").is_none() {
         if Instant::now() > deadline {
             let _ = child.kill();
-            panic!("chromium did not finish within 90 s");
+            let _ = child.wait();
+            panic!("chromium did not finish within 120 s");
         }
         std::thread::sleep(Duration::from_millis(100));
     }
-    let out = child.wait_with_output().expect("output");
-    (
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
+    let read =
+        |p: &Path| String::from_utf8_lossy(&std::fs::read(p).unwrap_or_default()).into_owned();
+    (read(&out_path), read(&err_path))
 }
 
 /// Console messages and page errors Chromium logged (its own start-up noise is ignored).
@@ -79,45 +104,423 @@ fn page_errors(stderr: &str) -> Vec<&str> {
         .collect()
 }
 
-/// Asserts the page logged no console message or error.
+/// Asserts the page logged no console message or error: with the page's
+/// Content-Security-Policy, markup from a note that tried to run would be refused, and say so.
 fn assert_no_page_errors(stderr: &str) {
     let errors = page_errors(stderr);
     assert!(errors.is_empty(), "console errors: {errors:?}");
 }
 
-/// Screenshots `page` at 1000 × `height` into the test's target folder as `name`, and returns
-/// the PNG's bytes. A screenshot left from an earlier run is removed first.
-fn screenshot(browser: &Path, page: &Path, name: &str, height: u32) -> Vec<u8> {
-    let shot = Path::new(env!("CARGO_TARGET_TMPDIR")).join(name);
+/// A way to look at the page.
+#[derive(Debug, Clone, Copy)]
+struct View {
+    name: &'static str,
+    width: u32,
+    dark: bool,
+}
+
+const DESKTOP: View = View {
+    name: "desktop",
+    width: 1000,
+    dark: false,
+};
+const PHONE: View = View {
+    name: "phone",
+    width: 390,
+    dark: false,
+};
+const DESKTOP_DARK: View = View {
+    name: "desktop-dark",
+    width: 1000,
+    dark: true,
+};
+const PHONE_DARK: View = View {
+    name: "phone-dark",
+    width: 390,
+    dark: true,
+};
+
+impl View {
+    fn flags(self, height: u32) -> Vec<String> {
+        let mut flags = vec![format!("--window-size={},{height}", self.width)];
+        if self.dark {
+            // Blink's preferred colour scheme: 0 is dark.
+            flags.push("--blink-settings=preferredColorScheme=0".to_string());
+        }
+        flags
+    }
+}
+
+/// Where the screenshots go.
+fn shots() -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("review-shots");
+    std::fs::create_dir_all(&dir).expect("screenshot folder");
+    dir
+}
+
+/// Screenshots `page` seen as `view`, `height` pixels tall, as `name`; returns its path. A
+/// screenshot left from an earlier run is removed first.
+fn screenshot(browser: &Path, page: &Path, view: View, height: u32, name: &str) -> PathBuf {
+    let shot = shots().join(name);
     let _ = std::fs::remove_file(&shot);
+    let mut flags = view.flags(height);
+    flags.push(format!("--screenshot={}", shot.display()));
+    browse(browser, page, &flags);
+    let png = std::fs::read(&shot).expect("a screenshot");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    assert!(png.len() > 10_000, "a real screenshot: {}", shot.display());
+    shot
+}
+
+/// The page printed to PDF (its print style sheet), as `name`.
+fn print(browser: &Path, page: &Path, name: &str) -> PathBuf {
+    let pdf = shots().join(name);
+    let _ = std::fs::remove_file(&pdf);
     browse(
         browser,
         page,
         &[
-            format!("--screenshot={}", shot.display()),
-            format!("--window-size=1000,{height}"),
+            format!("--print-to-pdf={}", pdf.display()),
+            "--no-pdf-header-footer".to_string(),
         ],
     );
-    let png = std::fs::read(&shot).expect("a screenshot");
-    assert!(png.starts_with(b"\x89PNG"), "a PNG");
-    png
+    let bytes = std::fs::read(&pdf).expect("a PDF");
+    assert!(bytes.starts_with(b"%PDF"), "a PDF");
+    pdf
 }
 
-const HOSTILE: &str = "<script>alert('x')</script>";
-const HOSTILE_IMG: &str = "<img src=x onerror=alert(1)>";
+/// The rules the page is held to besides axe-core's, each checked in the page by
+/// [`CHECKS`] (a failure names the element):
+const RULES: [&str; 9] = [
+    // No script, frame, object, image, form or base element, and no `on…` attribute.
+    "no-active-markup",
+    // Every link is `obsidian:`, `file:`, `http:`, `https:` or `mailto:`.
+    "links-have-safe-schemes",
+    // Every source link (`a.src`) opens a note: `obsidian:` or `file:`.
+    "source-links-open-notes",
+    // Every SVG is an image with a text alternative (`aria-label`) holding every number it
+    // shows; every chart has a caption, and one without data says so in words.
+    "charts-have-text-alternatives",
+    // A plan's health is said in words (on track, at risk, stuck, stalled, paused), not
+    // only by colour or shape.
+    "health-in-words",
+    // One h1, first; no heading level skipped on the way down.
+    "headings-in-order",
+    // The numbers of the charts are also in a table with column and row headers.
+    "numbers-in-a-table",
+    // Nothing is wider than the screen (no sideways scrolling on a phone).
+    "fits-the-screen",
+    // Missed checkpoints and revisits due are said in words, not only by colour.
+    "warnings-in-words",
+];
+
+/// Runs in the page once it has loaded: [`RULES`], then axe-core; writes what it found as
+/// JSON in `<pre id="journal-checks">`.
+const CHECKS: &str = r#"
+window.addEventListener('load', function () {
+  var out = { title: document.title, scroll_width: document.documentElement.scrollWidth,
+    viewport: window.innerWidth, height: document.documentElement.scrollHeight,
+    sources: 0, links: 0, failures: {} };
+  RULES.forEach(function (r) { out.failures[r] = []; });
+  function fail(rule, what) { out.failures[rule].push(String(what).slice(0, 200)); }
+  document.querySelectorAll('script:not([data-harness]), iframe, frame, object, embed, img, picture, video, audio, form, input, button, base, link, meta[http-equiv="refresh"], style:not(head > style)')
+    .forEach(function (e) { fail('no-active-markup', e.outerHTML); });
+  document.querySelectorAll('*').forEach(function (e) {
+    for (var i = 0; i < e.attributes.length; i++) {
+      var a = e.attributes[i].name.toLowerCase();
+      if (a.indexOf('on') === 0 || a === 'style' || a === 'srcdoc' || (a === 'href' && e.tagName !== 'A') || /(^|:)(src|action|formaction|data)$/.test(a) || a === 'xlink:href')
+        fail('no-active-markup', e.tagName + ' ' + a);
+    }
+  });
+  document.querySelectorAll('a').forEach(function (a) {
+    out.links++;
+    var href = a.getAttribute('href') || '';
+    var m = /^([a-z][a-z0-9+.-]*):/i.exec(href);
+    if (!m || ['obsidian', 'file', 'http', 'https', 'mailto'].indexOf(m[1].toLowerCase()) < 0)
+      fail('links-have-safe-schemes', href || a.outerHTML);
+  });
+  document.querySelectorAll('a.src').forEach(function (a) {
+    out.sources++;
+    if (!/^(obsidian|file):/.test(a.getAttribute('href'))) fail('source-links-open-notes', a.getAttribute('href'));
+  });
+  document.querySelectorAll('svg').forEach(function (s) {
+    var label = s.getAttribute('aria-label') || '';
+    if (s.getAttribute('role') !== 'img' || label.trim() === '') fail('charts-have-text-alternatives', s.outerHTML);
+    s.querySelectorAll('text.value').forEach(function (t) {
+      if (label.indexOf(t.textContent) < 0) fail('charts-have-text-alternatives', label + ' lacks ' + t.textContent);
+    });
+  });
+  document.querySelectorAll('figure.chart').forEach(function (f) {
+    var cap = f.querySelector('figcaption');
+    if (!cap || cap.textContent.trim() === '') fail('charts-have-text-alternatives', 'a chart without a caption');
+    var empty = f.querySelector('.empty-chart');
+    if (!f.querySelector('svg') && !(empty && empty.textContent.trim() !== '')) fail('charts-have-text-alternatives', 'a chart with neither data nor words');
+  });
+  document.querySelectorAll('.health').forEach(function (h) {
+    var words = Array.prototype.filter.call(h.childNodes, function (n) {
+      return !(n.nodeType === 1 && n.getAttribute('aria-hidden') === 'true');
+    }).map(function (n) { return n.textContent; }).join('').trim();
+    if (['on track', 'at risk', 'stuck', 'stalled', 'paused'].indexOf(words) < 0) fail('health-in-words', h.outerHTML);
+  });
+  var previous = 0;
+  document.querySelectorAll('h1, h2, h3, h4, h5, h6').forEach(function (h, i) {
+    var level = +h.tagName[1];
+    if ((i === 0) !== (level === 1)) fail('headings-in-order', h.tagName + ' ' + h.textContent);
+    if (level > previous + 1) fail('headings-in-order', 'h' + previous + ' then ' + h.tagName + ' ' + h.textContent);
+    previous = level;
+  });
+  if (document.querySelector('figure.chart')) {
+    var tables = document.querySelectorAll('table');
+    var headed = Array.prototype.filter.call(tables, function (t) {
+      return t.querySelector('thead th[scope="col"]') && t.querySelector('tbody th[scope="row"]');
+    });
+    if (headed.length === 0) fail('numbers-in-a-table', 'charts without a table of their numbers');
+  }
+  if (out.scroll_width > out.viewport) fail('fits-the-screen', out.scroll_width + ' px wide in ' + out.viewport);
+  document.querySelectorAll('.flag').forEach(function (f) {
+    if (f.textContent.trim() === '') fail('warnings-in-words', f.outerHTML);
+  });
+  document.querySelectorAll('h3').forEach(function (h) {
+    if (h.textContent === 'Missed' && !h.nextElementSibling.textContent.includes('was due')) fail('warnings-in-words', 'missed checkpoints without "was due"');
+  });
+  function done() {
+    var p = document.createElement('pre');
+    p.id = 'journal-checks';
+    p.textContent = JSON.stringify(out);
+    document.body.appendChild(p);
+  }
+  axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'] },
+      resultTypes: ['violations'] })
+    .then(function (r) {
+      out.axe = r.violations.map(function (v) {
+        return { id: v.id, impact: v.impact, help: v.help,
+          nodes: v.nodes.slice(0, 3).map(function (n) { return n.target.join(' ') + ': ' + n.failureSummary; }) };
+      });
+      out.axe_rules = r.testEngine ? r.testEngine.version : '';
+      done();
+    }, function (e) { out.axe_error = String(e); done(); });
+});
+"#;
+
+/// The page's Content-Security-Policy line: the harness takes it out so that axe-core (and
+/// any markup from a note that got through as markup) can run.
+const CSP: &str = r#"<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">"#;
+
+/// What [`CHECKS`] found.
+#[derive(Debug)]
+struct Found {
+    title: String,
+    height: u32,
+    sources: u64,
+    links: u64,
+    failures: BTreeMap<String, Vec<String>>,
+    axe: Vec<serde_json::Value>,
+}
+
+/// Opens a copy of the page without its Content-Security-Policy and with axe-core and
+/// [`CHECKS`] added, seen as `view`, and returns what they found.
+fn check(browser: &Path, html: &str, view: View) -> Found {
+    assert!(
+        html.contains(CSP),
+        "the page has its Content-Security-Policy"
+    );
+    let rules = serde_json::to_string(&RULES).expect("rules");
+    let harness = html.replacen(CSP, "", 1).replacen(
+        "</body>",
+        &format!(
+            "<script data-harness>{}</script><script data-harness>var RULES = {rules};{CHECKS}</script></body>",
+            axe()
+        ),
+        1,
+    );
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = dir.path().join("harness.html");
+    std::fs::write(&page, harness).expect("harness");
+    let mut flags = view.flags(900);
+    flags.extend([
+        "--dump-dom".to_string(),
+        "--virtual-time-budget=60000".to_string(),
+    ]);
+    let (dom, stderr) = browse(browser, &page, &flags);
+    let start = dom
+        .find("<pre id=\"journal-checks\">")
+        .unwrap_or_else(|| panic!("the checks ran ({}): {stderr}", view.name));
+    let json = &dom[start + "<pre id=\"journal-checks\">".len()..];
+    let json = &json[..json.find("</pre>").expect("end of the checks")];
+    let json = json
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&nbsp;", "\u{a0}")
+        .replace("&amp;", "&");
+    let v: serde_json::Value = serde_json::from_str(&json).expect("the checks' JSON");
+    assert!(
+        v["axe_error"].is_null(),
+        "axe-core failed: {}",
+        v["axe_error"]
+    );
+    let failures = v["failures"]
+        .as_object()
+        .expect("failures")
+        .iter()
+        .map(|(k, list)| {
+            let list = list.as_array().expect("list");
+            (
+                k.clone(),
+                list.iter()
+                    .map(|f| f.as_str().unwrap_or("").to_string())
+                    .collect(),
+            )
+        })
+        .collect();
+    Found {
+        title: v["title"].as_str().unwrap_or("").to_string(),
+        height: v["height"].as_u64().unwrap_or(0) as u32,
+        sources: v["sources"].as_u64().unwrap_or(0),
+        links: v["links"].as_u64().unwrap_or(0),
+        failures,
+        axe: v["axe"].as_array().cloned().unwrap_or_default(),
+    }
+}
+
+/// Asserts the page seen as `view` passes every rule and axe-core, and no script changed its
+/// title; returns its height.
+fn assert_checks_pass(browser: &Path, html: &str, view: View, title: &str) -> u32 {
+    let found = check(browser, html, view);
+    assert_eq!(
+        found.title, title,
+        "{}: a script from the notes ran and changed the title",
+        view.name
+    );
+    let failed: Vec<_> = RULES
+        .iter()
+        .map(|rule| {
+            (
+                rule,
+                found.failures.get(*rule).expect("every rule reported"),
+            )
+        })
+        .filter(|(_, f)| !f.is_empty())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{}: rules failed: {failed:#?}",
+        view.name
+    );
+    assert!(
+        found.axe.is_empty(),
+        "{}: axe-core found: {:#?}",
+        view.name,
+        found.axe
+    );
+    assert!(
+        found.links > 0 && found.sources > 0,
+        "{}: links to the notes",
+        view.name
+    );
+    assert!(found.height > 500, "{}: a whole page", view.name);
+    found.height
+}
+
+/// Renders the review of the sample journal's week 48 into `dir`.
+fn sample_page(dir: &Path) -> (PathBuf, String) {
+    let page = dir.join("review.html");
+    crate::common::journal()
+        .arg("--vault")
+        .arg(crate::common::sample_journal())
+        .args([
+            "--today",
+            TODAY,
+            "--no-cache",
+            "review",
+            "--week",
+            "2026-W48",
+            "--format",
+            "html",
+            "-o",
+        ])
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).expect("page");
+    (page, html)
+}
 
 #[test]
-fn the_html_review_renders_in_chromium_and_notes_stay_text() {
+fn the_sample_review_in_chromium_desktop_and_phone_light_and_dark() {
     let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let (page, html) = sample_page(dir.path());
+
+    let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+    assert!(
+        dom.contains("Publish my first novel"),
+        "the page loaded: {stderr}"
+    );
+    assert_no_page_errors(&stderr);
+    assert!(
+        dom.contains("<a class=\"src\" href=\"obsidian://open?vault=sample-journal&amp;file="),
+        "an Obsidian vault's sources open in Obsidian"
+    );
+
+    let title = "Weekly review 2026-W48 · sample-journal";
+    for view in [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK] {
+        let height = assert_checks_pass(&browser, &html, view, title);
+        screenshot(
+            &browser,
+            &page,
+            view,
+            height.min(16_000),
+            &format!("sample-{}.png", view.name),
+        );
+    }
+    print(&browser, &page, "sample-print.pdf");
+
+    // The two shown in docs/REVIEW.md: the top of the page on a laptop, and on a phone in
+    // the dark.
+    let top = screenshot(&browser, &page, DESKTOP, 1500, "sample-desktop-top.png");
+    let phone = screenshot(
+        &browser,
+        &page,
+        PHONE_DARK,
+        1600,
+        "sample-phone-dark-top.png",
+    );
+    if std::env::var_os("JOURNAL_UPDATE_SCREENSHOTS").is_some() {
+        let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+        std::fs::copy(top, docs.join("review-desktop.png")).expect("docs screenshot");
+        std::fs::copy(phone, docs.join("review-phone-dark.png")).expect("docs screenshot");
+    }
+}
+
+/// Each payload would set the title to this if it ran.
+const PWNED: &str = "pwned";
+
+#[test]
+fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
+    let Some(browser) = chromium() else { return };
+    let set = format!("document.title='{PWNED}'");
     let v = TestVault::new()
+        .note(".obsidian/app.json", "{}")
         .note(
             "Plans/<b>Bold</b> plan.md",
-            "---\ntype: plan\ntitle: \"<svg onload=alert(1)>\"\n---\n- [x] Plan step ✅ 2026-11-25\n",
+            &format!(
+                "---\ntype: plan\ntitle: \"<svg onload={set}>\"\n---\n- [x] Plan step ✅ 2026-11-25\n- [ ] Next <iframe srcdoc=\"<script>{set}</script>\">\n"
+            ),
+        )
+        .note(
+            &format!("Daily/x\" onmouseover=\"{set}.md"),
+            "- [x] a task in a note with a quote in its name ✅ 2026-11-24\n",
         )
         .note(
             "Daily/2026-11-25.md",
             &format!(
-                "mood:: 4\n- [x] {HOSTILE} done ✅ 2026-11-25\n- [ ] {HOSTILE_IMG} overdue 📅 2026-11-20 #help\n- [ ] [click](javascript:alert(1)) &amp; &#x3C;broken &lt; entity 📅 2026-11-21\n\n## Are you happy? <i>yes</i>\n\"><script>alert(2)</script>\n"
+                "mood:: 4\n\
+                 - [x] <script>{set}</script> done ✅ 2026-11-25\n\
+                 - [ ] <img src=x onerror=\"{set}\"> overdue 📅 2026-11-20 #help\n\
+                 - [ ] [click](javascript:{set}) and [data](data:text/html,<script>{set}</script>) 📅 2026-11-21\n\
+                 - [ ] ![pic](javascript:{set}) [[Note\" onclick=\"{set}|alias]] <javascript:{set}> 📅 2026-11-22\n\
+                 - [ ] [ok](https://example.org/?a=1&b=\"2\") **bold** &lt;b&gt; &#x3C;i 📅 2026-11-23\n\
+                 \n## Are you happy? <i onclick=\"{set}\">yes</i>\n\"><script>{set}</script>\n<style>body{{display:none}}</style>\n"
             ),
         );
     let page = v.join("review.html");
@@ -126,56 +529,129 @@ fn the_html_review_renders_in_chromium_and_notes_stay_text() {
         .assert()
         .success();
     let html = std::fs::read_to_string(&page).expect("page");
-    assert!(!html.contains("<script"), "no script element in the page");
-    assert!(!html.contains("<img"), "no image element in the page");
-    assert!(html.contains("&lt;script&gt;"));
+    for element in [
+        "<script",
+        "<img",
+        "<iframe",
+        "<style>body",
+        "<svg onload",
+        "<i onclick",
+    ] {
+        assert!(!html.contains(element), "`{element}` written as markup");
+    }
 
+    // The page as it is, with its Content-Security-Policy: nothing was refused, because
+    // nothing tried to run.
     let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
     assert!(dom.contains("Weekly review"), "the page loaded: {stderr}");
-    for element in ["<script", "<img", "<svg onload", "<i>yes", "<b>Bold"] {
-        assert!(
-            !dom.contains(element),
-            "`{element}` became markup in the browser"
-        );
-    }
+    assert_no_page_errors(&stderr);
     assert!(
-        dom.contains("&lt;script&gt;alert('x')&lt;/script&gt; done"),
+        dom.contains("&lt;script&gt;document.title='pwned'&lt;/script&gt; done"),
         "the script tag is shown as text"
     );
     assert!(
-        dom.contains("&lt;img src=x onerror=alert(1)&gt; overdue"),
+        dom.contains("&lt;img src=x onerror=\"document.title='pwned'\"&gt; overdue"),
         "the img tag is shown as text"
     );
-    assert_no_page_errors(&stderr);
+    assert!(
+        dom.contains("<strong>bold</strong>"),
+        "Markdown is rendered"
+    );
 
-    let png = screenshot(&browser, &page, "review-hostile.png", 2400);
-    assert!(png.len() > 10_000, "a real screenshot");
+    // Without the policy, in the harness: still no script runs, every link is safe.
+    let title = std::fs::read_to_string(&page)
+        .ok()
+        .and_then(|h| {
+            let start = h.find("<title>")? + "<title>".len();
+            Some(h[start..start + h[start..].find("</title>")?].to_string())
+        })
+        .expect("a title");
+    let title = title
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">");
+    assert!(!title.contains(PWNED));
+    for view in [DESKTOP, PHONE] {
+        let height = assert_checks_pass(&browser, &html, view, &title);
+        screenshot(
+            &browser,
+            &page,
+            view,
+            height.min(16_000),
+            &format!("hostile-{}.png", view.name),
+        );
+    }
 }
 
 #[test]
-fn the_sample_review_screenshot() {
+fn a_vault_without_obsidian_links_to_files_and_says_when_there_is_no_mood() {
     let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().expect("tmp");
-    let page = dir.path().join("review.html");
-    crate::common::journal()
-        .arg("--vault")
-        .arg(crate::common::sample_journal())
-        .args([
-            "--today", TODAY, "review", "--week", "2026-W48", "--format", "html", "-o",
-        ])
+    let v = TestVault::new().note(
+        "Daily/2026-11-25.md",
+        "- [x] Walked to the river ✅ 2026-11-25\n",
+    );
+    let page = v.join("review.html");
+    v.cmd(&["review", "--format", "html", "-o"])
         .arg(&page)
         .assert()
         .success();
-    let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
-    assert!(dom.contains("Publish my first novel"));
-    assert_eq!(
-        dom.matches("<svg").count(),
-        3 + 4,
-        "three charts and a bar per plan"
+    let html = std::fs::read_to_string(&page).expect("page");
+    let root = std::fs::canonicalize(v.path()).expect("root");
+    assert!(
+        html.contains(&format!(
+            "href=\"file://{}/Daily/2026-11-25.md\"",
+            root.display()
+        )),
+        "a file link to the note"
     );
-    assert_no_page_errors(&stderr);
-    let png = screenshot(&browser, &page, "review-sample.png", 4000);
-    assert!(png.len() > 50_000, "a real screenshot");
+    assert!(html.contains("No mood recorded this week."));
+    assert!(html.contains("no mood recorded"), "the mood card");
+    let title = format!(
+        "Weekly review 2026-W48 · {}",
+        root.file_name().expect("name").to_string_lossy()
+    );
+    let height = assert_checks_pass(&browser, &html, PHONE, &title);
+    screenshot(
+        &browser,
+        &page,
+        PHONE,
+        height.min(16_000),
+        "plain-phone.png",
+    );
+}
+
+/// The harness can fail: a page with a script that changes the title, a source link with an
+/// unsafe scheme, and a link without a name (axe-core's `link-name`) is caught on all three.
+#[test]
+fn the_harness_catches_a_script_an_unsafe_source_link_and_an_axe_violation() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let (_, html) = sample_page(dir.path());
+    let bad = html.replacen(
+        "</main>",
+        &format!(
+            "<script>document.title='{PWNED}'</script><p><a class=\"src\" href=\"javascript:void(0)\">x</a> <a href=\"https://example.org/\"></a></p></main>"
+        ),
+        1,
+    );
+    let found = check(&browser, &bad, DESKTOP);
+    assert_eq!(found.title, PWNED, "the script ran, and the harness saw it");
+    for rule in [
+        "no-active-markup",
+        "links-have-safe-schemes",
+        "source-links-open-notes",
+    ] {
+        assert!(
+            !found.failures[rule].is_empty(),
+            "{rule} caught nothing: {:#?}",
+            found.failures
+        );
+    }
+    assert!(
+        found.axe.iter().any(|v| v["id"] == "link-name"),
+        "axe-core caught the link without a name: {:#?}",
+        found.axe
+    );
 }
 
 #[test]
@@ -205,8 +681,15 @@ fn the_month_quarter_and_year_reviews_render_in_chromium() {
         assert!(dom.contains("heat-on"), "{value}: a habit's heat-map row");
         assert!(dom.contains("burn-done"), "{value}: a plan's burn-up");
         assert_no_page_errors(&stderr);
-        let png = screenshot(&browser, &page, &format!("review-{value}.png"), 4000);
-        assert!(png.len() > 50_000, "a real screenshot of {value}");
+        let shot = screenshot(
+            &browser,
+            &page,
+            DESKTOP,
+            4000,
+            &format!("review-{value}.png"),
+        );
+        let size = std::fs::metadata(shot).expect("screenshot").len();
+        assert!(size > 50_000, "a real screenshot of {value}");
     }
 }
 
@@ -239,6 +722,5 @@ fn the_history_of_a_question_renders_in_chromium() {
     );
     assert!(dom.contains("mood 3.0"), "with the mood of its day");
     assert_no_page_errors(&stderr);
-    let png = screenshot(&browser, &page, "history-sample.png", 2400);
-    assert!(png.len() > 10_000, "a real screenshot");
+    screenshot(&browser, &page, DESKTOP, 2400, "history-sample.png");
 }

@@ -638,3 +638,28 @@ fn paused_and_finished_plans_are_not_failures() {
         .clone();
     assert_eq!(moved["status"], "deferred");
 }
+
+#[test]
+fn an_html_week_without_writing_says_so_instead_of_drawing_empty_charts() {
+    let v = TestVault::new().note("Notes/old.md", "- [ ] someday 📅 2026-10-01\n");
+    let html = v.stdout(&["review", "--format", "html"]);
+    for empty in [
+        "Nothing written this week.",
+        "No tasks done this week.",
+        "No mood recorded this week.",
+    ] {
+        assert!(
+            html.contains(&format!("<p class=\"empty-chart\">{empty}</p>")),
+            "{empty}"
+        );
+    }
+    assert!(
+        !html.contains("<svg viewBox=\"0 0 280 140\""),
+        "no chart drawn"
+    );
+    // A week with one word and one task done draws both bar charts.
+    let v = v.note("Daily/2026-11-25.md", "- [x] walked ✅ 2026-11-25\n");
+    let html = v.stdout(&["review", "--format", "html"]);
+    assert!(html.contains("aria-label=\"Words written: Mon 0, Tue 0, Wed "));
+    assert!(html.contains("aria-label=\"Tasks done: Mon 0, Tue 0, Wed 1,"));
+}
