@@ -13,6 +13,7 @@ mod daily;
 mod docs;
 mod hostile;
 mod logseq;
+mod memo;
 mod review;
 mod robustness;
 mod safety;
