@@ -41,7 +41,7 @@ fn bench_review(c: &mut Criterion) {
         });
     });
     let req = Request {
-        week: Week::containing(today, WeekStart::Monday),
+        period: Week::containing(today, WeekStart::Monday).into(),
         today,
         config: &config,
         vault: "bench".into(),

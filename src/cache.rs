@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"JRNLCACH";
 /// Bump when the layout of an entry or anything in it changes.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 const HEADER: usize = 8 + 4 + 8 + 16 + 8;
 /// The largest cache read back; a larger one is rebuilt.
 const CACHE_MAX: u64 = 4 * 1024 * 1024 * 1024;

@@ -85,6 +85,33 @@ pub(crate) enum ListFormat {
     Json,
 }
 
+/// `journal prompts --format`: the list formats, and a page for `--history`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub(crate) enum PromptsFormat {
+    /// An aligned table on a terminal; tab-separated when piped
+    #[value(alias = "text")]
+    Table,
+    /// Markdown, with Obsidian links to where each item is written
+    #[value(alias = "markdown")]
+    Md,
+    /// One self-contained page (with --history only)
+    #[value(alias = "htm")]
+    Html,
+    Json,
+}
+
+impl PromptsFormat {
+    /// The list format, for all but `html`.
+    pub(crate) fn as_list(self) -> Option<ListFormat> {
+        match self {
+            PromptsFormat::Table => Some(ListFormat::Table),
+            PromptsFormat::Md => Some(ListFormat::Md),
+            PromptsFormat::Json => Some(ListFormat::Json),
+            PromptsFormat::Html => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub(crate) enum ReviewFormat {
     #[value(alias = "markdown")]
@@ -146,9 +173,9 @@ pub(crate) enum SortKey {
 
 #[derive(Debug, Subcommand)]
 pub(crate) enum Command {
-    /// The weekly review: what got done, how each plan stands, what was missed, your answers
+    /// The weekly (or monthly, quarterly, yearly) review: what got done, how each plan stands, what was missed, your answers
     #[command(
-        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week W48 -o review.html\n  journal review --date 2026-11-24 --format json"
+        after_help = "Examples:\n  journal review\n  journal review --last --write\n  journal review --week W48 -o review.html\n  journal review --date 2026-11-24 --format json\n  journal review --month last\n  journal review --quarter 2026-Q4 -o q4.html\n  journal review --year 2026"
     )]
     Review(ReviewArgs),
     /// List tasks: open ones by default, most urgent first
@@ -173,9 +200,14 @@ pub(crate) enum Command {
     Checkpoints(CheckpointsArgs),
     /// Reflection prompts and how often they were answered
     #[command(
-        after_help = "Examples:\n  journal prompts\n  journal prompts --unanswered\n  journal prompts --history \"Are you happy?\""
+        after_help = "Examples:\n  journal prompts\n  journal prompts --unanswered\n  journal prompts --history \"Are you happy?\"\n  journal prompts --history \"Are you happy?\" --format html > happy.html"
     )]
     Prompts(PromptsArgs),
+    /// An iCalendar feed of checkpoints, due and scheduled tasks and revisit dates
+    #[command(
+        after_help = "Examples:\n  journal calendar -o ~/journal.ics\n  journal calendar --plan \"Publish a book\"\n  journal calendar --tag help"
+    )]
+    Calendar(CalendarArgs),
     /// Every problem in the vault, as path:line:col: warning: message (exit 1 when any)
     #[command(
         visible_alias = "lint",
@@ -223,6 +255,15 @@ pub(crate) struct ReviewArgs {
     /// Review the week that holds this day
     #[arg(long, value_name = "DATE", allow_hyphen_values = true)]
     pub(crate) date: Option<String>,
+    /// Review a month: 2026-11, or this, last, next
+    #[arg(long, value_name = "MONTH", conflicts_with_all = ["week", "last", "date", "quarter", "year"])]
+    pub(crate) month: Option<String>,
+    /// Review a quarter: 2026-Q4, or this, last, next
+    #[arg(long, value_name = "QUARTER", conflicts_with_all = ["week", "last", "date", "year"])]
+    pub(crate) quarter: Option<String>,
+    /// Review a year: 2026, or this, last, next
+    #[arg(long, value_name = "YEAR", conflicts_with_all = ["week", "last", "date"])]
+    pub(crate) year: Option<String>,
     /// Markdown (Obsidian-flavoured), one self-contained HTML page, or the review model as JSON
     /// (default: from the extension of -o, else md)
     #[arg(long, value_enum)]
@@ -233,7 +274,8 @@ pub(crate) struct ReviewArgs {
     /// Write to this file instead of standard output (.html and .json choose the format)
     #[arg(short, long, value_name = "FILE", conflicts_with = "write", value_hint = clap::ValueHint::FilePath)]
     pub(crate) output: Option<PathBuf>,
-    /// Write to <vault>/<review folder>/<week>.md (or .html, .json)
+    /// Write to <vault>/<review folder>/<week>.md (or .html, .json); a month, quarter or year
+    /// goes to the vault's monthly, quarterly or yearly note when Periodic Notes names one
     #[arg(long)]
     pub(crate) write: bool,
     /// Replace an existing file even if it has no journal markers
@@ -331,9 +373,25 @@ pub(crate) struct PromptsArgs {
     /// Every dated answer to one question
     #[arg(long, value_name = "QUESTION", add = ArgValueCompleter::new(crate::complete::questions))]
     pub(crate) history: Option<String>,
-    /// A table, Markdown, or JSON
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
-    pub(crate) format: ListFormat,
+    /// A table, Markdown, or JSON; with --history also html (one page)
+    #[arg(long, value_enum, default_value_t = PromptsFormat::Table)]
+    pub(crate) format: PromptsFormat,
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct CalendarArgs {
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE", value_hint = clap::ValueHint::FilePath)]
+    pub(crate) output: Option<PathBuf>,
+    /// Only the items of this plan (its title or note name)
+    #[arg(long, value_name = "PLAN", add = ArgValueCompleter::new(crate::complete::plans))]
+    pub(crate) plan: Option<String>,
+    /// Only tasks with this tag (nested tags match too)
+    #[arg(long, value_name = "TAG", add = ArgValueCompleter::new(crate::complete::tags))]
+    pub(crate) tag: Option<String>,
+    /// Replace an existing file that journal did not write
+    #[arg(long)]
+    pub(crate) force: bool,
 }
 
 #[derive(Debug, Args)]
@@ -424,7 +482,7 @@ Set by the shell code of \fBjournal completions\fR to ask for completions.
 Settings; \fBjournal init\fR writes a commented one.
 .TP
 \fI<vault>/.journal/templates/\fR
-Templates that replace the built\-in weekly.md, weekly.html and daily.md.
+Templates that replace the built\-in weekly.md, weekly.html, monthly.md, monthly.html, quarterly.md, quarterly.html, yearly.md, yearly.html and daily.md.
 .SH "EXIT STATUS"
 .TP
 0

@@ -7,7 +7,7 @@
 //! ```text
 //! vault ──▶ note ──▶ load ──▶ index ──▶ review ──▶ render ──▶ output
 //! (which     (one     (walk,   (plans,    (the       (Tera)     (files,
-//!  files)    note →   cache,   links,     weekly                 markers)
+//!  files)    note →   cache,   links,     period                 markers)
 //!            items)   parse)   health)    model)
 //! ```
 //!
@@ -156,6 +156,7 @@ fn run_inner(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Plan(args) => commands::plan::run(&ctx, args)?,
         Command::Checkpoints(args) => commands::checkpoints::run(&ctx, args)?,
         Command::Prompts(args) => commands::prompts::run(&ctx, args)?,
+        Command::Calendar(args) => commands::calendar::run(&ctx, args)?,
         Command::Check(args) => return commands::check::run(&ctx, args),
         Command::Index(args) => commands::index::run(&ctx, args)?,
         Command::New(args) => commands::daily::run_new(&ctx, args)?,

@@ -233,6 +233,10 @@ pub struct TaskExtra {
     /// Page references of the Logseq blocks the task is nested under, nearest first: they
     /// attach it to a plan when its own links do not, as Logseq's queries see it.
     pub context_links: Vec<String>,
+    /// The days a repeating Logseq task was done, from the `State "DONE"` lines of its
+    /// `:LOGBOOK:` (Logseq resets the task to TODO with its next date each time).
+    #[serde(with = "crate::dates::serde_day::many")]
+    pub completions: Vec<NaiveDate>,
 }
 
 impl TaskExtra {
@@ -277,6 +281,11 @@ impl Task {
 
     pub fn context_links(&self) -> &[String] {
         self.extra.as_ref().map_or(&[], |e| &e.context_links)
+    }
+
+    /// The days a repeating Logseq task was done before its current instance.
+    pub fn completions(&self) -> &[NaiveDate] {
+        self.extra.as_ref().map_or(&[], |e| &e.completions)
     }
 
     /// The symbol as the user wrote it: the Logseq marker (`TODO`), else the checkbox's

@@ -785,7 +785,7 @@ mod tests {
         let review = crate::review::build(
             index,
             &crate::review::Request {
-                week,
+                period: week.into(),
                 today,
                 config: &config,
                 vault: "v".into(),

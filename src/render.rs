@@ -23,6 +23,17 @@ use tera::{Context, Kwargs, State, Tera, TeraResult, Value};
 /// A built-in template: its name and text.
 pub const WEEKLY_MD: (&str, &str) = ("weekly.md", include_str!("../templates/weekly.md"));
 pub const WEEKLY_HTML: (&str, &str) = ("weekly.html", include_str!("../templates/weekly.html"));
+pub const MONTHLY_MD: (&str, &str) = ("monthly.md", include_str!("../templates/monthly.md"));
+pub const QUARTERLY_MD: (&str, &str) = ("quarterly.md", include_str!("../templates/quarterly.md"));
+pub const YEARLY_MD: (&str, &str) = ("yearly.md", include_str!("../templates/yearly.md"));
+/// One page for the longer periods, under each period's name (so each can be replaced).
+const PERIOD_HTML: &str = include_str!("../templates/period.html");
+pub const MONTHLY_HTML: (&str, &str) = ("monthly.html", PERIOD_HTML);
+pub const QUARTERLY_HTML: (&str, &str) = ("quarterly.html", PERIOD_HTML);
+pub const YEARLY_HTML: (&str, &str) = ("yearly.html", PERIOD_HTML);
+/// The answers to one question over time (`journal prompts --history`).
+pub const HISTORY_MD: (&str, &str) = ("history.md", include_str!("../templates/history.md"));
+pub const HISTORY_HTML: (&str, &str) = ("history.html", include_str!("../templates/history.html"));
 
 /// How values are escaped: as the output format needs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -834,5 +845,15 @@ mod tests {
             .expect("weekly.md");
         tera.add_raw_template("weekly.html", WEEKLY_HTML.1)
             .expect("weekly.html");
+        for (name, text) in [
+            MONTHLY_MD,
+            QUARTERLY_MD,
+            YEARLY_MD,
+            MONTHLY_HTML,
+            HISTORY_MD,
+            HISTORY_HTML,
+        ] {
+            tera.add_raw_template(name, text).expect(name);
+        }
     }
 }

@@ -1,24 +1,66 @@
-//! The weekly review: index + week + as-of date → the review model (SPEC §3), a pure
-//! function. The model is the template context and, as is, the `--format json` output.
+//! The review of a period (a week, a month, a quarter or a year): index + period + as-of
+//! date → the review model (SPEC §3), a pure function. The model is the template context
+//! and, as is, the `--format json` output.
+//!
+//! The sections every review shares are built here; those that look across time are in the
+//! submodules: `trends` (buckets, mood per week or month, plan burn-ups, plans started and
+//! finished), `planned` (planned versus actual, and the tasks carried forward), `habits`
+//! (recurring tasks and tasks ticked day after day), `timeline` (the library's questions
+//! across the period, a year ago, decisions coming due).
+
+mod habits;
+mod planned;
+mod timeline;
+mod trends;
+
+pub(crate) use timeline::{TimelineAnswer, answers_to, day_moods};
+pub(crate) use trends::BucketStats;
 
 use crate::config::Config;
-use crate::dates::Week;
+use crate::dates::{Period, PeriodKind, Week};
 use crate::index::{self, Answers, CheckpointStatus, Index, TaskRef};
 use crate::model::Status;
 use crate::views::{CheckpointView, PlanView, Source, TaskView};
 use chrono::{Days, NaiveDate};
 use serde::Serialize;
 
-/// The version of the model's shape.
-pub(crate) const SCHEMA: &str = "journal.review/1";
+/// The version of the model's shape. 2: `week` became `period` (with its `kind`), `days`
+/// became `buckets`, and the sections across time were added (docs/REVIEW.md).
+pub(crate) const SCHEMA: &str = "journal.review/2";
 
+/// The period reviewed.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub(crate) struct WeekInfo {
+pub(crate) struct PeriodInfo {
+    pub(crate) kind: PeriodKind,
     pub(crate) id: String,
-    /// The week as the vault's weekly notes name it (`2026-W48`, `2025-48`).
+    /// The period as the vault's periodic notes name it (`2026-W48`, `2025-48`, `2026-11`).
     pub(crate) name: String,
     pub(crate) start: NaiveDate,
     pub(crate) end: NaiveDate,
+}
+
+impl PeriodInfo {
+    pub(crate) fn new(period: Period, config: &Config) -> PeriodInfo {
+        PeriodInfo {
+            kind: period.kind(),
+            id: period.id(),
+            name: period_name(period, config),
+            start: period.start(),
+            end: period.end(),
+        }
+    }
+}
+
+/// The name of a period as the vault's periodic notes would be named: the weekly format for
+/// a week, the Periodic Notes format of the month, quarter or year when the vault has one,
+/// else its id.
+pub(crate) fn period_name(period: Period, config: &Config) -> String {
+    match period.as_week() {
+        Some(week) => config.weekly.format.format(week.middle()),
+        None => config
+            .periodic(period.kind())
+            .map_or_else(|| period.id(), |p| p.format.format(period.start())),
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -140,16 +182,17 @@ pub(crate) struct NextPrompt {
     pub(crate) last_answered: Option<NaiveDate>,
 }
 
-/// The weekly review (SPEC §3).
+/// The review of a period (SPEC §3).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Review {
     pub(crate) schema: &'static str,
-    pub(crate) week: WeekInfo,
+    pub(crate) period: PeriodInfo,
     pub(crate) as_of: NaiveDate,
     pub(crate) vault: String,
     pub(crate) generated_at: String,
     pub(crate) stats: Stats,
-    pub(crate) days: Vec<Day>,
+    /// Days for a week or a month, weeks for a quarter, months for a year.
+    pub(crate) buckets: Vec<BucketStats>,
     pub(crate) done: Vec<TaskView>,
     pub(crate) done_groups: Vec<DoneGroup>,
     pub(crate) plans: Vec<PlanView>,
@@ -162,6 +205,16 @@ pub struct Review {
     pub(crate) decisions: Vec<DecisionView>,
     pub(crate) help: Vec<TaskView>,
     pub(crate) next_prompts: Vec<NextPrompt>,
+    pub(crate) trends: trends::Trends,
+    pub(crate) planned: planned::Planned,
+    /// Tasks carried forward, migrated or copied from day to day, the longest carried first.
+    pub(crate) carried: Vec<planned::Carried>,
+    pub(crate) habits: Vec<habits::Habit>,
+    pub(crate) revisits: timeline::Revisits,
+    /// Each library question with its answers in the period, and the mood of those days.
+    pub(crate) timeline: Vec<timeline::TimelineQuestion>,
+    /// The same period a year before, when something was written then.
+    pub(crate) year_ago: Option<timeline::YearAgo>,
     /// Lists longer than this end with "… and N more" in the Markdown and HTML reviews
     /// (`[review] list_limit`); every list here holds all its items.
     pub(crate) list_limit: u64,
@@ -170,7 +223,7 @@ pub struct Review {
 /// What the review is of, besides the index.
 #[derive(Debug, Clone)]
 pub struct Request<'a> {
-    pub week: Week,
+    pub period: Period,
     pub today: NaiveDate,
     pub config: &'a Config,
     /// The vault's name as shown in the review.
@@ -178,8 +231,8 @@ pub struct Request<'a> {
     pub generated_at: String,
 }
 
-fn in_week(week: Week, d: Option<NaiveDate>) -> bool {
-    d.is_some_and(|d| week.contains(d))
+fn in_period(period: Period, d: Option<NaiveDate>) -> bool {
+    d.is_some_and(|d| period.contains(d))
 }
 
 fn round2(x: f64) -> f64 {
@@ -193,12 +246,17 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
 
 /// The mean mood of the days of `week`.
 pub(crate) fn week_mood(index: &Index, week: Week) -> Option<f64> {
+    period_mood(index, Period::week(week))
+}
+
+/// The mean mood of the days of `period`.
+pub(crate) fn period_mood(index: &Index, period: Period) -> Option<f64> {
     mean(
         index
             .notes()
             .iter()
             .flat_map(|n| &n.moods)
-            .filter(|m| in_week(week, m.place.date))
+            .filter(|m| in_period(period, m.place.date))
             .map(|m| m.value),
     )
 }
@@ -254,13 +312,13 @@ pub(crate) fn days(index: &Index, week: Week) -> Vec<Day> {
     days
 }
 
-/// Builds the review of `req.week` as of `min(today, end of week)`. A past week is reviewed
-/// as the vault stood at its end: the index is turned into that snapshot in place, which is
-/// why it is taken by value.
+/// Builds the review of `req.period` as of `min(today, end of the period)`. A past period is
+/// reviewed as the vault stood at its end: the index is turned into that snapshot in place,
+/// which is why it is taken by value.
 pub fn build(index: Index, req: &Request<'_>) -> Review {
-    let week = req.week;
+    let period = req.period;
     let config = req.config;
-    let as_of = req.today.min(week.end());
+    let as_of = req.today.min(period.end());
     let index = if as_of < req.today && index.changed_after(as_of) {
         index.into_as_of(as_of, config)
     } else {
@@ -285,7 +343,7 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         .collect();
     let mut done: Vec<TaskRef> = all
         .iter()
-        .filter(|(_, t)| in_week(week, index::done_on(t)))
+        .filter(|(_, t)| in_period(period, index::done_on(t)))
         .map(|&(r, _)| r)
         .collect();
     // Grouped by plan (by title; tasks without a plan last), then by when they were done.
@@ -307,15 +365,18 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
             .map(|&(r, _)| r)
             .collect(),
     );
-    let soon_end = week
+    let soon_end = period
         .end()
         .checked_add_days(Days::new(7))
-        .unwrap_or(week.end());
+        .unwrap_or(period.end());
     let due_soon = urgent(
         to_do
             .iter()
             .filter(|(_, t)| {
-                t.status.is_open() && t.dates.due.is_some_and(|d| d > week.end() && d <= soon_end)
+                t.status.is_open()
+                    && t.dates
+                        .due
+                        .is_some_and(|d| d > period.end() && d <= soon_end)
             })
             .map(|&(r, _)| r)
             .collect(),
@@ -343,30 +404,36 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
     );
     let created = all
         .iter()
-        .filter(|(_, t)| in_week(week, t.dates.created.or(t.place.date)))
+        .filter(|(_, t)| in_period(period, t.dates.created.or(t.place.date)))
         .count() as u32;
     let open = all.iter().filter(|(_, t)| t.status.is_open()).count() as u32;
 
     let done_groups = done_groups(index, &done);
     let plans: Vec<PlanView> = index
         .current_plans()
-        .map(|p| PlanView::new(index, p, as_of, week, config))
+        .map(|p| PlanView::new(index, p, as_of, period, config))
         .collect();
 
-    let checkpoints = checkpoints(index, week, as_of, config);
+    let checkpoints = checkpoints(index, period, as_of, config);
     let answers = Answers::new(index);
-    let reflections = reflections(index, &answers, week);
-    let decisions = decisions(index, week, as_of, config);
+    let reflections = reflections(index, &answers, period);
+    let decisions = decisions(index, period, as_of, config);
 
-    let days = days(index, week);
-    let mood_mean = week_mood(index, week);
-    let mood_change = match (mood_mean, week_mood(index, week.previous())) {
+    let habits = habits::habits(index, period, as_of, config.week_start);
+    let chains = planned::chains(index, &habits.keys, as_of);
+    let buckets = trends::buckets(
+        index,
+        &period.buckets(config.week_start),
+        &chains.carried_on,
+    );
+    let mood_mean = period_mood(index, period);
+    let mood_change = match (mood_mean, period_mood(index, period.previous())) {
         (Some(a), Some(b)) => Some(round2(a - b)),
         _ => None,
     };
     let stats = Stats {
-        notes_written: days.iter().map(|d| d.notes).sum(),
-        words_written: days.iter().map(|d| d.words).sum(),
+        notes_written: buckets.iter().map(|d| d.notes).sum(),
+        words_written: buckets.iter().map(|d| d.words).sum(),
         tasks_done: done.len() as u32,
         tasks_created: created,
         tasks_open: open,
@@ -377,19 +444,17 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         mood_mean,
         mood_change,
     };
+    let trends = trends::trends(index, period, as_of, config, &chains.carried_on);
+    let planned = planned::planned(index, period, as_of, &chains);
+    let carried = planned::carried(index, period, as_of, &chains);
     Review {
         schema: SCHEMA,
-        week: WeekInfo {
-            id: week.id(),
-            name: config.weekly.format.format(week.middle()),
-            start: week.start(),
-            end: week.end(),
-        },
+        period: PeriodInfo::new(period, config),
         as_of,
         vault: req.vault.clone(),
         generated_at: req.generated_at.clone(),
         stats,
-        days,
+        buckets,
         done: views(&done),
         done_groups,
         plans,
@@ -402,12 +467,19 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         decisions,
         help: views(&help),
         next_prompts: next_prompts(&answers, config),
+        trends,
+        planned,
+        carried,
+        habits: habits.list,
+        revisits: timeline::revisits(index, period, as_of, config),
+        timeline: timeline::timeline(index, &answers, period, config),
+        year_ago: timeline::year_ago(index, period, config),
         list_limit: config.settings.review.list_limit.get(),
     }
 }
 
 /// A task's text folded for grouping repeats: case and runs of whitespace.
-fn fold_text(text: &str) -> String {
+pub(crate) fn fold_text(text: &str) -> String {
     text.split_whitespace()
         .map(str::to_lowercase)
         .collect::<Vec<_>>()
@@ -448,14 +520,14 @@ fn done_groups(index: &Index, done: &[TaskRef]) -> Vec<DoneGroup> {
     groups
 }
 
-fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Checkpoints {
+fn checkpoints(index: &Index, period: Period, as_of: NaiveDate, config: &Config) -> Checkpoints {
     let view = |id| CheckpointView::new(index, id, as_of, config);
     let mut reached: Vec<_> = index
         .checkpoints()
         .filter(|(_, c)| {
             index::checkpoint_status(c, as_of, config.settings.review.horizon_days.small())
                 == CheckpointStatus::Reached
-                && in_week(week, c.reached_on)
+                && in_period(period, c.reached_on)
         })
         .map(|(id, c)| (c.date, id))
         .collect();
@@ -474,11 +546,11 @@ fn checkpoints(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> 
     }
 }
 
-fn reflections(index: &Index, answers: &Answers<'_>, week: Week) -> Reflections {
+fn reflections(index: &Index, answers: &Answers<'_>, period: Period) -> Reflections {
     let mut answered = Vec::new();
     let mut unanswered = Vec::new();
     for n in index.notes() {
-        for p in n.prompts.iter().filter(|p| in_week(week, p.place.date)) {
+        for p in n.prompts.iter().filter(|p| in_period(period, p.place.date)) {
             let source = Source::new(&n.path, &p.place);
             if !p.answered {
                 unanswered.push(Unanswered {
@@ -512,7 +584,7 @@ fn reflections(index: &Index, answers: &Answers<'_>, week: Week) -> Reflections 
     unanswered.sort_by(|a, b| {
         (a.date, &a.source.path, a.source.line).cmp(&(b.date, &b.source.path, b.source.line))
     });
-    let questions = questions(index, answers, week);
+    let questions = questions(index, answers, period);
     Reflections {
         answered,
         unanswered,
@@ -522,12 +594,12 @@ fn reflections(index: &Index, answers: &Answers<'_>, week: Week) -> Reflections 
 
 /// The week's questions, one each: its answers in date order, the latest answer before the
 /// week, and where it was left open; in the order first asked in the week.
-fn questions(index: &Index, answers: &Answers<'_>, week: Week) -> Vec<Question> {
+fn questions(index: &Index, answers: &Answers<'_>, period: Period) -> Vec<Question> {
     let mut asked: Vec<(&str, &str, &crate::model::Prompt)> = index
         .notes()
         .iter()
         .flat_map(|n| n.prompts.iter().map(move |p| (n.path.as_str(), p)))
-        .filter(|(_, p)| in_week(week, p.place.date))
+        .filter(|(_, p)| in_period(period, p.place.date))
         .map(|(path, p)| (p.key.as_str(), path, p))
         .collect();
     asked.sort_by_key(|(_, path, p)| (p.place.date, *path, p.place.line));
@@ -535,7 +607,7 @@ fn questions(index: &Index, answers: &Answers<'_>, week: Week) -> Vec<Question> 
     let mut at: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for (key, path, p) in asked {
         let i = *at.entry(key).or_insert_with(|| {
-            let before = answers.before(key, week.start()).map(|a| AnswerView {
+            let before = answers.before(key, period.start()).map(|a| AnswerView {
                 answer: a.prompt.answer.clone(),
                 date: a.prompt.place.date,
                 source: Source::new(a.path, &a.prompt.place),
@@ -567,14 +639,19 @@ fn questions(index: &Index, answers: &Answers<'_>, week: Week) -> Vec<Question> 
     out
 }
 
-fn decisions(index: &Index, week: Week, as_of: NaiveDate, config: &Config) -> Vec<DecisionView> {
+fn decisions(
+    index: &Index,
+    period: Period,
+    as_of: NaiveDate,
+    config: &Config,
+) -> Vec<DecisionView> {
     let horizon = as_of
         .checked_add_days(Days::new(u64::from(
             config.settings.review.horizon_days.small(),
         )))
         .unwrap_or(as_of);
     let relevant = |made_on: Option<NaiveDate>, revisit: Option<NaiveDate>| {
-        in_week(week, made_on) || revisit.is_some_and(|r| r <= horizon)
+        in_period(period, made_on) || revisit.is_some_and(|r| r <= horizon)
     };
     let mut out = Vec::new();
     for (ni, n) in index.notes_with_ids() {

@@ -2,7 +2,7 @@
 //! so the same thing always prints the same way (SPEC §3). Plain serializable data.
 
 use crate::config::Config;
-use crate::dates::Week;
+use crate::dates::Period;
 use crate::index::{
     self, CheckpointId, CheckpointSource, CheckpointStatus, Health, HealthReason, Index, PlanId,
     TaskRef,
@@ -149,7 +149,8 @@ pub(crate) struct PlanView {
     /// for plans done or dropped.
     pub reason: Option<String>,
     pub progress: Progress,
-    /// Tasks of this plan done within the reviewed week (for `journal plans`, this week).
+    /// Tasks of this plan done within the reviewed period (for `journal plans`, this week).
+    /// The name stays from the weekly review, for the templates written for it.
     pub done_this_week: Vec<TaskView>,
     pub next_action: Option<TaskView>,
     pub next_checkpoint: Option<CheckpointView>,
@@ -161,21 +162,23 @@ pub(crate) struct PlanView {
 }
 
 impl PlanView {
-    /// Plan `p` as of `as_of`, counting as "this week" the days of `week`.
+    /// Plan `p` as of `as_of`, counting as "this week" the days of `period` (a week or a
+    /// longer period).
     pub(crate) fn new(
         index: &Index,
         p: PlanId,
         as_of: NaiveDate,
-        week: Week,
+        period: impl Into<Period>,
         config: &Config,
     ) -> PlanView {
+        let period: Period = period.into();
         let plan = index.plan(p);
         let state = index::plan_state(index, p, as_of, config);
         let note = index.note(plan.note);
         let done_this_week = plan
             .actions
             .iter()
-            .filter(|&&r| index::done_on(index.task(r)).is_some_and(|d| week.contains(d)))
+            .filter(|&&r| index::done_on(index.task(r)).is_some_and(|d| period.contains(d)))
             .map(|&r| TaskView::new(index, r))
             .collect();
         PlanView {

@@ -2,6 +2,7 @@
 //! (vault, config, today, output options), built once from the global flags. Loading is the
 //! load stage's ([`crate::load`]); printing helpers are in `print`.
 
+pub(crate) mod calendar;
 pub(crate) mod check;
 pub(crate) mod checkpoints;
 pub(crate) mod daily;

@@ -2,7 +2,8 @@
 //! ones; or the history of answers to one question.
 
 use super::{Context, write_json};
-use crate::cli::{ListFormat, PromptsArgs};
+use crate::UsageError;
+use crate::cli::{ListFormat, PromptsArgs, PromptsFormat};
 use crate::index::{Answers, Index, questions};
 use crate::model::Prompt;
 use crate::table::{Cell, Role, Table, clean};
@@ -55,15 +56,70 @@ pub(crate) fn unanswered(index: &Index) -> Vec<PromptEntry> {
     out
 }
 
+/// The page of `--history Q --format md|html`: every dated answer to the question, oldest
+/// first, with the mood of its day (the review's reflection timeline, for one question).
+#[derive(Debug, Serialize)]
+struct HistoryPage {
+    question: String,
+    vault: String,
+    generated_at: String,
+    answers: Vec<crate::review::TimelineAnswer>,
+}
+
+fn history_page(
+    ctx: &Context,
+    index: &Index,
+    question: &str,
+    format: PromptsFormat,
+) -> anyhow::Result<()> {
+    let answers = crate::review::answers_to(
+        &Answers::new(index),
+        &crate::review::day_moods(index),
+        question,
+        None,
+    );
+    // Named as most recently written, else as asked.
+    let question = answers
+        .last()
+        .map_or_else(|| question.trim().to_string(), |a| a.prompt.clone());
+    let page = HistoryPage {
+        question,
+        vault: super::review::vault_name(ctx),
+        generated_at: super::review::generated_at(ctx),
+        answers,
+    };
+    let (template, flavour) = match format {
+        PromptsFormat::Html => (crate::render::HISTORY_HTML, crate::render::Flavour::Html),
+        _ => (crate::render::HISTORY_MD, crate::render::Flavour::Markdown),
+    };
+    let text = crate::render::render(&crate::render::Template::builtin(template), &page, flavour)
+        .map_err(|e| UsageError(e.to_string()))?;
+    let mut out = ctx.stdout();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
+    ctx.report_warnings(index);
+    Ok(())
+}
+
 pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
     let index = ctx.index()?;
+    if let Some(q) = &args.history
+        && matches!(args.format, PromptsFormat::Md | PromptsFormat::Html)
+    {
+        return history_page(ctx, &index, q, args.format);
+    }
+    let format = args.format.as_list().ok_or_else(|| {
+        UsageError(
+            "--format html is a page of the answers to one question: use it with --history".into(),
+        )
+    })?;
     let mut out = ctx.stdout();
     if args.history.is_some() || args.unanswered {
         let entries = match &args.history {
             Some(q) => history(&index, q),
             None => unanswered(&index),
         };
-        match args.format {
+        match format {
             ListFormat::Json => write_json(&mut out, &entries)?,
             ListFormat::Md => {
                 for e in &entries {
@@ -114,7 +170,7 @@ pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
         }
     } else {
         let list = questions(&index);
-        match args.format {
+        match format {
             ListFormat::Json => write_json(&mut out, &list)?,
             ListFormat::Md => {
                 for s in &list {

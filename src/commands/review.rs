@@ -1,11 +1,11 @@
-//! `journal review`: choose the week, build the review model, render it, write it out.
+//! `journal review`: choose the period, build the review model, render it, write it out.
 
 use super::Context;
 use crate::UsageError;
 use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Into;
-use crate::dates::Week;
-use crate::dates::moment::Period;
+use crate::dates::moment::Period as FormatPeriod;
+use crate::dates::{Period, PeriodKind, Week};
 use crate::memo::Memo;
 use crate::output;
 use crate::render::{self, Flavour, Template};
@@ -26,7 +26,7 @@ pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, Usag
     let (week, given) = if let Some(w) = &args.week {
         let weekly = &ctx.config.weekly.format;
         let week = match weekly.parse(w.trim()) {
-            Some(first) if weekly.period() == Period::Week && first.year() >= 1 => {
+            Some(first) if weekly.period() == FormatPeriod::Week && first.year() >= 1 => {
                 Week::containing(first, start)
             }
             _ => ctx.week("--week", w)?,
@@ -42,13 +42,7 @@ pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, Usag
         let week = if args.last { this.previous() } else { this };
         (week, format!("today ({})", ctx.today))
     };
-    let first = NaiveDate::from_ymd_opt(1, 1, 1);
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31);
-    if first.is_some_and(|f| week.start() < f) || last.is_some_and(|l| week.end() > l) {
-        return Err(UsageError(format!(
-            "{given}: that week does not lie within the years 1 to 9999, so its dates cannot be written as YYYY-MM-DD"
-        )));
-    }
+    within_years(Period::week(week), &given)?;
     Ok(week)
 }
 
@@ -101,24 +95,67 @@ pub(crate) fn choose_format(ctx: &Context, args: &ReviewArgs) -> ReviewFormat {
     }
 }
 
-/// The review of `week`.
-pub(crate) fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Review {
-    let vault = std::fs::canonicalize(&ctx.config.vault)
+/// Every date of a review is written `YYYY-MM-DD`: a period outside the years 1 to 9999 is
+/// refused.
+fn within_years(period: Period, given: &str) -> Result<(), UsageError> {
+    let first = NaiveDate::from_ymd_opt(1, 1, 1);
+    let last = NaiveDate::from_ymd_opt(9999, 12, 31);
+    if first.is_some_and(|f| period.start() < f) || last.is_some_and(|l| period.end() > l) {
+        return Err(UsageError(format!(
+            "{given}: that {} does not lie within the years 1 to 9999, so its dates cannot be written as YYYY-MM-DD",
+            period.kind().as_str()
+        )));
+    }
+    Ok(())
+}
+
+/// The period the flags ask for: `--month`, `--quarter` or `--year` (read by
+/// [`crate::dates::parse_period`]), else a week ([`choose_week`]).
+pub(crate) fn choose_period(ctx: &Context, args: &ReviewArgs) -> Result<Period, UsageError> {
+    let asked = [
+        (PeriodKind::Month, "--month", &args.month),
+        (PeriodKind::Quarter, "--quarter", &args.quarter),
+        (PeriodKind::Year, "--year", &args.year),
+    ];
+    for (kind, flag, value) in asked {
+        if let Some(v) = value {
+            let period = crate::dates::parse_period(kind, v, ctx.today, ctx.config.week_start)
+                .map_err(|e| UsageError(format!("{flag} {v}: {e}")))?;
+            within_years(period, &format!("{flag} {v}"))?;
+            return Ok(period);
+        }
+    }
+    choose_week(ctx, args).map(Period::week)
+}
+
+/// The vault folder's name, as reviews show it.
+pub(crate) fn vault_name(ctx: &Context) -> String {
+    std::fs::canonicalize(&ctx.config.vault)
         .unwrap_or_else(|_| ctx.config.vault.clone())
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let generated_at = if ctx.today_fixed {
+        .unwrap_or_default()
+}
+
+/// When a page was made: now, or the fixed "today" (for reproducible output).
+pub(crate) fn generated_at(ctx: &Context) -> String {
+    if ctx.today_fixed {
         ctx.today.to_string()
     } else {
         chrono::Local::now()
             .format("%Y-%m-%dT%H:%M:%S%:z")
             .to_string()
-    };
+    }
+}
+
+/// The review of `period`.
+pub(crate) fn model(ctx: &Context, period: Period, index: crate::index::Index) -> Review {
+    let vault = vault_name(ctx);
+    let generated_at = generated_at(ctx);
     review::build(
         index,
         &review::Request {
-            week,
+            period,
             today: ctx.today,
             config: &ctx.config,
             vault,
@@ -128,39 +165,57 @@ pub(crate) fn model(ctx: &Context, week: Week, index: crate::index::Index) -> Re
 }
 
 /// The Markdown review as a whole document: front matter that keeps the tool from reading
-/// it back, and the body between the markers.
+/// it back (and names the period: `week: 2026-W48`, `month: 2026-11`), and the body between
+/// the markers.
 pub(crate) fn markdown_document(review: &Review, body: &str) -> String {
     format!(
-        "---\ngenerator: journal\nweek: {}\n---\n{}",
-        review.week.id,
+        "---\ngenerator: journal\n{}: {}\n---\n{}",
+        review.period.kind.as_str(),
+        review.period.id,
         output::with_markers(body)
     )
 }
 
-/// The template a Markdown or HTML review is rendered with (JSON has none).
+/// The built-in template of a period kind and format.
+fn builtin(kind: PeriodKind, format: ReviewFormat) -> (&'static str, &'static str) {
+    match (kind, format) {
+        (PeriodKind::Week, ReviewFormat::Html) => render::WEEKLY_HTML,
+        (PeriodKind::Week, _) => render::WEEKLY_MD,
+        (PeriodKind::Month, ReviewFormat::Html) => render::MONTHLY_HTML,
+        (PeriodKind::Month, _) => render::MONTHLY_MD,
+        (PeriodKind::Quarter, ReviewFormat::Html) => render::QUARTERLY_HTML,
+        (PeriodKind::Quarter, _) => render::QUARTERLY_MD,
+        (PeriodKind::Year, ReviewFormat::Html) => render::YEARLY_HTML,
+        (PeriodKind::Year, _) => render::YEARLY_MD,
+    }
+}
+
+/// The template a Markdown or HTML review of `period` is rendered with (JSON has none). The
+/// configured template is the weekly Markdown review's.
 fn template(
     ctx: &Context,
     args: &ReviewArgs,
+    period: Period,
     format: ReviewFormat,
 ) -> anyhow::Result<Option<Template>> {
-    let (builtin, configured) = match format {
-        ReviewFormat::Json => return Ok(None),
-        ReviewFormat::Md => (
-            render::WEEKLY_MD,
-            ctx.config
-                .settings
-                .review
-                .template
-                .as_ref()
-                .map(|t| t.0.as_str()),
-        ),
-        ReviewFormat::Html => (render::WEEKLY_HTML, None),
+    if format == ReviewFormat::Json {
+        return Ok(None);
+    }
+    let configured = match format {
+        ReviewFormat::Md if period.kind() == PeriodKind::Week => ctx
+            .config
+            .settings
+            .review
+            .template
+            .as_ref()
+            .map(|t| t.0.as_str()),
+        _ => None,
     };
     let template = Template::choose(
         args.template.as_deref(),
         configured,
         &ctx.config.vault,
-        builtin,
+        builtin(period.kind(), format),
     )
     .map_err(|e| UsageError(e.to_string()))?;
     Ok(Some(template))
@@ -185,11 +240,11 @@ fn memo(ctx: &Context, format: ReviewFormat, template: Option<&Template>) -> Opt
     Memo::new(&ctx.config, &ctx.cache, &request)
 }
 
-/// Loads the vault, builds the review of `week` and renders it; the warnings line is printed
-/// and returned with the text.
+/// Loads the vault, builds the review of `period` and renders it; the warnings line is
+/// printed and returned with the text and the notes as they were seen.
 fn make(
     ctx: &Context,
-    week: Week,
+    period: Period,
     format: ReviewFormat,
     template: Option<&Template>,
 ) -> anyhow::Result<(String, String, Vec<crate::vault::Seen>)> {
@@ -198,7 +253,7 @@ fn make(
     super::print::print_report(ctx, &report);
     // The review takes the index and holds what it needs: the notes are gone before
     // rendering makes its copies.
-    let review = model(ctx, week, index);
+    let review = model(ctx, period, index);
     ctx.timing("review built");
     let text = match template {
         None => {
@@ -224,9 +279,9 @@ fn make(
 }
 
 pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
-    let week = choose_week(ctx, args)?;
+    let period = choose_period(ctx, args)?;
     let format = choose_format(ctx, args);
-    let template = template(ctx, args, format)?;
+    let template = template(ctx, args, period, format)?;
     let memo = memo(ctx, format, template.as_ref());
     let started = crate::memo::now_ns();
     let text = match memo.as_ref().and_then(|m| m.lookup(&ctx.config)) {
@@ -239,7 +294,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             hit.text
         }
         None => {
-            let (text, report, seen) = make(ctx, week, format, template.as_ref())?;
+            let (text, report, seen) = make(ctx, period, format, template.as_ref())?;
             if let Some(m) = &memo {
                 m.store(started, seen, &report, &text);
             }
@@ -247,11 +302,24 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
         }
     };
     ctx.timing("rendered");
-    let into_weekly_note = args.write
-        && format == ReviewFormat::Md
-        && ctx.config.settings.review.into == Into::WeeklyNote;
-    if into_weekly_note {
-        return write_into_weekly_note(ctx, week, &text);
+    if args.write && format == ReviewFormat::Md {
+        match period.as_week() {
+            Some(week) if ctx.config.settings.review.into == Into::WeeklyNote => {
+                return write_into_weekly_note(ctx, week, &text);
+            }
+            Some(_) => {}
+            None => {
+                if let Some(p) = ctx.config.periodic(period.kind()) {
+                    let name = format!("{}.md", p.format.format(period.start()));
+                    let rel = if p.folder.is_empty() {
+                        name
+                    } else {
+                        format!("{}/{name}", p.folder)
+                    };
+                    return write_into_periodic_note(ctx, period, rel, &text);
+                }
+            }
+        }
     }
     let target = if args.write {
         let ext = match format {
@@ -260,7 +328,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             ReviewFormat::Json => "json",
         };
         let folder = ctx.config.settings.review.folder.as_str();
-        let name = format!("{}.{ext}", week.id());
+        let name = format!("{}.{ext}", period.id());
         Some(output::Target::Vault {
             vault: &ctx.config.vault,
             rel: if folder.is_empty() {
@@ -302,6 +370,45 @@ pub(crate) fn write_error(e: output::WriteError) -> anyhow::Error {
     } else {
         anyhow::Error::msg(e.to_string())
     }
+}
+
+/// A monthly, quarterly or yearly review with `--write`, where the vault's Periodic Notes
+/// settings name such notes: it goes to that note. A note that is not there yet is made (the
+/// whole review, journal's); one that is there is the owner's: the review goes only between
+/// its markers, and the note is never replaced, with or without `--force`.
+fn write_into_periodic_note(
+    ctx: &Context,
+    period: Period,
+    rel: String,
+    document: &str,
+) -> anyhow::Result<()> {
+    let config = &ctx.config;
+    let path = config.vault.join(&rel);
+    let shown = path.display().to_string();
+    let exists = std::fs::symlink_metadata(&path).is_ok();
+    let body = match document.find(crate::markers::BEGIN) {
+        Some(i) if exists => &document[i..],
+        _ => document,
+    };
+    let target = output::Target::Vault {
+        vault: &config.vault,
+        rel,
+    };
+    match output::write_document(&target, body, output::Ownership::Markers, false) {
+        Ok(_) => {}
+        Err(output::WriteError::NoMarkers(_)) => {
+            return Err(UsageError(format!(
+                "the {} note `{shown}` is yours and has no <!-- journal:begin --> and <!-- journal:end --> lines: put them where the review should go",
+                period.kind().adjective()
+            ))
+            .into());
+        }
+        Err(e) => return Err(write_error(e)),
+    }
+    if !ctx.quiet {
+        eprintln!("journal: wrote {shown}");
+    }
+    Ok(())
 }
 
 /// `[review] into = "weekly-note"`: the review goes into the owner's own weekly note, only

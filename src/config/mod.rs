@@ -81,6 +81,9 @@ pub struct Config {
     pub(crate) daily: Periodic,
     /// The weekly notes, resolved the same way (`GGGG-[W]WW`).
     pub(crate) weekly: Periodic,
+    /// The monthly, quarterly and yearly notes, when the vault's Periodic Notes settings
+    /// name them (in that order).
+    pub(crate) longer: [Option<Periodic>; 3],
     /// Obsidian's "Excluded files" (`userIgnoreFilters`).
     pub(crate) obsidian_ignore: Vec<String>,
     /// The folders of note templates (Obsidian's Templates and Templater plugins): templates
@@ -129,6 +132,7 @@ impl Config {
                 folder: String::new(),
                 template: None,
             },
+            longer: [None, None, None],
             obsidian_ignore: Vec::new(),
             template_folders: Vec::new(),
             logseq: None,
@@ -301,6 +305,18 @@ impl Config {
             }
         }
         None
+    }
+
+    /// The vault's monthly, quarterly or yearly notes (Periodic Notes), when it has them; the
+    /// weekly notes for a week.
+    pub(crate) fn periodic(&self, kind: crate::dates::PeriodKind) -> Option<&Periodic> {
+        use crate::dates::PeriodKind;
+        match kind {
+            PeriodKind::Week => Some(&self.weekly),
+            PeriodKind::Month => self.longer[0].as_ref(),
+            PeriodKind::Quarter => self.longer[1].as_ref(),
+            PeriodKind::Year => self.longer[2].as_ref(),
+        }
     }
 
     /// The folder plans live in, when one is set.

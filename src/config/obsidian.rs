@@ -54,6 +54,8 @@ pub(super) struct Settings {
     pub daily: Vec<NoteSetting>,
     /// Weekly-note settings, in order of precedence.
     pub weekly: Vec<NoteSetting>,
+    /// Monthly, quarterly and yearly note settings (Periodic Notes).
+    pub longer: [Vec<NoteSetting>; 3],
     /// The Obsidian Tasks status registry, when the vault has Tasks settings: exactly what
     /// they list (or the plugin's own defaults when they list nothing).
     pub tasks_statuses: Option<Vec<(char, Status)>>,
@@ -213,6 +215,14 @@ impl Settings {
                         list.push(NoteSetting::from_json(c, "templatePath"));
                     }
                 }
+                for (key, list) in ["month", "quarter", "year"]
+                    .into_iter()
+                    .zip(&mut self.longer)
+                {
+                    if let Some(c) = set.get(key).filter(|c| NoteSetting::enabled(c)) {
+                        list.push(NoteSetting::from_json(c, "templatePath"));
+                    }
+                }
             }
             return;
         }
@@ -221,9 +231,13 @@ impl Settings {
                 templates(c);
             }
         }
+        let [monthly, quarterly, yearly] = &mut self.longer;
         for (keys, list) in [
             (["daily", "day"], &mut self.daily),
             (["weekly", "week"], &mut self.weekly),
+            (["monthly", "month"], monthly),
+            (["quarterly", "quarter"], quarterly),
+            (["yearly", "year"], yearly),
         ] {
             for (key, template_key) in keys.into_iter().zip(["template", "templatePath"]) {
                 if let Some(c) = p.get(key).filter(|c| NoteSetting::enabled(c)) {
@@ -355,6 +369,33 @@ impl Settings {
         let [daily, weekly] = resolved;
         config.daily = daily;
         config.weekly = weekly;
+        // A monthly, quarterly or yearly note is known only by a format that stays inside
+        // the vault (Periodic Notes has no default for them that a vault relies on).
+        for (list, target) in self.longer.iter().zip(&mut config.longer) {
+            let Some(f) = first(list, |s| s.format.as_ref()) else {
+                continue;
+            };
+            let format = MomentFormat::new(&f);
+            if !super::format_stays_inside(&format) {
+                warn("note format", &f, "it is not used");
+                continue;
+            }
+            let folder = match first(list, |s| s.folder.as_ref()) {
+                Some(f) => match super::vault_folder(&f) {
+                    Some(folder) => folder,
+                    None => {
+                        warn("note folder", &f, "it is not used");
+                        continue;
+                    }
+                },
+                None => String::new(),
+            };
+            *target = Some(super::Periodic {
+                format,
+                folder,
+                template: None,
+            });
+        }
         if let Some(registry) = self.tasks_statuses {
             // The vault's Tasks registry wins over journal's defaults, so `journal` agrees
             // with the vault's Tasks queries (`[statuses]` in .journal.toml still overrides).
@@ -409,6 +450,31 @@ mod tests {
             (c.weekly.format.as_str(), c.weekly.folder.as_str()),
             ("gggg-[W]ww", "Weeks")
         );
+    }
+
+    #[test]
+    fn periodic_notes_monthly_quarterly_and_yearly_notes() {
+        let c = config(&[(
+            ".obsidian/plugins/periodic-notes/data.json",
+            r#"{"monthly":{"enabled":true,"format":"YYYY-MM","folder":"Months/"},"quarterly":{"enabled":false,"format":"YYYY-[Q]Q"},"yearly":{"enabled":true,"format":"../YYYY"}}"#,
+        )]);
+        let m = c.longer[0].as_ref().expect("monthly notes");
+        assert_eq!(
+            (m.format.as_str(), m.folder.as_str()),
+            ("YYYY-MM", "Months")
+        );
+        assert_eq!(c.longer[1], None, "quarterly notes are turned off");
+        assert_eq!(
+            c.longer[2], None,
+            "a format leading outside the vault is not used"
+        );
+        assert_eq!(c.warnings.len(), 1, "{:?}", c.warnings);
+        let c = config(&[(
+            ".obsidian/plugins/periodic-notes/data.json",
+            r#"{"calendarSets":[{"id":"a","month":{"enabled":true,"format":"MMMM YYYY"}}],"activeCalendarSet":"a"}"#,
+        )]);
+        let m = c.longer[0].as_ref().expect("monthly notes");
+        assert_eq!((m.format.as_str(), m.folder.as_str()), ("MMMM YYYY", ""));
     }
 
     #[test]

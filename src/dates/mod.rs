@@ -1,12 +1,15 @@
-//! Dates and weeks: the one place that knows how `YYYY-MM-DD` is read, what a week is and
-//! how weeks are named.
+//! Dates, weeks and periods: the one place that knows how `YYYY-MM-DD` is read, what a week
+//! (or a month, quarter or year: `period`) is and how each is named.
 //!
 //! Weeks are ISO weeks (Monday–Sunday) unless the config says they start on Sunday. A
 //! Sunday-start week carries the id of the ISO week of its Monday, so `2026-W48` is
 //! 2026-11-23..=2026-11-29 with Monday weeks and 2026-11-22..=2026-11-28 with Sunday weeks.
 
 pub mod moment;
+pub mod period;
 pub mod relative;
+
+pub use period::{BadPeriod, Bucket, Period, PeriodKind, parse_period};
 
 use chrono::{Datelike, Days, IsoWeek, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
@@ -178,6 +181,12 @@ impl Week {
     pub fn id(self) -> String {
         let iso = self.iso();
         format!("{:04}-W{:02}", iso.year(), iso.week())
+    }
+}
+
+impl From<Week> for Period {
+    fn from(week: Week) -> Period {
+        Period::week(week)
     }
 }
 

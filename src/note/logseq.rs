@@ -524,6 +524,15 @@ pub(crate) fn clock_end(line: &str) -> Option<NaiveDate> {
     dates::parse_date(end.get(..10)?)
 }
 
+/// A `State "DONE" from "TODO" [2026-11-25 Wed 08:10]` line of a LOGBOOK, which Logseq
+/// writes when a repeating task is done: the day it was done.
+pub(crate) fn state_done(line: &str) -> Option<NaiveDate> {
+    let rest = line.trim().trim_start_matches(['*', '-', ' ']);
+    let rest = rest.strip_prefix("State \"DONE\"")?;
+    let (_, stamp) = rest.split_once('[')?;
+    dates::parse_date(stamp.get(..10)?)
+}
+
 /// A `#+BEGIN_X` line: whether its content is hidden (source, examples, queries, comments),
 /// and the line that ends it. Admonitions (`NOTE`, `TIP`, `QUOTE`, …) hold ordinary text.
 fn begin(text: &str) -> Option<(bool, String)> {
@@ -555,6 +564,8 @@ const MAX_OPEN_QUESTIONS: usize = 8;
 /// How far up the outline a task looks for the page references it inherits.
 const MAX_CONTEXT_DEPTH: usize = 32;
 const MAX_CONTEXT_LINKS: usize = 16;
+/// The most completions of a repeating task kept (ten years of a daily habit).
+const MAX_COMPLETIONS: usize = 3660;
 
 /// A list item that is open around the current line.
 #[derive(Debug)]
@@ -680,6 +691,8 @@ impl Extractor<'_> {
                     o.drawer = None;
                 } else if let Some(end) = clock_end(t) {
                     self.clock(o, depth, end);
+                } else if let Some(day) = state_done(t) {
+                    self.completion(o, depth, day);
                 }
             }
             self.push_plain(o, line);
@@ -960,6 +973,21 @@ impl Extractor<'_> {
             && t.marker().is_some()
         {
             t.dates.done = Some(t.dates.done.map_or(end, |d| d.max(end)));
+        }
+    }
+
+    /// A repeat's completion in the LOGBOOK of the task at `depth`.
+    fn completion(&mut self, o: &Outline, depth: usize, day: NaiveDate) {
+        if let Some(f) = o.stack.get(depth)
+            && let Some(i) = f.task
+            && let Some(t) = self.note.tasks.get_mut(i as usize)
+            && t.marker().is_some()
+        {
+            let c = &mut t.extra_mut().completions;
+            if c.len() < MAX_COMPLETIONS && !c.contains(&day) {
+                c.push(day);
+                c.sort();
+            }
         }
     }
 
@@ -1445,6 +1473,15 @@ mod tests {
             n.tasks[4].status,
             Status::Todo,
             "a repeat's completion leaves it open"
+        );
+        assert_eq!(
+            n.tasks[4].completions(),
+            [NaiveDate::from_ymd_opt(2026, 11, 25).expect("day")],
+            "and is kept as a completion"
+        );
+        assert!(
+            n.tasks[0].completions().is_empty(),
+            "a clock is not a completion"
         );
         assert_eq!(n.tasks.len(), 5, "a State line in the drawer is not a task");
         assert_eq!(words(&n), 9, "drawers and done:: are not words");

@@ -1,5 +1,6 @@
-//! The HTML review in a real headless browser (Debian's `chromium`): it loads without console
-//! errors, is screenshotted, and markup written in the notes stays text.
+//! The HTML pages (the reviews, a question's history) in a real headless browser (Debian's
+//! `chromium`): they load without console errors, are screenshotted, and markup written in the
+//! notes stays text.
 //!
 //! `.ci/run` installs Chromium. Without it this test fails, unless `JOURNAL_SKIP_BROWSER=1`
 //! says to skip it on purpose.
@@ -175,4 +176,69 @@ fn the_sample_review_screenshot() {
     assert_no_page_errors(&stderr);
     let png = screenshot(&browser, &page, "review-sample.png", 4000);
     assert!(png.len() > 50_000, "a real screenshot");
+}
+
+#[test]
+fn the_month_quarter_and_year_reviews_render_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    for (flag, value, heading) in [
+        ("--month", "2026-11", "Monthly review"),
+        ("--quarter", "2026-Q4", "Quarterly review"),
+        ("--year", "2026", "Yearly review"),
+    ] {
+        let page = dir.path().join(format!("{value}.html"));
+        crate::common::journal()
+            .arg("--vault")
+            .arg(crate::common::sample_journal())
+            .args([
+                "--today", TODAY, "-q", "review", flag, value, "--format", "html", "-o",
+            ])
+            .arg(&page)
+            .assert()
+            .success();
+        let html = std::fs::read_to_string(&page).expect("page");
+        assert!(!html.contains("<script"), "no script element in the page");
+        let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+        assert!(dom.contains(heading), "{value} loaded: {stderr}");
+        assert!(dom.contains("Planned versus actual"), "{value}");
+        assert!(dom.contains("heat-on"), "{value}: a habit's heat-map row");
+        assert!(dom.contains("burn-done"), "{value}: a plan's burn-up");
+        assert_no_page_errors(&stderr);
+        let png = screenshot(&browser, &page, &format!("review-{value}.png"), 4000);
+        assert!(png.len() > 50_000, "a real screenshot of {value}");
+    }
+}
+
+#[test]
+fn the_history_of_a_question_renders_in_chromium() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let page = dir.path().join("history.html");
+    let out = crate::common::journal()
+        .arg("--vault")
+        .arg(crate::common::sample_journal())
+        .args([
+            "--today",
+            TODAY,
+            "-q",
+            "prompts",
+            "--history",
+            "Are you happy?",
+            "--format",
+            "html",
+        ])
+        .assert()
+        .success();
+    std::fs::write(&page, &out.get_output().stdout).expect("page");
+    let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+    assert!(dom.contains("<h1>Are you happy?</h1>"), "loaded: {stderr}");
+    assert!(
+        dom.contains("Wednesday 26 November 2025"),
+        "the year-ago answer"
+    );
+    assert!(dom.contains("mood 3.0"), "with the mood of its day");
+    assert_no_page_errors(&stderr);
+    let png = screenshot(&browser, &page, "history-sample.png", 2400);
+    assert!(png.len() > 10_000, "a real screenshot");
 }

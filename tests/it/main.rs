@@ -5,6 +5,7 @@
 
 mod browser;
 mod cache;
+mod calendar;
 mod commands;
 mod common;
 mod conformance;
@@ -14,6 +15,7 @@ mod docs;
 mod hostile;
 mod logseq;
 mod memo;
+mod periods;
 mod review;
 mod robustness;
 mod safety;

@@ -14,16 +14,16 @@ fn review(v: &TestVault, args: &[&str]) -> Value {
 fn header_and_week_selection() {
     let v = TestVault::new().note("a.md", "x\n");
     let r = review(&v, &[]);
-    assert_eq!(r["schema"], "journal.review/1");
+    assert_eq!(r["schema"], "journal.review/2");
     assert_eq!(
-        r["week"],
-        json!({"id": "2026-W48", "name": "2026-W48", "start": "2026-11-23", "end": "2026-11-29"})
+        r["period"],
+        json!({"kind": "week", "id": "2026-W48", "name": "2026-W48", "start": "2026-11-23", "end": "2026-11-29"})
     );
     assert_eq!(r["as_of"], "2026-11-29");
     assert_eq!(r["generated_at"], "2026-11-29", "fixed with --today");
-    assert_eq!(review(&v, &["--last"])["week"]["id"], "2026-W47");
+    assert_eq!(review(&v, &["--last"])["period"]["id"], "2026-W47");
     assert_eq!(
-        review(&v, &["--date", "2026-12-01"])["week"]["id"],
+        review(&v, &["--date", "2026-12-01"])["period"]["id"],
         "2026-W49"
     );
     let past = review(&v, &["--week", "2026-W40"]);
@@ -36,7 +36,7 @@ fn header_and_week_selection() {
         "2026-11-29",
         "a future week as of today"
     );
-    assert_eq!(r["days"].as_array().map(Vec::len), Some(7));
+    assert_eq!(r["buckets"].as_array().map(Vec::len), Some(7));
 }
 
 #[test]
@@ -80,7 +80,7 @@ fn done_this_week_by_done_date_note_date_or_section_date() {
         ]
     );
     assert_eq!(r["stats"]["tasks_done"], 3);
-    let days: Vec<_> = r["days"]
+    let days: Vec<_> = r["buckets"]
         .as_array()
         .expect("days")
         .iter()
@@ -278,12 +278,12 @@ fn mood_mean_and_change_and_words() {
     let r = review(&v, &[]);
     assert_eq!(r["stats"]["mood_mean"], 4.33);
     assert_eq!(r["stats"]["mood_change"], 1.83);
-    assert_eq!(r["days"][1]["mood"], 4.0);
-    assert_eq!(r["days"][2]["mood"], 4.5);
-    assert_eq!(r["days"][0]["mood"], Value::Null);
+    assert_eq!(r["buckets"][1]["mood"], 4.0);
+    assert_eq!(r["buckets"][2]["mood"], 4.5);
+    assert_eq!(r["buckets"][0]["mood"], Value::Null);
     assert_eq!(r["stats"]["notes_written"], 2);
     // `mood::` is the text of the daily template (journal's own here): only the 4 is added.
-    assert_eq!(r["days"][1]["words"], 5);
+    assert_eq!(r["buckets"][1]["words"], 5);
     let first = review(&v, &["--week", "2026-W46"]);
     assert_eq!(
         (
@@ -305,8 +305,8 @@ fn iso_week_53_across_the_year_boundary() {
         &["review", "--week", "2026-W53", "--format", "json"],
     );
     assert_eq!(
-        r["week"],
-        json!({"id": "2026-W53", "name": "2026-W53", "start": "2026-12-28", "end": "2027-01-03"})
+        r["period"],
+        json!({"kind": "week", "id": "2026-W53", "name": "2026-W53", "start": "2026-12-28", "end": "2027-01-03"})
     );
     assert_eq!(texts(&r["done"]), ["old year", "new year"]);
     assert_eq!(r["stats"]["mood_mean"], 4.0);
@@ -314,7 +314,7 @@ fn iso_week_53_across_the_year_boundary() {
         "2027-01-10",
         &["review", "--date", "2027-01-04", "--format", "json"],
     );
-    assert_eq!(next["week"]["id"], "2027-W01");
+    assert_eq!(next["period"]["id"], "2027-W01");
     assert_eq!(texts(&next["done"]), ["next week"]);
 }
 
@@ -326,13 +326,13 @@ fn sunday_start_weeks() {
         .note("Daily/2026-11-29.md", "- [x] next sunday\n");
     let r = review(&v, &["--week", "2026-W48"]);
     assert_eq!(
-        r["week"],
-        json!({"id": "2026-W48", "name": "2026-W48", "start": "2026-11-22", "end": "2026-11-28"})
+        r["period"],
+        json!({"kind": "week", "id": "2026-W48", "name": "2026-W48", "start": "2026-11-22", "end": "2026-11-28"})
     );
     assert_eq!(texts(&r["done"]), ["on sunday"]);
     let today = review(&v, &[]);
     assert_eq!(
-        today["week"]["start"], "2026-11-29",
+        today["period"]["start"], "2026-11-29",
         "the 29th is a Sunday: a new week"
     );
     assert_eq!(texts(&today["done"]), ["next sunday"]);
@@ -463,7 +463,7 @@ fn templates_can_be_replaced_and_errors_point_at_the_line() {
         .note("Daily/2026-11-24.md", "- [x] a ✅ 2026-11-24\n")
         .note(
             ".journal/templates/weekly.md",
-            "Done: {{ stats.tasks_done }} in {{ week.id }}\n",
+            "Done: {{ stats.tasks_done }} in {{ period.id }}\n",
         );
     let md = v.stdout(&["review"]);
     assert!(

@@ -166,7 +166,7 @@ fn writes_never_follow_symbolic_links() {
 fn templates_named_by_settings_are_read_only_inside_the_vault() {
     let outer = tempfile::tempdir().expect("tmp");
     let secret = outer.path().join("secret.md");
-    std::fs::write(&secret, "TOP SECRET {{ week.id }}\n").expect("write");
+    std::fs::write(&secret, "TOP SECRET {{ period.id }}\n").expect("write");
     for toml in [
         "[review]\ntemplate = \"../../secret.md\"\n".to_string(),
         format!("[review]\ntemplate = \"/../../..{}\"\n", secret.display()),

@@ -105,3 +105,57 @@ fn terminal_tables_at_120_columns() {
 fn piped_tables() {
     insta::assert_snapshot!([run(&["tasks", "--limit", "5"]), run(&["plans"])].join("\n----\n"));
 }
+
+#[test]
+fn month_review_markdown() {
+    insta::assert_snapshot!(run(&["review", "--month", "2026-11"]));
+}
+
+#[test]
+fn month_review_json() {
+    insta::assert_snapshot!(run(&["review", "--month", "2026-11", "--format", "json"]));
+}
+
+#[test]
+fn month_review_html() {
+    insta::assert_snapshot!(run(&["review", "--month", "2026-11", "--format", "html"]));
+}
+
+#[test]
+fn quarter_review_markdown() {
+    insta::assert_snapshot!(run(&["review", "--quarter", "2026-Q4"]));
+}
+
+#[test]
+fn quarter_review_json() {
+    insta::assert_snapshot!(run(&["review", "--quarter", "2026-Q4", "--format", "json"]));
+}
+
+#[test]
+fn quarter_review_html() {
+    insta::assert_snapshot!(run(&["review", "--quarter", "2026-Q4", "--format", "html"]));
+}
+
+#[test]
+fn year_review_markdown() {
+    insta::assert_snapshot!(run(&["review", "--year", "2026"]));
+}
+
+#[test]
+fn year_review_json() {
+    insta::assert_snapshot!(run(&["review", "--year", "2026", "--format", "json"]));
+}
+
+#[test]
+fn year_review_html() {
+    insta::assert_snapshot!(run(&["review", "--year", "2026", "--format", "html"]));
+}
+
+#[test]
+fn calendar_and_history() {
+    let pages = [
+        run(&["calendar"]).replace("\r\n", "\n"),
+        run(&["prompts", "--history", "Are you happy?", "--format", "md"]),
+    ];
+    insta::assert_snapshot!(pages.join("\n----\n"));
+}

@@ -368,7 +368,7 @@ fn every_date_flag_takes_relative_dates() {
     let week = |args: &[&str]| {
         let mut a = vec!["review", "--format", "json"];
         a.extend_from_slice(args);
-        v.json(&a)["week"]["id"].clone()
+        v.json(&a)["period"]["id"].clone()
     };
     assert_eq!(week(&["--week", "last"]), "2026-W47");
     assert_eq!(week(&["--week", "W45"]), "2026-W45");
@@ -724,7 +724,7 @@ fn the_review_format_follows_the_output_file() {
     v.stdout_and_stderr(&["review", "-o", json.to_str().expect("utf-8")]);
     let model: Value =
         serde_json::from_str(&std::fs::read_to_string(&json).expect("json")).expect("json");
-    assert_eq!(model["schema"], "journal.review/1");
+    assert_eq!(model["schema"], "journal.review/2");
     let txt = dir.path().join("review.txt");
     let (_, err) = v.stdout_and_stderr(&["review", "-o", txt.to_str().expect("utf-8")]);
     assert!(

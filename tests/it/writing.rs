@@ -298,7 +298,7 @@ fn template_text_is_not_writing_and_an_unchanged_template_is_not_an_entry() {
         "only Tuesday was written in"
     );
     // "4", "going to bed early", "Call Ana", "Long walk by the river."
-    assert_eq!(r["days"][1]["words"], 1 + 4 + 2 + 5);
+    assert_eq!(r["buckets"][1]["words"], 1 + 4 + 2 + 5);
     assert_eq!(r["stats"]["words_written"], 12);
     assert_eq!(r["stats"]["mood_mean"], 4.0);
     assert_eq!(open_tasks(&v), ["Call Ana"], "a blank - [ ] is not a task");
@@ -331,8 +331,11 @@ fn a_note_made_from_a_catalog_template_counts_only_what_was_added() {
             "---\ncreated: 2026-11-25\n---\n## Trips\n\n![[Trips.base#Location]]\n\n## Places\n\n![[Map.base#Location]]\n## Cafés\nA Brasileira, too full.\n",
         );
     let r = review(&v);
-    assert_eq!(r["days"][1]["notes"], 0, "Kyoto is its template, unchanged");
-    assert_eq!(r["days"][2]["notes"], 1);
+    assert_eq!(
+        r["buckets"][1]["notes"], 0,
+        "Kyoto is its template, unchanged"
+    );
+    assert_eq!(r["buckets"][2]["notes"], 1);
     assert_eq!(r["stats"]["words_written"], 1 + 4);
 }
 
@@ -459,15 +462,15 @@ fn moods_from_properties_and_aliases_and_why_a_mood_was_not_read() {
         .note("Undated.md", "mood:: 3\n");
     let r = review(&v);
     assert_eq!(
-        r["days"][0]["mood"], 4.0,
+        r["buckets"][0]["mood"], 4.0,
         "the property; the mid-line one is not read"
     );
     assert_eq!(
-        r["days"][1]["mood"],
+        r["buckets"][1]["mood"],
         Value::Null,
         "`score` is not a mood unless named"
     );
-    assert_eq!(r["days"][2]["mood"], 3.0);
+    assert_eq!(r["buckets"][2]["mood"], 3.0);
     let c = check(&v);
     assert!(
         c.contains("Journal.md:2:1: warning: `mood:: 2` after other text is not read")
@@ -488,8 +491,8 @@ fn moods_from_properties_and_aliases_and_why_a_mood_was_not_read() {
         .note("Daily/2026-11-24.md", "---\nscore: 2\n---\nMeh.\n")
         .note("Daily/2026-11-25.md", "score:: 4\n");
     let r = review(&v);
-    assert_eq!(r["days"][1]["mood"], 2.0);
-    assert_eq!(r["days"][2]["mood"], 4.0);
+    assert_eq!(r["buckets"][1]["mood"], 2.0);
+    assert_eq!(r["buckets"][2]["mood"], 4.0);
 }
 
 #[test]
@@ -516,7 +519,7 @@ fn daily_notes_named_in_other_ways_and_the_ones_check_lists() {
         .note("Journal/Daily/About these notes.md", "How I write.\n")
         .note("Elsewhere/2026_11_26-x.md", "Not in the daily folder.\n");
     let r = review(&v);
-    let entries: Vec<u64> = r["days"]
+    let entries: Vec<u64> = r["buckets"]
         .as_array()
         .expect("days")
         .iter()
@@ -578,13 +581,13 @@ fn weeks_follow_the_vault() {
     ));
     let r = review(&v);
     assert_eq!(
-        r["week"]["start"], "2026-11-29",
+        r["period"]["start"], "2026-11-29",
         "today's Sunday-start week"
     );
     let r = v.json_warned(&["review", "--format", "json", "--last"]).0;
     assert_eq!(
         (
-            r["week"]["start"].as_str(),
+            r["period"]["start"].as_str(),
             r["stats"]["notes_written"].as_u64()
         ),
         (Some("2026-11-22"), Some(2))
@@ -605,9 +608,9 @@ fn weeks_follow_the_vault() {
     let r = v
         .json_warned(&["review", "--format", "json", "--week", "2026-48"])
         .0;
-    assert_eq!(r["week"]["start"], "2026-11-22");
-    assert_eq!(r["week"]["end"], "2026-11-28");
-    assert_eq!(r["week"]["name"], "2026-48");
+    assert_eq!(r["period"]["start"], "2026-11-22");
+    assert_eq!(r["period"]["end"], "2026-11-28");
+    assert_eq!(r["period"]["name"], "2026-48");
     assert_eq!(r["stats"]["notes_written"], 2);
     let md = v.stdout_and_stderr(&["review", "--week", "2026-48"]).0;
     assert!(md.contains("# Weekly review · 2026-48"), "{md}");
@@ -616,7 +619,7 @@ fn weeks_follow_the_vault() {
         ".obsidian/plugins/calendar/data.json",
         r#"{"weekStart":"locale"}"#,
     ));
-    assert_eq!(review(&v)["week"]["start"], "2026-11-23");
+    assert_eq!(review(&v)["period"]["start"], "2026-11-23");
     // .journal.toml wins.
     let v = notes(
         TestVault::new()
@@ -626,7 +629,7 @@ fn weeks_follow_the_vault() {
             )
             .note(".journal.toml", "week_start = \"monday\"\n"),
     );
-    assert_eq!(review(&v)["week"]["start"], "2026-11-23");
+    assert_eq!(review(&v)["period"]["start"], "2026-11-23");
 }
 
 #[test]
