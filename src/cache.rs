@@ -10,8 +10,9 @@
 
 use crate::config::Config;
 use crate::diagnostic::Diagnostic;
-use crate::hash::fnv;
+use crate::hash::{fast as checksum, fnv};
 use crate::model::Note;
+use crate::vault::Stamp;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -19,21 +20,22 @@ use std::path::{Path, PathBuf};
 
 const MAGIC: &[u8; 8] = b"JRNLCACH";
 /// Bump when the layout of an entry or anything in it changes.
-pub const FORMAT: u32 = 7;
+pub const FORMAT: u32 = 8;
 const HEADER: usize = 8 + 4 + 8 + 16 + 8;
 /// The largest cache read back; a larger one is rebuilt.
 const CACHE_MAX: u64 = 4 * 1024 * 1024 * 1024;
 
 /// A note whose modification time is this close to when the cache was written may have
 /// changed again within the file system's timestamp granularity: it is read again.
-const RACY_NS: i128 = 2_000_000_000;
+pub(crate) const RACY_NS: i128 = 2_000_000_000;
 
 /// What the cache knows about one note.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub(crate) struct Entry {
     pub(crate) rel: String,
-    pub(crate) size: u64,
-    pub(crate) mtime_ns: i128,
+    pub(crate) stamp: Stamp,
+    /// The hash of the note's bytes ([`crate::hash::fast`]); 0 when it was not read.
+    pub(crate) hash: u64,
     /// The parsed note, or the warning that it could not be read as one. Boxed: entries are
     /// moved around a lot, notes are large.
     pub(crate) note: Result<Box<Note>, Diagnostic>,
@@ -48,10 +50,17 @@ pub(crate) struct Loaded {
 }
 
 impl Loaded {
-    /// Whether `entry` still describes a note of this size and modification time.
-    pub(crate) fn fresh(&self, entry: &Entry, size: u64, mtime_ns: i128) -> bool {
-        entry.size == size && entry.mtime_ns == mtime_ns && mtime_ns < self.written_at_ns - RACY_NS
+    /// Whether `entry` still describes a note with this stamp.
+    pub(crate) fn fresh(&self, entry: &Entry, stamp: Stamp) -> bool {
+        trusted(entry.stamp, stamp, self.written_at_ns)
     }
+}
+
+/// Whether a file stamped `now` is unchanged since it was stamped `then`, by a record written
+/// at `written_at_ns`: the same stamp, and not modified so close to the writing that a second
+/// change could hide within the file system's timestamp granularity.
+pub(crate) fn trusted(then: Stamp, now: Stamp, written_at_ns: i128) -> bool {
+    then == now && now.mtime_ns < written_at_ns - RACY_NS
 }
 
 /// Why a cache file was not used.
@@ -67,21 +76,6 @@ pub(crate) enum Problem {
     Io(#[from] std::io::Error),
     #[error("it {0}")]
     Unusable(String),
-}
-
-/// A fast checksum of the cache's contents, eight bytes at a time, to notice damage (not
-/// tampering).
-pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    let mut chunks = bytes.chunks_exact(8);
-    let mut h = 0x9E37_79B9_7F4A_7C15u64 ^ bytes.len() as u64;
-    for c in &mut chunks {
-        let w = u64::from_le_bytes(c.try_into().unwrap_or([0; 8]));
-        h = (h ^ w).wrapping_mul(0xBF58_476D_1CE4_E5B9).rotate_left(29);
-    }
-    for &b in chunks.remainder() {
-        h = (h ^ u64::from(b)).wrapping_mul(0x94D0_49BB_1331_11EB);
-    }
-    h ^ (h >> 31)
 }
 
 /// Entries per separately encoded chunk, so a large cache decodes on every core.
@@ -243,11 +237,19 @@ pub(crate) fn save(path: &Path, fingerprint: u64, entries: &[Entry]) -> std::io:
 mod tests {
     use super::*;
 
+    fn stamp(size: u64, mtime_ns: i128) -> Stamp {
+        Stamp {
+            size,
+            mtime_ns,
+            ino: 1,
+        }
+    }
+
     fn entry(rel: &str) -> Entry {
         Entry {
             rel: rel.into(),
-            size: 3,
-            mtime_ns: 42,
+            stamp: stamp(3, 42),
+            hash: 9,
             note: Ok(Box::new(crate::note::parse(
                 rel,
                 "- [ ] x 📅 2026-11-30\nmood:: 4\n",
@@ -307,18 +309,23 @@ mod tests {
             written_at_ns: 10_000_000_000,
         };
         let e = Entry {
-            mtime_ns: 5_000_000_000,
+            stamp: stamp(3, 5_000_000_000),
             ..entry("a.md")
         };
-        assert!(loaded.fresh(&e, 3, 5_000_000_000));
-        assert!(!loaded.fresh(&e, 4, 5_000_000_000), "size changed");
-        assert!(!loaded.fresh(&e, 3, 5_000_000_001), "time changed");
+        assert!(loaded.fresh(&e, stamp(3, 5_000_000_000)));
+        assert!(!loaded.fresh(&e, stamp(4, 5_000_000_000)), "size changed");
+        assert!(!loaded.fresh(&e, stamp(3, 5_000_000_001)), "time changed");
+        let other = Stamp {
+            ino: 2,
+            ..stamp(3, 5_000_000_000)
+        };
+        assert!(!loaded.fresh(&e, other), "another file put in its place");
         let racy = Entry {
-            mtime_ns: 9_000_000_000,
+            stamp: stamp(3, 9_000_000_000),
             ..entry("a.md")
         };
         assert!(
-            !loaded.fresh(&racy, 3, 9_000_000_000),
+            !loaded.fresh(&racy, stamp(3, 9_000_000_000)),
             "within the granularity of the cache's own time"
         );
     }

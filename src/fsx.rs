@@ -96,9 +96,12 @@ pub(crate) fn open_regular(path: &Path) -> Result<(File, Metadata), ReadError> {
     Ok((file, meta))
 }
 
-/// Reads at most `max` bytes of an open file; more is [`ReadError::TooLarge`].
-pub(crate) fn read_open(file: &mut File, max: u64) -> Result<Vec<u8>, ReadError> {
-    let mut bytes = Vec::new();
+/// Reads at most `max` bytes of an open file; more is [`ReadError::TooLarge`]. `size` is what
+/// its metadata said: the buffer is made that large at once (one read call for most notes,
+/// where a growing buffer takes several).
+pub(crate) fn read_open(file: &mut File, size: u64, max: u64) -> Result<Vec<u8>, ReadError> {
+    let capacity = usize::try_from(size.min(max).saturating_add(1)).unwrap_or(0);
+    let mut bytes = Vec::with_capacity(capacity);
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > max {
         return Err(ReadError::TooLarge(max));
@@ -112,7 +115,7 @@ pub(crate) fn read_capped(path: &Path, max: u64) -> Result<Vec<u8>, ReadError> {
     if meta.len() > max {
         return Err(ReadError::TooLarge(max));
     }
-    read_open(&mut file, max)
+    read_open(&mut file, meta.len(), max)
 }
 
 /// Why a path inside the vault was not used.

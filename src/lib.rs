@@ -46,6 +46,7 @@ mod hash;
 pub mod index;
 pub mod load;
 mod markers;
+mod memo;
 pub mod model;
 mod noise;
 pub mod note;

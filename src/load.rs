@@ -82,6 +82,15 @@ pub enum LoadError {
 /// Reads the vault of `config` into an index: the notes that changed since the cache was
 /// written are read again (all of them with [`CacheMode::Ignore`]), in parallel.
 pub fn load(config: &Config, mode: &CacheMode, progress: &Progress) -> Result<Index, LoadError> {
+    load_seen(config, mode, progress).map(|(index, _)| index)
+}
+
+/// [`load`], with every note as it was seen (for [`crate::memo`]).
+pub(crate) fn load_seen(
+    config: &Config,
+    mode: &CacheMode,
+    progress: &Progress,
+) -> Result<(Index, Vec<vault::Seen>), LoadError> {
     let mut warnings = config.warnings.clone();
     let filter = vault::Filter::new(config, &mut warnings)?;
     let fingerprint = cache::fingerprint(config);
@@ -155,6 +164,14 @@ pub fn load(config: &Config, mode: &CacheMode, progress: &Progress) -> Result<In
         ));
     }
     progress.stage("cache saved");
+    let seen = entries
+        .iter()
+        .map(|e| vault::Seen {
+            rel: e.rel.clone(),
+            stamp: e.stamp,
+            hash: e.hash,
+        })
+        .collect();
     let mut notes = Vec::with_capacity(entries.len());
     for e in entries {
         match e.note {
@@ -164,37 +181,37 @@ pub fn load(config: &Config, mode: &CacheMode, progress: &Progress) -> Result<In
     }
     let index = Index::build(notes, warnings, config);
     progress.stage("index built");
-    Ok(index)
+    Ok((index, seen))
 }
 
-/// One note: from the cache when its size and modification time are unchanged, else read
-/// and parsed. The flag says whether it was read.
+/// One note: from the cache when its stamp is unchanged, else read and parsed. The flag
+/// says whether it was read.
 fn entry(
     config: &Config,
     f: &vault::NoteFile,
     prior: Option<cache::Entry>,
     loaded: &cache::Loaded,
 ) -> (cache::Entry, bool) {
-    let (size, mtime_ns) = match vault::stat(f) {
+    let stamp = match vault::stat(f) {
         Ok(s) => s,
         Err(w) => return (unread(f, w), true),
     };
     if let Some(e) = prior
-        && loaded.fresh(&e, size, mtime_ns)
+        && loaded.fresh(&e, stamp)
     {
         return (e, false);
     }
-    let entry = match vault::read_note(f, size, config) {
-        Ok(note) => cache::Entry {
+    let entry = match vault::read_note(f, stamp.size, config) {
+        Ok(read) => cache::Entry {
             rel: f.rel.clone(),
-            size,
-            mtime_ns,
-            note: Ok(Box::new(note)),
+            stamp,
+            hash: read.hash,
+            note: Ok(Box::new(read.note)),
         },
         Err(e) if e.lasting => cache::Entry {
             rel: f.rel.clone(),
-            size,
-            mtime_ns,
+            stamp,
+            hash: 0,
             note: Err(e.warning),
         },
         Err(e) => unread(f, e.warning),
@@ -202,13 +219,13 @@ fn entry(
     (entry, true)
 }
 
-/// An entry for a note that could not be read this time: a size and time no file has, so it
-/// is tried again next run.
+/// An entry for a note that could not be read this time: a stamp no file has, so it is
+/// tried again next run.
 fn unread(f: &vault::NoteFile, warning: Diagnostic) -> cache::Entry {
     cache::Entry {
         rel: f.rel.clone(),
-        size: 0,
-        mtime_ns: i128::MIN,
+        stamp: vault::Stamp::NONE,
+        hash: 0,
         note: Err(warning),
     }
 }

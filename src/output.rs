@@ -292,7 +292,7 @@ fn replace(
         if meta.permissions().readonly() && !force {
             return Err(WriteError::ReadOnly(shown()));
         }
-        let existing = match fsx::read_open(&mut file, fsx::TARGET_MAX) {
+        let existing = match fsx::read_open(&mut file, meta.len(), fsx::TARGET_MAX) {
             Ok(b) => b,
             Err(ReadError::Io(e)) => return Err(io(e)),
             Err(e) => {

@@ -118,6 +118,12 @@ impl Template {
         }
     }
 
+    /// Whether the template names `variable` (its text holds the name; a mention in a
+    /// comment counts too, which errs on the safe side).
+    pub(crate) fn shows(&self, variable: &str) -> bool {
+        self.text.contains(variable)
+    }
+
     /// Reads a template file: a regular file of at most [`crate::fsx::TEMPLATE_MAX`] bytes.
     pub fn file(path: &Path) -> Result<Template, TemplateError> {
         let name = path.display().to_string();

@@ -226,10 +226,51 @@ pub(crate) fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<
     (files, warnings)
 }
 
-/// A note's size and modification time (nanoseconds since the Unix epoch).
-pub(crate) fn stat(file: &NoteFile) -> Result<(u64, i128), Diagnostic> {
+/// What a note's metadata says of it: enough to tell, without reading it, that it has not
+/// changed (with the racy-timestamp rule of its users).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Stamp {
+    pub(crate) size: u64,
+    /// Nanoseconds since the Unix epoch.
+    pub(crate) mtime_ns: i128,
+    /// The inode: a note replaced by another file of the same size and time is noticed.
+    pub(crate) ino: u64,
+}
+
+impl Stamp {
+    /// A stamp no file has: a note that could not be read is read again next time.
+    pub(crate) const NONE: Stamp = Stamp {
+        size: 0,
+        mtime_ns: i128::MIN,
+        ino: 0,
+    };
+
+    pub(crate) fn of(meta: &std::fs::Metadata) -> Stamp {
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        Stamp {
+            size: meta.len(),
+            mtime_ns: mtime_ns(meta.modified().ok()),
+            ino,
+        }
+    }
+}
+
+/// A note as one run saw it: its stamp and the hash of its bytes (0 when it could not be
+/// read).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub(crate) struct Seen {
+    pub(crate) rel: String,
+    pub(crate) stamp: Stamp,
+    pub(crate) hash: u64,
+}
+
+/// A note's stamp.
+pub(crate) fn stat(file: &NoteFile) -> Result<Stamp, Diagnostic> {
     std::fs::metadata(&file.abs)
-        .map(|m| (m.len(), mtime_ns(m.modified().ok())))
+        .map(|m| Stamp::of(&m))
         .map_err(|e| Diagnostic::file(&file.rel, format!("cannot be read: {e}")))
 }
 
@@ -251,8 +292,24 @@ pub(crate) struct Unread {
     pub lasting: bool,
 }
 
+/// A note read and parsed, with the hash of its bytes (whether a note touched since is
+/// still the same note).
+#[derive(Debug)]
+pub(crate) struct Read {
+    pub(crate) note: Note,
+    pub(crate) hash: u64,
+}
+
+/// Reads the bytes of a note (at most `max`): one open, the size from the open handle.
+pub(crate) fn read_bytes(file: &NoteFile, max: u64) -> Result<Vec<u8>, crate::fsx::ReadError> {
+    // The one safe open: a note swapped for a FIFO or a device after the walk is refused,
+    // never waited on.
+    crate::fsx::open_regular(&file.abs)
+        .and_then(|(mut f, meta)| crate::fsx::read_open(&mut f, meta.len(), max))
+}
+
 /// Reads and parses one note of `size` bytes.
-pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Note, Unread> {
+pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<Read, Unread> {
     let lasting = |warning| Unread {
         warning,
         lasting: true,
@@ -267,11 +324,7 @@ pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<N
         )));
     }
     let max = config.settings.max_note_bytes.get();
-    // The one safe open: a note swapped for a FIFO or a device after the walk is refused,
-    // never waited on.
-    let read = crate::fsx::open_regular(&file.abs)
-        .and_then(|(mut f, _)| crate::fsx::read_open(&mut f, max));
-    let bytes = match read {
+    let bytes = match read_bytes(file, max) {
         Ok(b) => b,
         Err(crate::fsx::ReadError::TooLarge(_)) => {
             return Err(Unread {
@@ -294,7 +347,10 @@ pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<N
     if let Some(w) = warning {
         n.diagnostics.insert(0, w);
     }
-    Ok(n)
+    Ok(Read {
+        note: n,
+        hash: crate::hash::fast(&bytes),
+    })
 }
 
 #[cfg(test)]

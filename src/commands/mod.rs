@@ -146,6 +146,12 @@ impl Context {
             .map_err(|e| UsageError(e.to_string()).into())
     }
 
+    /// [`Context::index`], with every note as it was seen (for the stored results).
+    pub(crate) fn index_seen(&self) -> anyhow::Result<(Index, Vec<crate::vault::Seen>)> {
+        load::load_seen(&self.config, &self.cache, &self.progress)
+            .map_err(|e| UsageError(e.to_string()).into())
+    }
+
     /// With `JOURNAL_TIMINGS` set, prints the time since the start of the run, for profiling.
     pub(crate) fn timing(&self, stage: &str) {
         self.progress.stage(stage);

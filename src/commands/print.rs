@@ -81,26 +81,40 @@ pub(crate) fn warnings<'a>(
 /// The vault's warnings on stderr: each with `-v`, a count otherwise (saying how to see
 /// them), nothing with `-q`.
 pub(crate) fn report_warnings(ctx: &Context, index: &Index) {
+    print_report(ctx, &warnings_report(ctx, index));
+}
+
+/// What [`report_warnings`] prints, as text (kept with a stored review, so serving it says
+/// the same).
+pub(crate) fn warnings_report(ctx: &Context, index: &Index) -> String {
     let shown: Vec<_> = warnings(ctx, index, &[])
         .into_iter()
         .filter(|d| d.is_warning())
         .collect();
     if ctx.quiet || shown.is_empty() {
+        return String::new();
+    }
+    if ctx.verbose {
+        shown
+            .into_iter()
+            .map(|d| format!("{}\n", super::check::line(d)))
+            .collect()
+    } else {
+        let n = shown.len();
+        format!(
+            "journal: {n} warning{} about the vault (`journal check` lists them, `-v` shows them here)\n",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+/// Prints a [`warnings_report`] on stderr, with colour as asked.
+pub(crate) fn print_report(ctx: &Context, report: &str) {
+    if report.is_empty() {
         return;
     }
     let mut err = anstream::AutoStream::new(std::io::stderr(), ctx.color_choice());
-    if ctx.verbose {
-        for d in shown {
-            let _ = writeln!(err, "{}", super::check::line(d));
-        }
-    } else {
-        let n = shown.len();
-        let _ = writeln!(
-            err,
-            "journal: {n} warning{} about the vault (`journal check` lists them, `-v` shows them here)",
-            if n == 1 { "" } else { "s" }
-        );
-    }
+    let _ = err.write_all(report.as_bytes());
 }
 
 /// How many of the vault's warnings count (not those of allowed categories, not notes for

@@ -6,6 +6,7 @@ use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Into;
 use crate::dates::moment::Period as FormatPeriod;
 use crate::dates::{Period, PeriodKind, Week};
+use crate::memo::Memo;
 use crate::output;
 use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
@@ -189,57 +190,119 @@ fn builtin(kind: PeriodKind, format: ReviewFormat) -> (&'static str, &'static st
     }
 }
 
-pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
-    let period = choose_period(ctx, args)?;
-    let format = choose_format(ctx, args);
-    let index = ctx.index()?;
-    ctx.report_warnings(&index);
+/// The template a Markdown or HTML review of `period` is rendered with (JSON has none). The
+/// configured template is the weekly Markdown review's.
+fn template(
+    ctx: &Context,
+    args: &ReviewArgs,
+    period: Period,
+    format: ReviewFormat,
+) -> anyhow::Result<Option<Template>> {
+    if format == ReviewFormat::Json {
+        return Ok(None);
+    }
+    let configured = match format {
+        ReviewFormat::Md if period.kind() == PeriodKind::Week => ctx
+            .config
+            .settings
+            .review
+            .template
+            .as_ref()
+            .map(|t| t.0.as_str()),
+        _ => None,
+    };
+    let template = Template::choose(
+        args.template.as_deref(),
+        configured,
+        &ctx.config.vault,
+        builtin(period.kind(), format),
+    )
+    .map_err(|e| UsageError(e.to_string()))?;
+    Ok(Some(template))
+}
+
+/// Where this review's result is kept from one run to the next: its inputs besides the notes
+/// and the config are the command line, today and the template. A review that shows the time
+/// it was made (`generated_at`: JSON, every HTML page, whose shared parts may print it, and the
+/// Markdown templates that name it) is kept only when today is fixed, as the time is then.
+fn memo(ctx: &Context, format: ReviewFormat, template: Option<&Template>) -> Option<Memo> {
+    let shows_time =
+        format == ReviewFormat::Html || template.is_none_or(|t| t.shows("generated_at"));
+    if shows_time && !ctx.today_fixed {
+        return None;
+    }
+    let argv: Vec<_> = std::env::args_os().skip(1).collect();
+    let request = format!(
+        "review|{argv:?}|{}|{}|{format:?}|{}",
+        ctx.today,
+        ctx.today_fixed,
+        template.map_or("", |t| t.text.as_str())
+    );
+    Memo::new(&ctx.config, &ctx.cache, &request)
+}
+
+/// Loads the vault, builds the review of `period` and renders it; the warnings line is
+/// printed and returned with the text and the notes as they were seen.
+fn make(
+    ctx: &Context,
+    period: Period,
+    format: ReviewFormat,
+    template: Option<&Template>,
+) -> anyhow::Result<(String, String, Vec<crate::vault::Seen>)> {
+    let (index, seen) = ctx.index_seen()?;
+    let report = super::print::warnings_report(ctx, &index);
+    super::print::print_report(ctx, &report);
     // The review takes the index and holds what it needs: the notes are gone before
     // rendering makes its copies.
     let review = model(ctx, period, index);
     ctx.timing("review built");
-    let text = match format {
-        ReviewFormat::Json => {
+    let text = match template {
+        None => {
             let mut s = serde_json::to_string_pretty(&review)?;
             s.push('\n');
             s
         }
-        ReviewFormat::Md | ReviewFormat::Html => {
-            // Escaping follows the output format, whatever the template file is called. The
-            // configured template is the weekly review's.
-            let builtin = builtin(period.kind(), format);
-            let (configured, flavour) = match format {
-                ReviewFormat::Md if period.kind() == PeriodKind::Week => (
-                    ctx.config
-                        .settings
-                        .review
-                        .template
-                        .as_ref()
-                        .map(|t| t.0.as_str()),
-                    Flavour::Markdown,
-                ),
-                ReviewFormat::Md => (None, Flavour::Markdown),
-                _ => (
-                    None,
-                    Flavour::Html(render::NoteLinks::for_vault(
-                        ctx.config.settings.review.link_style,
-                        &ctx.config.vault,
-                    )),
-                ),
+        Some(template) => {
+            // Escaping follows the output format, whatever the template file is called.
+            let flavour = match format {
+                ReviewFormat::Html => Flavour::Html(render::NoteLinks::for_vault(
+                    ctx.config.settings.review.link_style,
+                    &ctx.config.vault,
+                )),
+                _ => Flavour::Markdown,
             };
-            let template = Template::choose(
-                args.template.as_deref(),
-                configured,
-                &ctx.config.vault,
-                builtin,
-            )
-            .map_err(|e| UsageError(e.to_string()))?;
-            let body = render::render_guarded(&template, &review, flavour)
+            let body = render::render_guarded(template, &review, flavour)
                 .map_err(|e| UsageError(e.to_string()))?;
             match format {
                 ReviewFormat::Md => markdown_document(&review, &body),
                 _ => body,
             }
+        }
+    };
+    Ok((text, report, seen))
+}
+
+pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
+    let period = choose_period(ctx, args)?;
+    let format = choose_format(ctx, args);
+    let template = template(ctx, args, period, format)?;
+    let memo = memo(ctx, format, template.as_ref());
+    let started = crate::memo::now_ns();
+    let text = match memo.as_ref().and_then(|m| m.lookup(&ctx.config)) {
+        Some(hit) => {
+            ctx.timing(&format!(
+                "served the stored review ({} touched notes read, unchanged)",
+                hit.rehashed
+            ));
+            super::print::print_report(ctx, &hit.stderr);
+            hit.text
+        }
+        None => {
+            let (text, report, seen) = make(ctx, period, format, template.as_ref())?;
+            if let Some(m) = &memo {
+                m.store(started, seen, &report, &text);
+            }
+            text
         }
     };
     ctx.timing("rendered");
@@ -269,7 +332,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             ReviewFormat::Json => "json",
         };
         let folder = ctx.config.settings.review.folder.as_str();
-        let name = format!("{}.{ext}", review.period.id);
+        let name = format!("{}.{ext}", period.id());
         Some(output::Target::Vault {
             vault: &ctx.config.vault,
             rel: if folder.is_empty() {

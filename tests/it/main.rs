@@ -14,6 +14,7 @@ mod daily;
 mod docs;
 mod hostile;
 mod logseq;
+mod memo;
 mod periods;
 mod review;
 mod robustness;
