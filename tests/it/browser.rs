@@ -581,6 +581,67 @@ fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
             &format!("hostile-{}.png", view.name),
         );
     }
+
+    // The month's page and the page of a question's answers, of the same notes and an answer
+    // to a library question full of payloads: the same checks.
+    std::fs::write(
+        v.join("Daily/2026-11-26.md"),
+        format!(
+            "mood:: 3\n\n## Are you happy?\n\nYes <script>{set}</script>, <img src=x onerror=\"{set}\"> [click](javascript:{set}) **really**\n"
+        ),
+    )
+    .expect("note");
+    let out = tempfile::tempdir().expect("tmp");
+    let month = out.path().join("month.html");
+    v.cmd(&["review", "--month", "2026-11", "--format", "html", "-o"])
+        .arg(&month)
+        .assert()
+        .success();
+    let month_html = std::fs::read_to_string(&month).expect("month page");
+    let pages = [
+        ("month", (month, month_html)),
+        (
+            "history",
+            history_page(v.path(), out.path(), "Are you happy?"),
+        ),
+    ];
+    for (name, (page, html)) in pages {
+        for element in [
+            "<script",
+            "<img",
+            "<iframe",
+            "<style>body",
+            "<svg onload",
+            "<i onclick",
+        ] {
+            assert!(
+                !html.contains(element),
+                "{name}: `{element}` written as markup"
+            );
+        }
+        let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+        assert_no_page_errors(&stderr);
+        assert!(
+            dom.contains("Yes &lt;script&gt;document.title='pwned'&lt;/script&gt;"),
+            "{name}: the answer's script tag is shown as text"
+        );
+        assert!(
+            dom.contains("<strong>really</strong>"),
+            "{name}: Markdown is rendered"
+        );
+        let title = page_title(&html);
+        assert!(!title.contains(PWNED), "{name}");
+        for view in [DESKTOP, PHONE] {
+            let height = assert_checks_pass(&browser, &html, view, &title);
+            screenshot(
+                &browser,
+                &page,
+                view,
+                height.min(16_000),
+                &format!("hostile-{name}-{}.png", view.name),
+            );
+        }
+    }
 }
 
 #[test]
@@ -654,73 +715,139 @@ fn the_harness_catches_a_script_an_unsafe_source_link_and_an_axe_violation() {
     );
 }
 
-#[test]
-fn the_month_quarter_and_year_reviews_render_in_chromium() {
-    let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().expect("tmp");
-    for (flag, value, heading) in [
-        ("--month", "2026-11", "Monthly review"),
-        ("--quarter", "2026-Q4", "Quarterly review"),
-        ("--year", "2026", "Yearly review"),
-    ] {
-        let page = dir.path().join(format!("{value}.html"));
-        crate::common::journal()
-            .arg("--vault")
-            .arg(crate::common::sample_journal())
-            .args([
-                "--today", TODAY, "-q", "review", flag, value, "--format", "html", "-o",
-            ])
-            .arg(&page)
-            .assert()
-            .success();
-        let html = std::fs::read_to_string(&page).expect("page");
-        assert!(!html.contains("<script"), "no script element in the page");
-        let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
-        assert!(dom.contains(heading), "{value} loaded: {stderr}");
-        assert!(dom.contains("Planned versus actual"), "{value}");
-        assert!(dom.contains("heat-on"), "{value}: a habit's heat-map row");
-        assert!(dom.contains("burn-done"), "{value}: a plan's burn-up");
-        assert_no_page_errors(&stderr);
-        let shot = screenshot(
-            &browser,
-            &page,
-            DESKTOP,
-            4000,
-            &format!("review-{value}.png"),
-        );
-        let size = std::fs::metadata(shot).expect("screenshot").len();
-        assert!(size > 50_000, "a real screenshot of {value}");
-    }
+/// The `<title>` of a page, as the browser reads it.
+fn page_title(html: &str) -> String {
+    let start = html.find("<title>").expect("a title") + "<title>".len();
+    let end = start + html[start..].find("</title>").expect("end of the title");
+    html[start..end]
+        .replace("&amp;", "&")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&quot;", "\"")
+        .replace("&#39;", "'")
 }
 
-#[test]
-fn the_history_of_a_question_renders_in_chromium() {
-    let Some(browser) = chromium() else { return };
-    let dir = tempfile::tempdir().expect("tmp");
-    let page = dir.path().join("history.html");
-    let out = crate::common::journal()
+/// Renders the sample journal's review of a month, quarter or year (`flag value`) into `dir`.
+fn sample_period_page(dir: &Path, flag: &str, value: &str) -> (PathBuf, String) {
+    let page = dir.join(format!("{value}.html"));
+    crate::common::journal()
         .arg("--vault")
         .arg(crate::common::sample_journal())
+        .args([
+            "--today", TODAY, "-q", "review", flag, value, "--format", "html", "-o",
+        ])
+        .arg(&page)
+        .assert()
+        .success();
+    let html = std::fs::read_to_string(&page).expect("page");
+    (page, html)
+}
+
+/// The page of one question's answers (`journal prompts --history Q --format html`) of the
+/// vault at `vault`, written into `dir`.
+fn history_page(vault: &Path, dir: &Path, question: &str) -> (PathBuf, String) {
+    let page = dir.join("history.html");
+    let out = crate::common::journal()
+        .arg("--vault")
+        .arg(vault)
         .args([
             "--today",
             TODAY,
             "-q",
             "prompts",
             "--history",
-            "Are you happy?",
+            question,
             "--format",
             "html",
         ])
         .assert()
         .success();
     std::fs::write(&page, &out.get_output().stdout).expect("page");
+    let html = String::from_utf8(out.get_output().stdout.clone()).expect("utf-8");
+    (page, html)
+}
+
+#[test]
+fn the_month_quarter_and_year_reviews_in_chromium_desktop_and_phone_light_and_dark() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    for (flag, value, title) in [
+        (
+            "--month",
+            "2026-11",
+            "Monthly review 2026-11 · sample-journal",
+        ),
+        (
+            "--quarter",
+            "2026-Q4",
+            "Quarterly review 2026-Q4 · sample-journal",
+        ),
+        ("--year", "2026", "Yearly review 2026 · sample-journal"),
+    ] {
+        let (page, html) = sample_period_page(dir.path(), flag, value);
+        assert!(!html.contains("<script"), "no script element in the page");
+        let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
+        assert!(
+            dom.contains(&format!("<title>{title}</title>")),
+            "{value} loaded: {stderr}"
+        );
+        assert_no_page_errors(&stderr);
+        for section in [
+            "Planned versus actual",
+            "Carried forward",
+            "Habits",
+            "Reflections",
+            "Decisions",
+            "A year ago this",
+        ] {
+            assert!(dom.contains(section), "{value}: {section}");
+        }
+        assert!(dom.contains("heat-on"), "{value}: a habit's heat-map row");
+        assert!(dom.contains("burn-done"), "{value}: a plan's burn-up");
+        assert!(
+            dom.contains("<a class=\"src\" href=\"obsidian://open?vault=sample-journal&amp;file="),
+            "{value}: an Obsidian vault's sources open in Obsidian"
+        );
+        for view in [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK] {
+            let height = assert_checks_pass(&browser, &html, view, title);
+            screenshot(
+                &browser,
+                &page,
+                view,
+                height.min(16_000),
+                &format!("sample-{value}-{}.png", view.name),
+            );
+        }
+        print(&browser, &page, &format!("sample-{value}-print.pdf"));
+    }
+}
+
+#[test]
+fn the_history_of_a_question_in_chromium_desktop_and_phone_light_and_dark() {
+    let Some(browser) = chromium() else { return };
+    let dir = tempfile::tempdir().expect("tmp");
+    let (page, html) = history_page(
+        &crate::common::sample_journal(),
+        dir.path(),
+        "Are you happy?",
+    );
     let (dom, stderr) = browse(&browser, &page, &["--dump-dom".to_string()]);
     assert!(dom.contains("<h1>Are you happy?</h1>"), "loaded: {stderr}");
+    assert_no_page_errors(&stderr);
     assert!(
         dom.contains("Wednesday 26 November 2025"),
         "the year-ago answer"
     );
     assert!(dom.contains("mood 3.0"), "with the mood of its day");
-    assert_no_page_errors(&stderr);
-    screenshot(&browser, &page, DESKTOP, 2400, "history-sample.png");
+    let title = "Are you happy? · sample-journal";
+    for view in [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK] {
+        let height = assert_checks_pass(&browser, &html, view, title);
+        screenshot(
+            &browser,
+            &page,
+            view,
+            height.min(16_000),
+            &format!("history-{}.png", view.name),
+        );
+    }
 }
