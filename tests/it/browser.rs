@@ -1,12 +1,12 @@
-//! The HTML review in a real headless browser (Debian's `chromium`), at a desktop and a phone
-//! width, light and dark: no script runs (payloads in the notes would change
-//! `document.title`), every link has a safe scheme and every source links to its note, the
-//! page passes axe-core's WCAG 2.2 A/AA and best-practice rules and our own named rules
+//! The HTML pages (the week, month, quarter and year reviews, a question's answers) in a real
+//! headless browser (Debian's `chromium`), at a desktop and a phone width, light and dark: no
+//! script runs (payloads in the notes would change `document.title`), every link has a safe
+//! scheme and every source links to its note, the page passes axe-core's WCAG 2.2 A/AA and best-practice rules and our own named rules
 //! ([`RULES`]), and screenshots and a printed PDF are saved for people to look at.
 //!
 //! `.ci/run` installs Chromium; axe-core is vendored in tests/a11y/. Without Chromium this
 //! test fails, unless `JOURNAL_SKIP_BROWSER=1` says to skip it on purpose. The screenshots go
-//! to `<target>/tmp/review-shots/`; with `JOURNAL_UPDATE_SCREENSHOTS=1` the two shown in
+//! to `<target>/tmp/review-shots/`; with `JOURNAL_UPDATE_SCREENSHOTS=1` the three shown in
 //! docs/REVIEW.md are written there too.
 
 use crate::common::{TODAY, TestVault};
@@ -819,6 +819,20 @@ fn the_month_quarter_and_year_reviews_in_chromium_desktop_and_phone_light_and_da
             );
         }
         print(&browser, &page, &format!("sample-{value}-print.pdf"));
+        if value == "2026-11" {
+            // The one shown in docs/REVIEW.md: the top of the month's page on a laptop.
+            let top = screenshot(
+                &browser,
+                &page,
+                DESKTOP,
+                1500,
+                "sample-month-desktop-top.png",
+            );
+            if std::env::var_os("JOURNAL_UPDATE_SCREENSHOTS").is_some() {
+                let docs = Path::new(env!("CARGO_MANIFEST_DIR")).join("docs");
+                std::fs::copy(top, docs.join("review-month-desktop.png")).expect("docs screenshot");
+            }
+        }
     }
 }
 
