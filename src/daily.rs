@@ -1,7 +1,6 @@
 //! The daily flow: which reflection prompt belongs to a day, where a day's note lives, and
 //! filling an Obsidian-style template (`{{date}}`, `{{title}}`, `{{date:FORMAT}}`, …).
 
-use crate::config::Config;
 use crate::dates::moment::MomentFormat;
 use chrono::{Datelike, NaiveDate, NaiveTime};
 
@@ -18,18 +17,6 @@ pub(crate) fn prompt_for(
     let pool = ranked.len().div_ceil(2).max(1);
     let turn = usize::try_from(date.num_days_from_ce()).unwrap_or(0) % pool;
     ranked.get(turn).map(|&(i, _)| library[i].as_str())
-}
-
-/// Where the daily note of `date` lives, vault-relative: the daily folder, then the daily
-/// format. It is written only through [`crate::output`], which checks it stays inside the
-/// vault (no `..`, no symbolic link on the way) whatever the settings say.
-pub(crate) fn note_rel(config: &Config, date: NaiveDate) -> String {
-    let name = format!("{}.md", config.daily.format.format(date));
-    if config.daily.folder.is_empty() {
-        name
-    } else {
-        format!("{}/{name}", config.daily.folder)
-    }
 }
 
 /// Fills the placeholders of Obsidian's core Templates plugin: `{{date}}`, `{{time}}`,

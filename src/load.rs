@@ -22,6 +22,17 @@ pub enum CacheMode {
     Ignore,
 }
 
+impl CacheMode {
+    /// Where the cache of `vault` is, if one is used (see [`cache::location`]).
+    pub(crate) fn location(&self, vault: &std::path::Path) -> Option<std::path::PathBuf> {
+        match self {
+            CacheMode::Use => cache::location(vault, None),
+            CacheMode::In(folder) => cache::location(vault, Some(folder)),
+            CacheMode::Ignore => None,
+        }
+    }
+}
+
 /// How the load tells what it is doing: a progress line on a slow scan, notices (a cache that
 /// could not be used), and with `JOURNAL_TIMINGS` the time and memory at each stage.
 #[derive(Debug)]
@@ -82,29 +93,32 @@ pub enum LoadError {
 /// Reads the vault of `config` into an index: the notes that changed since the cache was
 /// written are read again (all of them with [`CacheMode::Ignore`]), in parallel.
 pub fn load(config: &Config, mode: &CacheMode, progress: &Progress) -> Result<Index, LoadError> {
-    load_seen(config, mode, progress).map(|(index, _)| index)
+    load_seen(config, mode, progress, None).map(|(index, _)| index)
 }
 
-/// [`load`], with every note as it was seen (for [`crate::memo`]).
+/// [`load`], with every note as it was seen (for [`crate::memo`]); `walked` is a walk of the
+/// vault already made in this run, not made again.
 pub(crate) fn load_seen(
     config: &Config,
     mode: &CacheMode,
     progress: &Progress,
+    walked: Option<vault::Walk>,
 ) -> Result<(Index, Vec<vault::Seen>), LoadError> {
-    let mut warnings = config.warnings.clone();
-    let filter = vault::Filter::new(config, &mut warnings)?;
     let fingerprint = cache::fingerprint(config);
-    let cache_path = match mode {
-        CacheMode::Use => cache::location(&config.vault, None),
-        CacheMode::In(folder) => cache::location(&config.vault, Some(folder)),
-        CacheMode::Ignore => None,
-    };
+    let cache_path = mode.location(&config.vault);
     // Walking the folders and decoding the cache do not depend on each other.
-    let ((files, walk_warnings), cached) = rayon::join(
-        || vault::discover(config, &filter),
+    let (walk, cached) = rayon::join(
+        || walked.map_or_else(|| vault::walk(config), Ok),
         || cache_path.as_deref().map(|p| cache::load(p, fingerprint)),
     );
-    warnings.extend(walk_warnings);
+    let vault::Walk {
+        files,
+        settings,
+        met,
+    } = walk?;
+    let mut warnings = config.warnings.clone();
+    warnings.extend(settings);
+    warnings.extend(met);
     progress.stage("walk and cache load");
     let mut loaded = match cached {
         Some(Ok(Some(l))) => l,

@@ -45,6 +45,14 @@ struct Stored {
     text: String,
 }
 
+/// What a look in the store found.
+#[derive(Debug)]
+pub(crate) enum Lookup {
+    Hit(Hit),
+    /// Not served; the walk made to tell, if one was made, for the run to use.
+    Miss(Option<vault::Walk>),
+}
+
 /// A result served from the store.
 #[derive(Debug)]
 pub(crate) struct Hit {
@@ -80,11 +88,7 @@ impl Memo {
     /// The store for `request` (the command's own inputs, as text) in the vault of `config`;
     /// `None` with `--no-cache` or where there is no cache folder.
     pub(crate) fn new(config: &Config, mode: &CacheMode, request: &str) -> Option<Memo> {
-        let cache = match mode {
-            CacheMode::Use => crate::cache::location(&config.vault, None),
-            CacheMode::In(folder) => crate::cache::location(&config.vault, Some(folder)),
-            CacheMode::Ignore => None,
-        }?;
+        let cache = mode.location(&config.vault)?;
         let cwd = std::env::current_dir().unwrap_or_default();
         let key = fnv(format!(
             "{FORMAT}|{}|{config:?}|{}|{request}",
@@ -98,12 +102,23 @@ impl Memo {
     }
 
     /// The stored result, if everything it was made from is as it was.
-    pub(crate) fn lookup(&self, config: &Config) -> Option<Hit> {
-        let mut stored = self.read()?;
-        let mut ignored = Vec::new();
-        let filter = vault::Filter::new(config, &mut ignored).ok()?;
-        let (files, walk_warnings) = vault::discover(config, &filter);
-        if !walk_warnings.is_empty()
+    pub(crate) fn lookup(&self, config: &Config) -> Lookup {
+        let Some(stored) = self.read() else {
+            return Lookup::Miss(None);
+        };
+        let Ok(walk) = vault::walk(config) else {
+            return Lookup::Miss(None);
+        };
+        match self.check(config, stored, &walk) {
+            Some(hit) => Lookup::Hit(hit),
+            None => Lookup::Miss(Some(walk)),
+        }
+    }
+
+    /// `stored`, if `walk` finds the notes it was made from as they were.
+    fn check(&self, config: &Config, mut stored: Stored, walk: &vault::Walk) -> Option<Hit> {
+        let files = &walk.files;
+        if !walk.met.is_empty()
             || files.len() != stored.files.len()
             || files.iter().zip(&stored.files).any(|(f, s)| f.rel != s.rel)
         {

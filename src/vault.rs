@@ -173,9 +173,33 @@ fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String 
     out
 }
 
+/// The notes of a vault as one walk found them.
+#[derive(Debug)]
+pub(crate) struct Walk {
+    /// Every note the settings keep, sorted by path.
+    pub(crate) files: Vec<NoteFile>,
+    /// What the settings' exclusions said (bad patterns).
+    pub(crate) settings: Vec<Diagnostic>,
+    /// What the walk itself met: folders that could not be read, links that loop, names
+    /// that are not UTF-8.
+    pub(crate) met: Vec<Diagnostic>,
+}
+
+/// Walks the vault of `config` with its exclusions.
+pub(crate) fn walk(config: &Config) -> Result<Walk, VaultError> {
+    let mut settings = Vec::new();
+    let filter = Filter::new(config, &mut settings)?;
+    let (files, met) = discover(config, &filter);
+    Ok(Walk {
+        files,
+        settings,
+        met,
+    })
+}
+
 /// Finds the notes of the vault, sorted by path. Only directories are read here; the files
 /// themselves are looked at later, in parallel.
-pub(crate) fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
+fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
     let root = &config.vault;
     let mut warnings = Vec::new();
     let mut files = Vec::new();

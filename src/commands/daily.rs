@@ -116,7 +116,7 @@ fn note_text(ctx: &Context, index: &Index, date: NaiveDate, title: &str) -> anyh
 
 pub(crate) fn run_new(ctx: &Context, args: &NewArgs) -> anyhow::Result<()> {
     let date = day(ctx, args.date.as_deref())?;
-    let rel = daily::note_rel(&ctx.config, date);
+    let rel = ctx.config.daily.note_rel(date);
     let vault = &ctx.config.vault;
     let target = Target::Vault {
         vault,

@@ -146,9 +146,13 @@ impl Context {
             .map_err(|e| UsageError(e.to_string()).into())
     }
 
-    /// [`Context::index`], with every note as it was seen (for the stored results).
-    pub(crate) fn index_seen(&self) -> anyhow::Result<(Index, Vec<crate::vault::Seen>)> {
-        load::load_seen(&self.config, &self.cache, &self.progress)
+    /// [`Context::index`], with every note as it was seen (for the stored results), from a
+    /// walk of the vault already made, if there is one.
+    pub(crate) fn index_seen(
+        &self,
+        walked: Option<crate::vault::Walk>,
+    ) -> anyhow::Result<(Index, Vec<crate::vault::Seen>)> {
+        load::load_seen(&self.config, &self.cache, &self.progress, walked)
             .map_err(|e| UsageError(e.to_string()).into())
     }
 

@@ -6,7 +6,7 @@ use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Into;
 use crate::dates::moment::Period as FormatPeriod;
 use crate::dates::{Period, PeriodKind, Week};
-use crate::memo::Memo;
+use crate::memo::{Lookup, Memo};
 use crate::output;
 use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
@@ -248,8 +248,9 @@ fn make(
     period: Period,
     format: ReviewFormat,
     template: Option<&Template>,
+    walked: Option<crate::vault::Walk>,
 ) -> anyhow::Result<(String, String, Vec<crate::vault::Seen>)> {
-    let (index, seen) = ctx.index_seen()?;
+    let (index, seen) = ctx.index_seen(walked)?;
     let report = super::print::warnings_report(ctx, &index);
     super::print::print_report(ctx, &report);
     // The review takes the index and holds what it needs: the notes are gone before
@@ -288,39 +289,43 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
     let template = template(ctx, args, period, format)?;
     let memo = memo(ctx, format, template.as_ref());
     let started = crate::memo::now_ns();
-    let text = match memo.as_ref().and_then(|m| m.lookup(&ctx.config)) {
-        Some(hit) => {
+    let walked = match memo.as_ref().map(|m| m.lookup(&ctx.config)) {
+        Some(Lookup::Hit(hit)) => {
             ctx.timing(&format!(
                 "served the stored review ({} touched notes read, unchanged)",
                 hit.rehashed
             ));
             super::print::print_report(ctx, &hit.stderr);
-            hit.text
+            return deliver(ctx, args, period, format, &hit.text);
         }
-        None => {
-            let (text, report, seen) = make(ctx, period, format, template.as_ref())?;
-            if let Some(m) = &memo {
-                m.store(started, seen, &report, &text);
-            }
-            text
-        }
+        Some(Lookup::Miss(walked)) => walked,
+        None => None,
     };
+    let (text, report, seen) = make(ctx, period, format, template.as_ref(), walked)?;
+    if let Some(m) = &memo {
+        m.store(started, seen, &report, &text);
+    }
+    deliver(ctx, args, period, format, &text)
+}
+
+/// Writes the review where the flags say: into a periodic note, a file, or standard output.
+fn deliver(
+    ctx: &Context,
+    args: &ReviewArgs,
+    period: Period,
+    format: ReviewFormat,
+    text: &str,
+) -> anyhow::Result<()> {
     ctx.timing("rendered");
     if args.write && format == ReviewFormat::Md {
         match period.as_week() {
             Some(week) if ctx.config.settings.review.into == Into::WeeklyNote => {
-                return write_into_weekly_note(ctx, week, &text);
+                return write_into_weekly_note(ctx, week, text);
             }
             Some(_) => {}
             None => {
                 if let Some(p) = ctx.config.periodic(period.kind()) {
-                    let name = format!("{}.md", p.format.format(period.start()));
-                    let rel = if p.folder.is_empty() {
-                        name
-                    } else {
-                        format!("{}/{name}", p.folder)
-                    };
-                    return write_into_periodic_note(ctx, period, rel, &text);
+                    return write_into_periodic_note(ctx, period, p.note_rel(period.start()), text);
                 }
             }
         }
@@ -331,15 +336,12 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             ReviewFormat::Html => "html",
             ReviewFormat::Json => "json",
         };
-        let folder = ctx.config.settings.review.folder.as_str();
-        let name = format!("{}.{ext}", period.id());
         Some(output::Target::Vault {
             vault: &ctx.config.vault,
-            rel: if folder.is_empty() {
-                name
-            } else {
-                format!("{folder}/{name}")
-            },
+            rel: crate::config::in_folder(
+                ctx.config.settings.review.folder.as_str(),
+                &format!("{}.{ext}", period.id()),
+            ),
         })
     } else {
         args.output.as_deref().map(output::Target::Given)
@@ -352,7 +354,7 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
                 ReviewFormat::Json => output::Ownership::Signature(JSON_SIGNATURE),
             };
             let path =
-                output::write_document(&target, &text, owner, args.force).map_err(write_error)?;
+                output::write_document(&target, text, owner, args.force).map_err(write_error)?;
             if !ctx.quiet {
                 eprintln!("journal: wrote {}", path.display());
             }
@@ -377,19 +379,69 @@ pub(crate) fn write_error(e: output::WriteError) -> anyhow::Error {
 }
 
 /// A monthly, quarterly or yearly review with `--write`, where the vault's Periodic Notes
-/// settings name such notes: it goes to that note. A note that is not there yet is made (the
-/// whole review, journal's); one that is there is the owner's: the review goes only between
-/// its markers, and the note is never replaced, with or without `--force`.
+/// settings name such notes: it goes to that note ([`write_into_note`]), made whole when it
+/// is not there yet.
 fn write_into_periodic_note(
     ctx: &Context,
     period: Period,
     rel: String,
     document: &str,
 ) -> anyhow::Result<()> {
+    let what = format!("the {} note", period.kind().adjective());
+    let shown = write_into_note(
+        ctx,
+        rel,
+        document,
+        &what,
+        "is yours and has no <!-- journal:begin --> and <!-- journal:end --> lines: put them where the review should go",
+    )?;
+    if !ctx.quiet {
+        eprintln!("journal: wrote {shown}");
+    }
+    Ok(())
+}
+
+/// `[review] into = "weekly-note"`: the review goes into the owner's own weekly note, only
+/// between the markers they (or their weekly template) put there. The note is theirs: it is
+/// never created.
+fn write_into_weekly_note(ctx: &Context, week: Week, document: &str) -> anyhow::Result<()> {
+    let rel = ctx.config.weekly.note_rel(week.middle());
+    let path = ctx.config.vault.join(&rel);
+    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
+        return Err(UsageError(format!(
+            "the weekly note `{}` does not exist; with `[review] into = \"weekly-note\"` the review goes only into a weekly note you made, between <!-- journal:begin --> and <!-- journal:end --> lines",
+            path.display()
+        ))
+        .into());
+    }
+    let shown = write_into_note(
+        ctx,
+        rel,
+        document,
+        "the weekly note",
+        "has no <!-- journal:begin --> and <!-- journal:end --> lines: put them (in the note, or in your weekly template) where the review should go",
+    )?;
+    if !ctx.quiet {
+        eprintln!("journal: wrote the review into {shown}");
+    }
+    Ok(())
+}
+
+/// Writes a review into the periodic note `rel`. A note that exists is the owner's: the review
+/// goes only between its `<!-- journal:begin -->` and `<!-- journal:end -->` lines (its own
+/// front matter stays as they wrote it), and it is never replaced, with or without `--force`;
+/// one that does not exist is made, whole. `what` and `no_markers` make the message for a note
+/// without markers. Returns the note's path, as shown.
+fn write_into_note(
+    ctx: &Context,
+    rel: String,
+    document: &str,
+    what: &str,
+    no_markers: &str,
+) -> anyhow::Result<String> {
     let config = &ctx.config;
-    let path = config.vault.join(&rel);
-    let shown = path.display().to_string();
-    let exists = std::fs::symlink_metadata(&path).is_ok();
+    let shown = config.vault.join(&rel).display().to_string();
+    let exists = std::fs::symlink_metadata(config.vault.join(&rel)).is_ok();
     let body = match document.find(crate::markers::BEGIN) {
         Some(i) if exists => &document[i..],
         _ => document,
@@ -399,62 +451,10 @@ fn write_into_periodic_note(
         rel,
     };
     match output::write_document(&target, body, output::Ownership::Markers, false) {
-        Ok(_) => {}
+        Ok(_) => Ok(shown),
         Err(output::WriteError::NoMarkers(_)) => {
-            return Err(UsageError(format!(
-                "the {} note `{shown}` is yours and has no <!-- journal:begin --> and <!-- journal:end --> lines: put them where the review should go",
-                period.kind().adjective()
-            ))
-            .into());
+            Err(UsageError(format!("{what} `{shown}` {no_markers}")).into())
         }
-        Err(e) => return Err(write_error(e)),
+        Err(e) => Err(write_error(e)),
     }
-    if !ctx.quiet {
-        eprintln!("journal: wrote {shown}");
-    }
-    Ok(())
-}
-
-/// `[review] into = "weekly-note"`: the review goes into the owner's own weekly note, only
-/// between the markers they (or their weekly template) put there. The note is theirs: it is
-/// never created or replaced, with or without `--force`.
-fn write_into_weekly_note(ctx: &Context, week: Week, document: &str) -> anyhow::Result<()> {
-    let config = &ctx.config;
-    let name = format!("{}.md", config.weekly.format.format(week.middle()));
-    let rel = if config.weekly.folder.is_empty() {
-        name
-    } else {
-        format!("{}/{name}", config.weekly.folder)
-    };
-    let path = config.vault.join(&rel);
-    let shown = path.display().to_string();
-    if !std::fs::symlink_metadata(&path).is_ok_and(|m| m.is_file()) {
-        return Err(UsageError(format!(
-            "the weekly note `{shown}` does not exist; with `[review] into = \"weekly-note\"` the review goes only into a weekly note you made, between <!-- journal:begin --> and <!-- journal:end --> lines"
-        ))
-        .into());
-    }
-    // Only the marked region: the note's own front matter stays as the owner wrote it.
-    let body = match document.find(crate::markers::BEGIN) {
-        Some(i) => &document[i..],
-        None => document,
-    };
-    let target = output::Target::Vault {
-        vault: &config.vault,
-        rel,
-    };
-    match output::write_document(&target, body, output::Ownership::Markers, false) {
-        Ok(_) => {}
-        Err(output::WriteError::NoMarkers(_)) => {
-            return Err(UsageError(format!(
-                "the weekly note `{shown}` has no <!-- journal:begin --> and <!-- journal:end --> lines: put them (in the note, or in your weekly template) where the review should go"
-            ))
-            .into());
-        }
-        Err(e) => return Err(write_error(e)),
-    }
-    if !ctx.quiet {
-        eprintln!("journal: wrote the review into {shown}");
-    }
-    Ok(())
 }

@@ -70,6 +70,24 @@ pub(crate) struct Periodic {
     pub(crate) template: Option<String>,
 }
 
+impl Periodic {
+    /// Where the note of the period holding `date` lives, vault-relative: the folder, then
+    /// the format. It is written only through [`crate::output`], which checks it stays inside
+    /// the vault (no `..`, no symbolic link on the way) whatever the settings say.
+    pub(crate) fn note_rel(&self, date: chrono::NaiveDate) -> String {
+        in_folder(&self.folder, &format!("{}.md", self.format.format(date)))
+    }
+}
+
+/// `name` in the vault-relative `folder` (`""`: the vault's root).
+pub(crate) fn in_folder(folder: &str, name: &str) -> String {
+    if folder.is_empty() {
+        name.to_string()
+    } else {
+        format!("{folder}/{name}")
+    }
+}
+
 /// Everything `journal` knows about a vault before reading its notes.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
