@@ -22,7 +22,6 @@ use crate::output;
 use chrono::{NaiveDate, TimeZone, Utc};
 use icalendar::{Calendar, Component, EventLike, Property};
 use std::collections::HashMap;
-use std::io::Write;
 
 /// How journal knows a calendar file it wrote before: it may replace it whole.
 const SIGNATURE: &str = "PRODID:-//journal//journal//EN";
@@ -296,11 +295,7 @@ pub(crate) fn run(ctx: &Context, args: &CalendarArgs) -> anyhow::Result<()> {
                 );
             }
         }
-        None => {
-            let mut out = ctx.stdout();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
+        None => ctx.print(&text)?,
     }
     ctx.report_warnings(&index);
     Ok(())

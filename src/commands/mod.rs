@@ -191,6 +191,22 @@ impl Context {
         }
     }
 
+    /// How an HTML page of this vault links to its notes (`[review] link_style`).
+    pub(crate) fn html_flavour(&self) -> crate::render::Flavour {
+        crate::render::Flavour::Html(crate::render::NoteLinks::for_vault(
+            self.config.settings.review.link_style,
+            &self.config.vault,
+        ))
+    }
+
+    /// Writes a whole document to standard output.
+    pub(crate) fn print(&self, text: &str) -> std::io::Result<()> {
+        use std::io::Write;
+        let mut out = self.stdout();
+        out.write_all(text.as_bytes())?;
+        out.flush()
+    }
+
     /// Standard output, with colour as asked.
     pub(crate) fn stdout(&self) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
         anstream::AutoStream::new(std::io::stdout().lock(), self.color_choice())

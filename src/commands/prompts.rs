@@ -89,20 +89,12 @@ fn history_page(
         answers,
     };
     let (template, flavour) = match format {
-        PromptsFormat::Html => (
-            crate::render::HISTORY_HTML,
-            crate::render::Flavour::Html(crate::render::NoteLinks::for_vault(
-                ctx.config.settings.review.link_style,
-                &ctx.config.vault,
-            )),
-        ),
+        PromptsFormat::Html => (crate::render::HISTORY_HTML, ctx.html_flavour()),
         _ => (crate::render::HISTORY_MD, crate::render::Flavour::Markdown),
     };
     let text = crate::render::render(&crate::render::Template::builtin(template), &page, flavour)
         .map_err(|e| UsageError(e.to_string()))?;
-    let mut out = ctx.stdout();
-    out.write_all(text.as_bytes())?;
-    out.flush()?;
+    ctx.print(&text)?;
     ctx.report_warnings(index);
     Ok(())
 }

@@ -11,7 +11,6 @@ use crate::output;
 use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
 use chrono::{Datelike, NaiveDate};
-use std::io::Write;
 
 /// How journal knows an HTML or JSON review it wrote before: it may replace it whole.
 const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
@@ -266,10 +265,7 @@ fn make(
         Some(template) => {
             // Escaping follows the output format, whatever the template file is called.
             let flavour = match format {
-                ReviewFormat::Html => Flavour::Html(render::NoteLinks::for_vault(
-                    ctx.config.settings.review.link_style,
-                    &ctx.config.vault,
-                )),
+                ReviewFormat::Html => ctx.html_flavour(),
                 _ => Flavour::Markdown,
             };
             let body = render::render_guarded(template, &review, flavour)
@@ -359,11 +355,7 @@ fn deliver(
                 eprintln!("journal: wrote {}", path.display());
             }
         }
-        None => {
-            let mut out = ctx.stdout();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-        }
+        None => ctx.print(text)?,
     }
     ctx.timing("written");
     Ok(())
@@ -388,17 +380,14 @@ fn write_into_periodic_note(
     document: &str,
 ) -> anyhow::Result<()> {
     let what = format!("the {} note", period.kind().adjective());
-    let shown = write_into_note(
+    write_into_note(
         ctx,
         rel,
         document,
         &what,
         "is yours and has no <!-- journal:begin --> and <!-- journal:end --> lines: put them where the review should go",
-    )?;
-    if !ctx.quiet {
-        eprintln!("journal: wrote {shown}");
-    }
-    Ok(())
+        "wrote",
+    )
 }
 
 /// `[review] into = "weekly-note"`: the review goes into the owner's own weekly note, only
@@ -414,34 +403,34 @@ fn write_into_weekly_note(ctx: &Context, week: Week, document: &str) -> anyhow::
         ))
         .into());
     }
-    let shown = write_into_note(
+    write_into_note(
         ctx,
         rel,
         document,
         "the weekly note",
         "has no <!-- journal:begin --> and <!-- journal:end --> lines: put them (in the note, or in your weekly template) where the review should go",
-    )?;
-    if !ctx.quiet {
-        eprintln!("journal: wrote the review into {shown}");
-    }
-    Ok(())
+        "wrote the review into",
+    )
 }
 
 /// Writes a review into the periodic note `rel`. A note that exists is the owner's: the review
 /// goes only between its `<!-- journal:begin -->` and `<!-- journal:end -->` lines (its own
 /// front matter stays as they wrote it), and it is never replaced, with or without `--force`;
 /// one that does not exist is made, whole. `what` and `no_markers` make the message for a note
-/// without markers. Returns the note's path, as shown.
+/// without markers; `wrote` starts the line that tells it was written.
 fn write_into_note(
     ctx: &Context,
     rel: String,
     document: &str,
     what: &str,
     no_markers: &str,
-) -> anyhow::Result<String> {
+    wrote: &str,
+) -> anyhow::Result<()> {
     let config = &ctx.config;
     let shown = config.vault.join(&rel).display().to_string();
-    let exists = std::fs::symlink_metadata(config.vault.join(&rel)).is_ok();
+    // A path the vault check refuses is refused by the write below, whatever this says.
+    let exists = crate::fsx::vault_file(&config.vault, &rel)
+        .is_ok_and(|path| std::fs::symlink_metadata(path).is_ok());
     let body = match document.find(crate::markers::BEGIN) {
         Some(i) if exists => &document[i..],
         _ => document,
@@ -451,7 +440,12 @@ fn write_into_note(
         rel,
     };
     match output::write_document(&target, body, output::Ownership::Markers, false) {
-        Ok(_) => Ok(shown),
+        Ok(_) => {
+            if !ctx.quiet {
+                eprintln!("journal: {wrote} {shown}");
+            }
+            Ok(())
+        }
         Err(output::WriteError::NoMarkers(_)) => {
             Err(UsageError(format!("{what} `{shown}` {no_markers}")).into())
         }
