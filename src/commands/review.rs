@@ -10,7 +10,7 @@ use crate::memo::{Lookup, Memo};
 use crate::output;
 use crate::render::{self, Flavour, Template};
 use crate::review::{self, Review};
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 
 /// How journal knows an HTML or JSON review it wrote before: it may replace it whole.
 const HTML_SIGNATURE: &str = r#"<meta name="generator" content="journal">"#;
@@ -97,9 +97,7 @@ pub(crate) fn choose_format(ctx: &Context, args: &ReviewArgs) -> ReviewFormat {
 /// Every date of a review is written `YYYY-MM-DD`: a period outside the years 1 to 9999 is
 /// refused.
 fn within_years(period: Period, given: &str) -> Result<(), UsageError> {
-    let first = NaiveDate::from_ymd_opt(1, 1, 1);
-    let last = NaiveDate::from_ymd_opt(9999, 12, 31);
-    if first.is_some_and(|f| period.start() < f) || last.is_some_and(|l| period.end() > l) {
+    if !period.writable() {
         return Err(UsageError(format!(
             "{given}: that {} does not lie within the years 1 to 9999, so its dates cannot be written as YYYY-MM-DD",
             period.kind().as_str()
