@@ -4,7 +4,7 @@ use super::Context;
 use crate::UsageError;
 use crate::cli::{ReviewArgs, ReviewFormat};
 use crate::config::Into;
-use crate::dates::moment::Period as FormatPeriod;
+use crate::dates::moment::FormatUnit;
 use crate::dates::{Period, PeriodKind, Week};
 use crate::memo::{Lookup, Memo};
 use crate::output;
@@ -25,7 +25,7 @@ pub(crate) fn choose_week(ctx: &Context, args: &ReviewArgs) -> Result<Week, Usag
     let (week, given) = if let Some(w) = &args.week {
         let weekly = &ctx.config.weekly.format;
         let week = match weekly.parse(w.trim()) {
-            Some(first) if weekly.period() == FormatPeriod::Week && first.year() >= 1 => {
+            Some(first) if weekly.unit() == FormatUnit::Week && first.year() >= 1 => {
                 Week::containing(first, start)
             }
             _ => ctx.week("--week", w)?,

@@ -12,7 +12,7 @@ use chrono::{Datelike, Days, NaiveDate, NaiveDateTime, NaiveTime, Timelike, Week
 /// What a format describes: a single day, or a whole week (no day-of-month / weekday token,
 /// but a week token), a month, a quarter or a year.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Period {
+pub(crate) enum FormatUnit {
     /// A day of the month or of the year, or a weekday within a week.
     Day,
     /// A week token without a weekday.
@@ -30,7 +30,7 @@ pub(crate) enum Period {
 pub(crate) struct MomentFormat {
     source: String,
     pieces: Vec<Piece>,
-    period: Period,
+    unit: FormatUnit,
     /// Weeks are ISO weeks (`W`, `WW`); otherwise `en` locale weeks (`w`, `ww`), if any.
     iso_weeks: bool,
     /// Where a parsed `YYYY`/`YY` goes: the week-year when it is the only year of a week
@@ -56,16 +56,16 @@ impl MomentFormat {
         };
         let has_day = has(Field::Day) || has(Field::DayOfYear);
         let has_weekday = has(Field::Weekday) || has(Field::IsoWeekday);
-        let period = if has_day || (has(week) && has_weekday) {
-            Period::Day
+        let unit = if has_day || (has(week) && has_weekday) {
+            FormatUnit::Day
         } else if has(week) {
-            Period::Week
+            FormatUnit::Week
         } else if has(Field::Month) {
-            Period::Month
+            FormatUnit::Month
         } else if has(Field::Quarter) {
-            Period::Quarter
+            FormatUnit::Quarter
         } else {
-            Period::Year
+            FormatUnit::Year
         };
         let year_field = if has(week) && !has(week_year) && !has_day && !has(Field::Month) {
             week_year
@@ -75,15 +75,15 @@ impl MomentFormat {
         MomentFormat {
             source: format.to_string(),
             pieces,
-            period,
+            unit,
             iso_weeks,
             year_field,
         }
     }
 
     /// What it names: a day, a week, a month, a quarter or a year.
-    pub(crate) fn period(&self) -> Period {
-        self.period
+    pub(crate) fn unit(&self) -> FormatUnit {
+        self.unit
     }
 
     /// Whether it names locale weeks (`gggg`, `ww`: Sunday-start weeks in moment's `en`).
@@ -165,8 +165,8 @@ impl MomentFormat {
     fn build(&self, fields: &Fields) -> Option<NaiveDate> {
         use Field::*;
         let year = fields.get(Year);
-        let date = match self.period {
-            Period::Day => match (fields.get(Month), fields.get(Day), fields.get(DayOfYear)) {
+        let date = match self.unit {
+            FormatUnit::Day => match (fields.get(Month), fields.get(Day), fields.get(DayOfYear)) {
                 (Some(month), Some(day), _) => ymd(year?, month, day),
                 (_, _, Some(ordinal)) => {
                     NaiveDate::from_yo_opt(year?, u32::try_from(ordinal).ok()?)
@@ -175,10 +175,10 @@ impl MomentFormat {
                     .week_start(fields)?
                     .checked_add_days(self.days_into_week(fields)),
             },
-            Period::Week => self.week_start(fields),
-            Period::Month => ymd(year?, fields.get(Month)?, 1),
-            Period::Quarter => ymd(year?, fields.get(Quarter)? * 3 - 2, 1),
-            Period::Year => ymd(
+            FormatUnit::Week => self.week_start(fields),
+            FormatUnit::Month => ymd(year?, fields.get(Month)?, 1),
+            FormatUnit::Quarter => ymd(year?, fields.get(Quarter)? * 3 - 2, 1),
+            FormatUnit::Year => ymd(
                 year.or(fields.get(WeekYear)).or(fields.get(IsoWeekYear))?,
                 1,
                 1,
@@ -186,12 +186,12 @@ impl MomentFormat {
         }?;
         // A field is checked when it is the same on every day of the period; the others
         // (a weekday in a Month format, say) only had to be in range.
-        let checked: &[Field] = match self.period {
-            Period::Day => &Field::ALL,
-            Period::Week => &[Week, WeekYear, IsoWeek, IsoWeekYear],
-            Period::Month => &[Year, Month, Quarter],
-            Period::Quarter => &[Year, Quarter],
-            Period::Year => &[Year],
+        let checked: &[Field] = match self.unit {
+            FormatUnit::Day => &Field::ALL,
+            FormatUnit::Week => &[Week, WeekYear, IsoWeek, IsoWeekYear],
+            FormatUnit::Month => &[Year, Month, Quarter],
+            FormatUnit::Quarter => &[Year, Quarter],
+            FormatUnit::Year => &[Year],
         };
         let agrees = checked
             .iter()
@@ -797,21 +797,21 @@ mod tests {
     #[test]
     fn periods() {
         let cases = [
-            ("YYYY-MM-DD", Period::Day),
-            ("dddd, MMMM Do YYYY", Period::Day),
-            ("YYYY-DDDD", Period::Day),
-            ("gggg-[W]ww-d", Period::Day),
-            ("GGGG-[W]WW-E", Period::Day),
-            ("GGGG-[W]WW", Period::Week),
-            ("gggg-[W]ww", Period::Week),
-            ("YYYY-MM", Period::Month),
-            ("MMMM YYYY dddd", Period::Month),
-            ("YYYY-[Q]Q", Period::Quarter),
-            ("YYYY", Period::Year),
-            ("[notes]", Period::Year),
+            ("YYYY-MM-DD", FormatUnit::Day),
+            ("dddd, MMMM Do YYYY", FormatUnit::Day),
+            ("YYYY-DDDD", FormatUnit::Day),
+            ("gggg-[W]ww-d", FormatUnit::Day),
+            ("GGGG-[W]WW-E", FormatUnit::Day),
+            ("GGGG-[W]WW", FormatUnit::Week),
+            ("gggg-[W]ww", FormatUnit::Week),
+            ("YYYY-MM", FormatUnit::Month),
+            ("MMMM YYYY dddd", FormatUnit::Month),
+            ("YYYY-[Q]Q", FormatUnit::Quarter),
+            ("YYYY", FormatUnit::Year),
+            ("[notes]", FormatUnit::Year),
         ];
         for (format, want) in cases {
-            assert_eq!(MomentFormat::new(format).period, want, "{format:?}");
+            assert_eq!(MomentFormat::new(format).unit, want, "{format:?}");
         }
     }
 
@@ -986,7 +986,7 @@ mod tests {
             format in proptest::sample::select(DAY_FORMATS),
         ) {
             let format = MomentFormat::new(format);
-            prop_assert_eq!(format.period, Period::Day);
+            prop_assert_eq!(format.unit, FormatUnit::Day);
             prop_assert_eq!(format.parse(&format.format(day)), Some(day));
         }
 
