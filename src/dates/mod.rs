@@ -26,22 +26,36 @@ pub(crate) enum IsoDate {
 
 /// Reads exactly `YYYY-MM-DD` (4, 2 and 2 ASCII digits). `None` when `s` has another shape.
 pub(crate) fn parse_iso(s: &str) -> Option<IsoDate> {
-    let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    read_ymd(s, 2)
+}
+
+/// Reads `YYYY-M-D`: as [`parse_iso`], with a month and a day of one or two digits (as
+/// Logseq's timestamps are read).
+pub(crate) fn parse_iso_short(s: &str) -> Option<IsoDate> {
+    read_ymd(s, 1)
+}
+
+/// `YYYY-MM-DD` with a month and a day of at least `min` digits.
+fn read_ymd(s: &str, min: usize) -> Option<IsoDate> {
+    let mut parts = s.split('-');
+    let (y, m, d) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
         return None;
     }
-    let digits = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |acc, &c| {
-            c.is_ascii_digit().then(|| acc * 10 + u32::from(c - b'0'))
-        })
-    };
-    let (y, m, d) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    let (y, m, d) = (digits(y, 4, 4)?, digits(m, min, 2)?, digits(d, min, 2)?);
     // Year 0000 does not exist in the calendar people write in.
     let date = i32::try_from(y)
         .ok()
         .filter(|&y| y >= 1)
         .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
     Some(date.map_or(IsoDate::Impossible, IsoDate::Valid))
+}
+
+/// A number written in `min` to `max` ASCII digits (no sign, no spaces).
+pub(crate) fn digits(s: &str, min: usize, max: usize) -> Option<u32> {
+    ((min..=max).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| s.parse().ok())
+        .flatten()
 }
 
 /// Reads a `YYYY-MM-DD` date that must be valid.
@@ -300,6 +314,15 @@ mod tests {
         assert_eq!(parse_iso("2026-3-5"), None);
         assert_eq!(parse_iso("2026-03-05x"), None);
         assert_eq!(parse_iso("２０２６-03-05"), None);
+        assert_eq!(parse_iso("2026-03-05-01"), None);
+        assert_eq!(parse_iso("2026-+3-05"), None);
+        assert_eq!(
+            parse_iso_short("2026-3-5"),
+            Some(IsoDate::Valid(d("2026-03-05")))
+        );
+        assert_eq!(parse_iso_short("2026-02-30"), Some(IsoDate::Impossible));
+        assert_eq!(parse_iso_short("2026-003-05"), None);
+        assert_eq!(parse_iso_short("26-03-05"), None);
     }
 
     #[test]

@@ -304,16 +304,11 @@ pub fn parse_period(
         hint,
     };
     let year = |s: &str| -> Option<i32> {
-        (s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
+        super::digits(s, 4, 4)
+            .and_then(|y| i32::try_from(y).ok())
             .filter(|y| (1..=9999).contains(y))
     };
-    let number = |s: &str, digits: usize| -> Option<u32> {
-        (s.len() == digits && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse().ok())
-            .flatten()
-    };
+    let number = |s: &str, n: usize| super::digits(s, n, n);
     match kind {
         PeriodKind::Week => Week::parse(t, week_start)
             .map(Period::week)

@@ -411,16 +411,6 @@ pub(crate) fn planning_line(line: &str) -> Option<Vec<Stamp>> {
     (!out.is_empty()).then_some(out)
 }
 
-const WEEKDAYS: [&str; 7] = [
-    "Monday",
-    "Tuesday",
-    "Wednesday",
-    "Thursday",
-    "Friday",
-    "Saturday",
-    "Sunday",
-];
-
 /// The inside of `<2026-11-24 Tue 13:30 .+1d>`.
 fn timestamp(inner: &str) -> Stamp {
     let mut stamp = Stamp {
@@ -432,48 +422,41 @@ fn timestamp(inner: &str) -> Stamp {
     };
     let mut words = inner.split_whitespace();
     let written = words.next().unwrap_or("");
-    let parts: Vec<&str> = written.split('-').collect();
-    let number = |s: &str, max: usize| {
-        (!s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| s.parse::<u32>().ok())
-            .flatten()
-    };
-    let ymd = match parts.as_slice() {
-        [y, m, d] if y.len() == 4 => number(y, 4).zip(number(m, 2)).zip(number(d, 2)),
-        _ => None,
-    };
-    let Some(((y, m), d)) = ymd else {
-        stamp.problem = Some(format!(
-            "`<{inner}>` is not a date Logseq reads; write it as <2026-11-24 Tue>"
-        ));
-        return stamp;
-    };
-    let date = i32::try_from(y)
-        .ok()
-        .filter(|&y| y >= 1)
-        .and_then(|y| NaiveDate::from_ymd_opt(y, m, d));
-    let Some(date) = date else {
-        stamp.problem = Some(format!("`{written}` is not a real date"));
-        return stamp;
+    let date = match dates::parse_iso_short(written) {
+        Some(IsoDate::Valid(date)) => date,
+        Some(IsoDate::Impossible) => {
+            stamp.problem = Some(format!("`{written}` is not a real date"));
+            return stamp;
+        }
+        None => {
+            stamp.problem = Some(format!(
+                "`<{inner}>` is not a date Logseq reads; write it as <2026-11-24 Tue>"
+            ));
+            return stamp;
+        }
     };
     let mut rest = words.peekable();
     let weekday = rest.next_if(|w| w.chars().all(char::is_alphabetic));
     let Some(weekday) = weekday else {
         stamp.problem = Some(format!(
             "`<{inner}>` has no weekday, so Logseq does not read it as a date; write <{written} {}>",
-            &WEEKDAYS[date.weekday().num_days_from_monday() as usize][..3]
+            date.weekday()
         ));
         return stamp;
     };
-    let actual = WEEKDAYS[date.weekday().num_days_from_monday() as usize];
-    let english = WEEKDAYS.iter().any(|d| {
+    // `Tu`, `Thur`, `Wednes`: the start of an English weekday's name (chrono's), at least two
+    // letters; a weekday in another language is not checked.
+    let starts = |name: &str| {
         weekday.len() >= 2
-            && d.len() >= weekday.len()
-            && d[..weekday.len()].eq_ignore_ascii_case(weekday)
-    });
-    if english
-        && !(actual.len() >= weekday.len() && actual[..weekday.len()].eq_ignore_ascii_case(weekday))
-    {
+            && name.len() >= weekday.len()
+            && name.as_bytes()[..weekday.len()].eq_ignore_ascii_case(weekday.as_bytes())
+    };
+    let actual = date.format("%A").to_string();
+    let english = date
+        .iter_days()
+        .take(7)
+        .any(|d| starts(&d.format("%A").to_string()));
+    if english && !starts(&actual) {
         stamp.problem = Some(format!(
             "`<{inner}>` says {weekday}, but {written} is a {actual}; Logseq goes by the date"
         ));
