@@ -310,7 +310,7 @@ pub fn parse_period(
     };
     let number = |s: &str, n: usize| super::digits(s, n, n);
     match kind {
-        PeriodKind::Week => Week::parse(t, week_start)
+        PeriodKind::Week => super::relative::parse_week(t, today, week_start)
             .map(Period::week)
             .map_err(|_| bad()),
         PeriodKind::Month => {

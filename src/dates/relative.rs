@@ -3,7 +3,7 @@
 //! and the weeks `--week` takes (`this`, `last`, `next`, `W48`, `48`, `2026-W48`, or any day).
 //! Every date flag reads its value here, so they all accept the same words.
 
-use super::{IsoDate, Week, WeekStart, parse_iso};
+use super::{IsoDate, Period, PeriodKind, Week, WeekStart, parse_iso};
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// Why a flag's value is not a day.
@@ -46,19 +46,18 @@ pub fn parse_day(value: &str, today: NaiveDate, start: WeekStart) -> Result<Naiv
         None => {}
     }
     let week = Week::containing(today, start);
-    let first_of_month = today.with_day(1).ok_or(BadDay::OutOfRange)?;
+    let month = || Period::containing(PeriodKind::Month, today, start);
+    let year = || Period::containing(PeriodKind::Year, today, start);
     let named = match v.as_str() {
         "today" | "now" => Some(today),
         "tomorrow" => today.succ_opt(),
         "yesterday" => today.pred_opt(),
         "sow" => Some(week.start()),
         "eow" => Some(week.end()),
-        "som" => Some(first_of_month),
-        "eom" => first_of_month
-            .checked_add_months(Months::new(1))
-            .and_then(|d| d.pred_opt()),
-        "soy" => NaiveDate::from_ymd_opt(today.year(), 1, 1),
-        "eoy" => NaiveDate::from_ymd_opt(today.year(), 12, 31),
+        "som" => Some(month().start()),
+        "eom" => Some(month().end()),
+        "soy" => Some(year().start()),
+        "eoy" => Some(year().end()),
         _ => None,
     };
     if let Some(d) = named {
