@@ -14,10 +14,10 @@ mod timeline;
 mod trends;
 
 pub(crate) use timeline::{TimelineAnswer, answers_to, day_moods};
-pub(crate) use trends::BucketStats;
+pub(crate) use trends::{BucketStats, buckets};
 
 use crate::config::Config;
-use crate::dates::{Period, PeriodKind, Week};
+use crate::dates::{Period, PeriodKind};
 use crate::index::{self, Answers, CheckpointStatus, Index, TaskRef};
 use crate::model::Status;
 use crate::views::{CheckpointView, PlanView, Source, TaskView};
@@ -76,15 +76,6 @@ pub(crate) struct Stats {
     pub(crate) prompts_answered: u32,
     pub(crate) mood_mean: Option<f64>,
     pub(crate) mood_change: Option<f64>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub(crate) struct Day {
-    pub(crate) date: NaiveDate,
-    pub(crate) words: u32,
-    pub(crate) notes: u32,
-    pub(crate) tasks_done: u32,
-    pub(crate) mood: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -244,11 +235,6 @@ fn mean(values: impl Iterator<Item = f64>) -> Option<f64> {
     (n > 0).then(|| round2(sum / f64::from(n)))
 }
 
-/// The mean mood of the days of `week`.
-pub(crate) fn week_mood(index: &Index, week: Week) -> Option<f64> {
-    period_mood(index, Period::week(week))
-}
-
 /// The mean mood of the days of `period`.
 pub(crate) fn period_mood(index: &Index, period: Period) -> Option<f64> {
     mean(
@@ -259,57 +245,6 @@ pub(crate) fn period_mood(index: &Index, period: Period) -> Option<f64> {
             .filter(|m| in_period(period, m.place.date))
             .map(|m| m.value),
     )
-}
-
-/// The seven days of `week`: words, entries, tasks done and mean mood of each, in one pass
-/// over the notes.
-pub(crate) fn days(index: &Index, week: Week) -> Vec<Day> {
-    let slot = |d: NaiveDate| {
-        usize::try_from((d - week.start()).num_days())
-            .ok()
-            .filter(|&i| i < 7)
-    };
-    let mut days: Vec<Day> = week
-        .days()
-        .map(|date| Day {
-            date,
-            words: 0,
-            notes: 0,
-            tasks_done: 0,
-            mood: None,
-        })
-        .collect();
-    let mut moods: [Vec<f64>; 7] = Default::default();
-    for n in index.notes() {
-        for w in &n.words {
-            if let Some(i) = slot(w.date) {
-                days[i].words += w.words;
-            }
-        }
-        let mut wrote = [false; 7];
-        for &d in &n.entries {
-            if let Some(i) = slot(d) {
-                wrote[i] = true;
-            }
-        }
-        for (day, wrote) in days.iter_mut().zip(wrote) {
-            day.notes += u32::from(wrote);
-        }
-        for t in &n.tasks {
-            if let Some(i) = index::done_on(t).and_then(slot) {
-                days[i].tasks_done += 1;
-            }
-        }
-        for m in &n.moods {
-            if let Some(i) = m.place.date.and_then(slot) {
-                moods[i].push(m.value);
-            }
-        }
-    }
-    for (day, values) in days.iter_mut().zip(moods) {
-        day.mood = mean(values.into_iter());
-    }
-    days
 }
 
 /// Builds the review of `req.period` as of `min(today, end of the period)`. A past period is

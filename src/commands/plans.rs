@@ -3,6 +3,7 @@
 
 use super::{Context, write_json};
 use crate::cli::{ListFormat, PlansArgs};
+use crate::dates::Period;
 use crate::glyphs::bar;
 use crate::index::{Health, Index, PlanId};
 use crate::table::{Cell, Layout, Role, Table, color};
@@ -63,11 +64,12 @@ pub(crate) fn views(ctx: &Context, index: &Index, all: bool) -> Vec<PlanView> {
 /// One line on the week so far: mood and words per day as sparklines, tasks done.
 pub(crate) fn week_pulse(ctx: &Context, index: &Index) -> String {
     let week = ctx.this_week();
-    let days = crate::review::days(index, week);
+    let period = Period::week(week);
+    let days = crate::review::buckets(index, &period.buckets(ctx.config.week_start), &[]);
     let moods: Vec<Option<f64>> = days.iter().map(|d| d.mood).collect();
     let words: Vec<Option<f64>> = days.iter().map(|d| Some(f64::from(d.words))).collect();
-    let mood =
-        crate::review::week_mood(index, week).map_or_else(|| "–".to_string(), |m| m.to_string());
+    let mood = crate::review::period_mood(index, period)
+        .map_or_else(|| "–".to_string(), |m| m.to_string());
     format!(
         "{}: mood {} {mood} · words {} {} · {} done\n",
         week.id(),
