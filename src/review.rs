@@ -337,10 +337,6 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
             .map(|&(r, _)| r)
             .collect(),
     );
-    let created = all
-        .iter()
-        .filter(|(_, t)| in_period(period, t.dates.created.or(t.place.date)))
-        .count() as u32;
     let open = all.iter().filter(|(_, t)| t.status.is_open()).count() as u32;
 
     let done_groups = done_groups(index, &done);
@@ -356,30 +352,34 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
 
     let habits = habits::habits(index, period, as_of, config.week_start);
     let chains = planned::chains(index, &habits.keys, as_of);
-    let buckets = trends::buckets(
-        index,
-        &period.buckets(config.week_start),
-        &chains.carried_on,
-    );
-    let mood_mean = period_mood(index, period);
-    let mood_change = match (mood_mean, period_mood(index, period.previous())) {
-        (Some(a), Some(b)) => Some(round2(a - b)),
-        _ => None,
-    };
+    let bucket_list = period.buckets(config.week_start);
+    let buckets = buckets(index, &bucket_list, &chains.carried_on);
+    let mood = trends::Mood::of(index, period);
     let stats = Stats {
         notes_written: buckets.iter().map(|d| d.notes).sum(),
         words_written: buckets.iter().map(|d| d.words).sum(),
         tasks_done: done.len() as u32,
-        tasks_created: created,
+        tasks_created: buckets.iter().map(|d| d.tasks_created).sum(),
         tasks_open: open,
         tasks_overdue: overdue.len() as u32,
         checkpoints_reached: checkpoints.reached.len() as u32,
         checkpoints_missed: checkpoints.missed.len() as u32,
         prompts_answered: reflections.answered.len() as u32,
-        mood_mean,
-        mood_change,
+        mood_mean: mood.mean,
+        mood_change: mood.change,
     };
-    let trends = trends::trends(index, period, as_of, config, &chains.carried_on);
+    let trends = trends::trends(
+        index,
+        period,
+        as_of,
+        config,
+        &trends::Given {
+            buckets: &bucket_list,
+            stats: &buckets,
+            carried_on: &chains.carried_on,
+            mood,
+        },
+    );
     let planned = planned::planned(index, period, as_of, &chains);
     let carried = planned::carried(index, period, as_of, &chains);
     Review {

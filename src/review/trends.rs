@@ -181,31 +181,60 @@ pub(crate) struct Trends {
     pub(crate) plan_changes: Vec<PlanChange>,
 }
 
+/// The mean mood of a period, of the period before, and the change between them.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Mood {
+    pub(crate) mean: Option<f64>,
+    pub(crate) previous: Option<f64>,
+    pub(crate) change: Option<f64>,
+}
+
+impl Mood {
+    pub(crate) fn of(index: &Index, period: Period) -> Mood {
+        let mean = period_mood(index, period);
+        let previous = period_mood(index, period.previous());
+        Mood {
+            mean,
+            previous,
+            change: match (mean, previous) {
+                (Some(a), Some(b)) => Some(round2(a - b)),
+                _ => None,
+            },
+        }
+    }
+}
+
+/// What the review has worked out already and the trends reuse.
+pub(crate) struct Given<'a> {
+    /// The period's buckets.
+    pub(crate) buckets: &'a [Bucket],
+    /// Their stats.
+    pub(crate) stats: &'a [BucketStats],
+    /// The day of each carry (see `planned`).
+    pub(crate) carried_on: &'a [NaiveDate],
+    pub(crate) mood: Mood,
+}
+
 pub(crate) fn trends(
     index: &Index,
     period: Period,
     as_of: NaiveDate,
     config: &Config,
-    carried_on: &[NaiveDate],
+    given: &Given<'_>,
 ) -> Trends {
-    let bucket_list = period.buckets(config.week_start);
-    let unit_list = match period.kind() {
-        PeriodKind::Year => bucket_list.clone(),
-        _ => period.weeks(config.week_start),
+    // A year's units are its buckets, its months.
+    let units = match period.kind() {
+        PeriodKind::Year => given.stats.to_vec(),
+        _ => buckets(index, &period.weeks(config.week_start), given.carried_on),
     };
-    let mood_mean = period_mood(index, period);
-    let mood_previous = period_mood(index, period.previous());
     let plans = index
         .plans()
-        .filter_map(|(p, _)| burn_up(index, p, period, as_of, &bucket_list, config))
+        .filter_map(|(p, _)| burn_up(index, p, period, as_of, given.buckets, config))
         .collect();
     Trends {
-        units: buckets(index, &unit_list, carried_on),
-        mood_previous,
-        mood_change: match (mood_mean, mood_previous) {
-            (Some(a), Some(b)) => Some(round2(a - b)),
-            _ => None,
-        },
+        units,
+        mood_previous: given.mood.previous,
+        mood_change: given.mood.change,
         plans,
         plan_changes: plan_changes(index, period, as_of),
     }
