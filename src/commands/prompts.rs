@@ -39,10 +39,15 @@ fn entry(path: &str, p: &Prompt) -> PromptEntry {
 
 /// Every answer to `question`, oldest first (undated last).
 pub(crate) fn history(index: &Index, question: &str) -> Vec<PromptEntry> {
-    Answers::new(index)
-        .to(question)
-        .iter()
-        .map(|a| entry(a.path, a.prompt))
+    let moods = crate::review::day_moods(index);
+    crate::review::answers_to(&Answers::new(index), &moods, question, None)
+        .into_iter()
+        .map(|a| PromptEntry {
+            prompt: a.prompt,
+            date: a.date,
+            answer: a.answer,
+            source: a.source,
+        })
         .collect()
 }
 
@@ -72,12 +77,14 @@ fn history_page(
     question: &str,
     format: PromptsFormat,
 ) -> anyhow::Result<()> {
-    let answers = crate::review::answers_to(
+    let mut answers = crate::review::answers_to(
         &Answers::new(index),
         &crate::review::day_moods(index),
         question,
         None,
     );
+    // The page is a timeline: its answers are the dated ones.
+    answers.retain(|a| a.date.is_some());
     // Named as most recently written, else as asked.
     let question = answers
         .last()
@@ -112,11 +119,29 @@ pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
         )
     })?;
     let mut out = ctx.stdout();
-    if args.history.is_some() || args.unanswered {
-        let entries = match &args.history {
-            Some(q) => history(&index, q),
-            None => unanswered(&index),
-        };
+    if let Some(q) = &args.history {
+        // `--format md` is the question's page, above.
+        let entries = history(&index, q);
+        if format == ListFormat::Json {
+            write_json(&mut out, &entries)?;
+        } else {
+            // Answers are what `--history` is run for: wrapped, never cut.
+            let mut table = Table::new(&[
+                ("DATE", Role::Fixed),
+                ("ANSWER", Role::Wrapped),
+                ("WHERE", Role::Place),
+            ]);
+            for e in &entries {
+                table.row(vec![
+                    Cell::plain(e.date.map(|d| d.to_string()).unwrap_or_default()),
+                    Cell::plain(clean(&e.answer).into_owned()),
+                    super::where_cell(&e.source),
+                ]);
+            }
+            super::write_table(ctx, &mut out, &table, "no prompts match")?;
+        }
+    } else if args.unanswered {
+        let entries = unanswered(&index);
         match format {
             ListFormat::Json => write_json(&mut out, &entries)?,
             ListFormat::Md => {
@@ -137,29 +162,15 @@ pub(crate) fn run(ctx: &Context, args: &PromptsArgs) -> anyhow::Result<()> {
                 }
             }
             ListFormat::Table => {
-                // Answers are what `--history` is run for: wrapped, never cut.
-                let mut table = if args.unanswered {
-                    Table::new(&[
-                        ("DATE", Role::Fixed),
-                        ("PROMPT", Role::Text),
-                        ("WHERE", Role::Place),
-                    ])
-                } else {
-                    Table::new(&[
-                        ("DATE", Role::Fixed),
-                        ("ANSWER", Role::Wrapped),
-                        ("WHERE", Role::Place),
-                    ])
-                };
+                let mut table = Table::new(&[
+                    ("DATE", Role::Fixed),
+                    ("PROMPT", Role::Text),
+                    ("WHERE", Role::Place),
+                ]);
                 for e in &entries {
-                    let middle = if args.unanswered {
-                        e.prompt.clone()
-                    } else {
-                        clean(&e.answer).into_owned()
-                    };
                     table.row(vec![
                         Cell::plain(e.date.map(|d| d.to_string()).unwrap_or_default()),
-                        Cell::plain(middle),
+                        Cell::plain(e.prompt.clone()),
                         super::where_cell(&e.source),
                     ]);
                 }

@@ -28,12 +28,13 @@ pub(crate) fn day_moods(index: &Index) -> HashMap<NaiveDate, f64> {
         .collect()
 }
 
-/// One dated answer, with the mood of its day.
+/// One answer, with the mood of its day. Those of a review's timeline and of a question's
+/// page are all dated.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct TimelineAnswer {
     pub(crate) prompt: String,
     pub(crate) answer: String,
-    pub(crate) date: NaiveDate,
+    pub(crate) date: Option<NaiveDate>,
     pub(crate) mood: Option<f64>,
     pub(crate) source: Source,
 }
@@ -44,7 +45,8 @@ pub(crate) struct TimelineQuestion {
     pub(crate) answers: Vec<TimelineAnswer>,
 }
 
-/// Every dated answer to `question`, oldest first, within `period` when given.
+/// The answers to `question`, oldest first: those dated within `period` when given, else
+/// every one (the undated last).
 pub(crate) fn answers_to(
     answers: &Answers<'_>,
     moods: &HashMap<NaiveDate, f64>,
@@ -54,17 +56,16 @@ pub(crate) fn answers_to(
     answers
         .to(question)
         .iter()
-        .filter_map(|a| {
-            let date = a.prompt.place.date?;
-            period
-                .is_none_or(|p| p.contains(date))
-                .then(|| TimelineAnswer {
-                    prompt: a.prompt.text.clone(),
-                    answer: a.prompt.answer.clone(),
-                    date,
-                    mood: moods.get(&date).copied(),
-                    source: Source::new(a.path, &a.prompt.place),
-                })
+        .filter(|a| period.is_none_or(|p| in_period(p, a.prompt.place.date)))
+        .map(|a| {
+            let date = a.prompt.place.date;
+            TimelineAnswer {
+                prompt: a.prompt.text.clone(),
+                answer: a.prompt.answer.clone(),
+                date,
+                mood: date.and_then(|d| moods.get(&d).copied()),
+                source: Source::new(a.path, &a.prompt.place),
+            }
         })
         .collect()
 }
