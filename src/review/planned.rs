@@ -107,8 +107,8 @@ pub(crate) struct Carried {
     pub(crate) days: i64,
 }
 
-/// The tasks carried during the period: a copy in it, or still carried through it; the
-/// longest carried first.
+/// The tasks carried during the period: a copy in it, or still carried through it, for at
+/// least a day; the longest carried first.
 pub(crate) fn carried(
     index: &Index,
     period: Period,
@@ -133,6 +133,11 @@ pub(crate) fn carried(
                 return None;
             }
             let end = until.unwrap_or(as_of).max(since);
+            // Carried for no time at all (deferred today, or done the day it was moved) is
+            // not carried yet.
+            if end == since {
+                return None;
+            }
             Some(Carried {
                 task: TaskView::new(index, last),
                 since,

@@ -300,6 +300,35 @@ fn habits_from_recurring_tasks_and_tasks_ticked_day_after_day() {
 }
 
 #[test]
+fn a_task_deferred_today_is_not_carried_yet() {
+    let v = TestVault::new()
+        .note("Daily/2026-11-27.md", "- [>] Call the plumber\n")
+        .note("Daily/2026-11-29.md", "- [>] Book the dentist\n");
+    let r = review(&v, &["--month", "2026-11"]);
+    let carried: Vec<(String, i64)> = r["carried"]
+        .as_array()
+        .expect("carried")
+        .iter()
+        .map(|c| {
+            (
+                c["task"]["text"].as_str().unwrap_or("").to_string(),
+                c["days"].as_i64().unwrap_or(-1),
+            )
+        })
+        .collect();
+    assert_eq!(
+        carried,
+        [("Call the plumber".to_string(), 2)],
+        "no `carried for 0 days`"
+    );
+    let today = r["buckets"]
+        .as_array()
+        .and_then(|b| b.iter().find(|b| b["id"] == "2026-11-29"))
+        .expect("29 November");
+    assert_eq!(today["tasks_carried"], 1, "the day still counts its carry");
+}
+
+#[test]
 fn plans_over_the_period_and_their_changes() {
     let v = TestVault::new()
         .note(
