@@ -4,9 +4,11 @@
 //! completions are their done days (and, for a Logseq repeater, the `State "DONE"` days of its
 //! logbook).
 //!
-//! A habit repeats every day, or as its rule says (`every week`, `every 3 days`, `every
-//! month`); one without a rule it can be read from (`every Monday`, `every weekday`) counts
-//! in weeks or days. Its slots are those repeats counted from its first instance. Its streak
+//! A recurring task repeats as its rule says (`every week`, `every 3 days`, `every month`;
+//! `every Monday` counts in weeks, `every weekday` in days): its slots are those repeats
+//! counted from its first instance. A task ticked on many days has no rule, and the review
+//! does not guess one (a habit of weekdays is not missed on Sundays): its slots are the days
+//! since its first instance that have an entry (a daily note, a dated section) or a tick. Its streak
 //! is the run of slots with a completion up to the as-of day (today's slot, still open, does
 //! not break it); its longest streak the longest such run; its rate, the slots of the period
 //! (from its first instance up to the as-of day) with a completion. A recurring task whose
@@ -40,11 +42,6 @@ struct Cadence {
 }
 
 impl Cadence {
-    const DAILY: Cadence = Cadence {
-        unit: Unit::Day,
-        every: 1,
-    };
-
     /// Reads `every day`, `every 3 weeks when done`, `every month on the 1st`, `every
     /// Monday`, `every weekday`.
     fn read(rule: &str) -> Cadence {
@@ -84,9 +81,9 @@ impl Cadence {
     }
 }
 
-/// The slots of a habit, counted from its first instance.
+/// The slots of a habit with a rule, counted from its first instance.
 #[derive(Debug, Clone, Copy)]
-struct Slots {
+struct Repeats {
     cadence: Cadence,
     anchor: NaiveDate,
     week_start: WeekStart,
@@ -96,7 +93,7 @@ fn months(d: NaiveDate) -> i64 {
     i64::from(d.year()) * 12 + i64::from(d.month0())
 }
 
-impl Slots {
+impl Repeats {
     fn week_of(self, d: NaiveDate) -> NaiveDate {
         crate::dates::Week::containing(d, self.week_start).start()
     }
@@ -127,6 +124,64 @@ impl Slots {
     }
 }
 
+/// The slots of a habit: its rule's repeats, or, for a task ticked on many days with no rule,
+/// the days something was written (an entry, or a day it was ticked): the notes do not say
+/// how often it is meant to be done, so the days the owner did not write are no one's to
+/// count as missed.
+#[derive(Debug, Clone)]
+enum Slots {
+    Repeats(Repeats),
+    Written(Vec<NaiveDate>),
+}
+
+impl Slots {
+    /// The slot holding `d`, if `d` is in one.
+    fn of(&self, d: NaiveDate) -> Option<i64> {
+        match self {
+            Slots::Repeats(r) => Some(r.of(d)),
+            Slots::Written(days) => days
+                .binary_search(&d)
+                .ok()
+                .and_then(|i| i64::try_from(i).ok()),
+        }
+    }
+
+    /// The latest slot begun by `d`, and whether it is still open on `d` (a slot not over
+    /// yet does not break a streak).
+    fn current(&self, d: NaiveDate) -> Option<(i64, bool)> {
+        match self {
+            Slots::Repeats(r) => Some((r.of(d), true)),
+            Slots::Written(days) => {
+                let n = days.partition_point(|&x| x <= d);
+                let i = n.checked_sub(1)?;
+                Some((i64::try_from(i).ok()?, days[i] == d))
+            }
+        }
+    }
+
+    /// The slots that begin or hold a day from `from` to `to`, with their first days.
+    fn between(&self, from: NaiveDate, to: NaiveDate) -> Vec<(i64, NaiveDate)> {
+        match self {
+            Slots::Repeats(r) => (r.of(from)..=r.of(to))
+                .filter_map(|k| Some((k, r.start(k)?)))
+                .collect(),
+            Slots::Written(days) => days
+                .iter()
+                .enumerate()
+                .filter(|&(_, &d)| d >= from && d <= to)
+                .filter_map(|(i, &d)| Some((i64::try_from(i).ok()?, d)))
+                .collect(),
+        }
+    }
+
+    fn name(&self) -> String {
+        match self {
+            Slots::Repeats(r) => r.cadence.name(),
+            Slots::Written(_) => "day written".to_string(),
+        }
+    }
+}
+
 /// One slot of a habit in the period.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Mark {
@@ -138,7 +193,7 @@ pub(crate) struct Mark {
 pub(crate) struct Habit {
     /// Its latest open instance, else its latest one.
     pub(crate) task: TaskView,
-    /// `day`, `week`, `3 days`, …
+    /// `day`, `week`, `3 days`, … as its rule says; `day written` without a rule.
     pub(crate) every: String,
     /// It has a recurrence rule (else it is a task ticked on many days).
     pub(crate) recurring: bool,
@@ -179,6 +234,13 @@ pub(crate) fn habits(
             .or_default()
             .push(r);
     }
+    // The days something was written, for the habits without a rule.
+    let written: BTreeSet<NaiveDate> = index
+        .notes()
+        .iter()
+        .flat_map(|n| n.entries.iter().copied())
+        .filter(|&d| d <= as_of)
+        .collect();
     let mut out = Habits::default();
     for (key, refs) in groups {
         let tasks: Vec<_> = refs.iter().map(|&r| (r, index.task(r))).collect();
@@ -196,7 +258,6 @@ pub(crate) fn habits(
             continue;
         }
         out.keys.insert(key);
-        let cadence = rule.map_or(Cadence::DAILY, Cadence::read);
         let first = tasks
             .iter()
             .flat_map(|(_, t)| {
@@ -220,10 +281,22 @@ pub(crate) fn habits(
             .filter(|(r, t)| t.status.is_open() && index.in_play(index.plan_of_task(*r)))
             .map(|(r, _)| *r)
             .max_by_key(|r| (index.task(*r).dates.due, *r));
-        let slots = Slots {
-            cadence,
-            anchor: since,
-            week_start,
+        let slots = match rule {
+            Some(rule) => Slots::Repeats(Repeats {
+                cadence: Cadence::read(rule),
+                anchor: since,
+                week_start,
+            }),
+            None => Slots::Written(
+                written
+                    .iter()
+                    .chain(&done)
+                    .copied()
+                    .filter(|&d| d >= since && d <= as_of)
+                    .collect::<BTreeSet<_>>()
+                    .into_iter()
+                    .collect(),
+            ),
         };
         // A recurring task whose last instance is done and not followed by a new one has
         // ended: its slots stop there. A ticked habit no longer ticked has not ended; its
@@ -232,17 +305,18 @@ pub(crate) fn habits(
             (Some(_), None) => done.last().copied(),
             _ => None,
         };
-        let done_slots: BTreeSet<i64> = done.iter().map(|&d| slots.of(d)).collect();
-        let now = slots.of(as_of);
-        let mut k = if done_slots.contains(&now) {
-            now
-        } else {
-            now - 1
-        };
+        let done_slots: BTreeSet<i64> = done.iter().filter_map(|&d| slots.of(d)).collect();
         let mut streak = 0u32;
-        while done_slots.contains(&k) {
-            streak += 1;
-            k -= 1;
+        if let Some((now, open)) = slots.current(as_of) {
+            let mut k = if open && !done_slots.contains(&now) {
+                now - 1
+            } else {
+                now
+            };
+            while done_slots.contains(&k) {
+                streak += 1;
+                k -= 1;
+            }
         }
         let (mut longest, mut run, mut prev) = (0u32, 0u32, None::<i64>);
         for &s in &done_slots {
@@ -252,12 +326,12 @@ pub(crate) fn habits(
         }
         let last_day = period.end().min(as_of).min(ended.unwrap_or(as_of));
         let marks: Vec<Mark> = if since <= last_day {
-            (slots.of(period.start().max(since))..=slots.of(last_day))
-                .filter_map(|k| {
-                    Some(Mark {
-                        start: slots.start(k)?,
-                        done: done_slots.contains(&k),
-                    })
+            slots
+                .between(period.start().max(since), last_day)
+                .into_iter()
+                .map(|(k, start)| Mark {
+                    start,
+                    done: done_slots.contains(&k),
                 })
                 .collect()
         } else {
@@ -277,7 +351,7 @@ pub(crate) fn habits(
         });
         out.list.push(Habit {
             task: TaskView::new(index, shown),
-            every: cadence.name(),
+            every: slots.name(),
             recurring: rule.is_some(),
             since,
             last_done: done.last().copied(),
@@ -315,7 +389,7 @@ mod tests {
     #[test]
     fn slots_count_from_the_first_instance() {
         let d = |s| crate::dates::parse_date(s).expect("date");
-        let s = Slots {
+        let s = Repeats {
             cadence: Cadence {
                 unit: Unit::Week,
                 every: 1,
@@ -326,12 +400,12 @@ mod tests {
         assert_eq!(s.of(d("2026-11-08")), 0, "the same ISO week");
         assert_eq!(s.of(d("2026-11-09")), 1);
         assert_eq!(s.start(1), Some(d("2026-11-09")));
-        let sunday = Slots {
+        let sunday = Repeats {
             week_start: WeekStart::Sunday,
             ..s
         };
         assert_eq!(sunday.of(d("2026-11-08")), 1, "a Sunday starts a new week");
-        let m = Slots {
+        let m = Repeats {
             cadence: Cadence {
                 unit: Unit::Month,
                 every: 2,

@@ -262,12 +262,13 @@ fn habits_from_recurring_tasks_and_tasks_ticked_day_after_day() {
     assert_eq!(
         habits,
         [
-            ("Once".into(), "day".into(), 2, 3, 5, 7),
-            ("Stretch".into(), "day".into(), 2, 3, 5, 7),
+            ("Once".into(), "day written".into(), 2, 3, 5, 6),
+            ("Stretch".into(), "day written".into(), 2, 3, 5, 6),
             ("Swim".into(), "week".into(), 2, 2, 3, 5),
             ("Water the plants".into(), "day".into(), 3, 3, 3, 10),
         ],
-        "today's week not done yet does not break Swim's streak; the Logseq repeater's logbook days count"
+        "today's week not done yet does not break Swim's streak; the Logseq repeater's logbook days count; \
+         a task ticked with no rule counts the days written (23 to 28), not today with nothing written"
     );
     let swim = &r["habits"][2];
     assert_eq!(swim["rate"], 60);
@@ -297,6 +298,39 @@ fn habits_from_recurring_tasks_and_tasks_ticked_day_after_day() {
             .is_some_and(Vec::is_empty),
         "three days are not many"
     );
+}
+
+#[test]
+fn a_habit_without_a_rule_counts_only_the_days_written() {
+    // Ticked on weekdays, in the daily notes of the weekdays; on one Saturday a note without
+    // it; the owner's rule is nowhere in the notes, so no cadence is claimed.
+    let mut v = TestVault::new().note("Daily/2026-11-21.md", "Slept in.\n");
+    for d in ["16", "17", "18", "19", "20", "23", "24", "25", "26", "27"] {
+        v = v.note(&format!("Daily/2026-11-{d}.md"), "- [x] Up at 6:30\n");
+    }
+    let r = review(&v, &["--month", "2026-11"]);
+    let h = &r["habits"][0];
+    assert_eq!(h["task"]["text"], "Up at 6:30");
+    assert_eq!(h["every"], "day written", "not `every day`");
+    assert_eq!(h["recurring"], false);
+    assert_eq!(
+        (&h["done_in_period"], &h["slots_in_period"], &h["rate"]),
+        (&json!(10), &json!(11), &json!(90)),
+        "the Sundays and the Saturday with nothing written are not missed; the Saturday written is"
+    );
+    assert_eq!(
+        (&h["streak"], &h["longest_streak"]),
+        (&json!(5), &json!(5)),
+        "Monday 23 to Friday 27; today, with nothing written, does not end it"
+    );
+    let marks: Vec<&str> = h["marks"]
+        .as_array()
+        .expect("marks")
+        .iter()
+        .filter_map(|m| m["start"].as_str())
+        .collect();
+    assert_eq!(marks.len(), 11);
+    assert!(marks.contains(&"2026-11-21") && !marks.contains(&"2026-11-22"));
 }
 
 #[test]
