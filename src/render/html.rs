@@ -115,17 +115,14 @@ fn encode(s: &str, keep_slash: bool) -> String {
     out
 }
 
-/// Writes `s` HTML-escaped (also safe inside a quoted attribute).
+/// Writes `s` HTML-escaped (also safe inside a quoted attribute) by Tera's own escaper, the
+/// one that escapes every other value of the page, so the page is escaped one way.
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut buf = Vec::with_capacity(s.len() + s.len() / 8);
+    // Writing into a `Vec` cannot fail, and the escaper writes `s` (UTF-8) with ASCII
+    // entities in place of some ASCII characters: the bytes are UTF-8.
+    if tera::escape_html(s, &mut buf).is_ok() {
+        out.push_str(&String::from_utf8_lossy(&buf));
     }
 }
 
@@ -427,6 +424,15 @@ mod tests {
         );
         // An entity is text as written, decoded once, never markup.
         assert_eq!(md("&lt;b&gt; &#x3C;i"), "&lt;b&gt; &lt;i");
+    }
+
+    #[test]
+    fn text_is_escaped_as_tera_escapes_every_other_value() {
+        let text = "Tom & Jerry's \"cat\" > dog";
+        let mut tera = Vec::new();
+        tera::escape_html(text, &mut tera).expect("escape");
+        assert_eq!(md(text), String::from_utf8(tera).expect("utf-8"));
+        assert_eq!(md(text), "Tom &amp; Jerry&#39;s &quot;cat&quot; &gt; dog");
     }
 
     #[test]
