@@ -10,6 +10,7 @@
 //! HTML parser behind it) is needed.
 
 use crate::config::LinkStyle;
+use crate::note::inline;
 use crate::views::link_target;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
@@ -126,16 +127,7 @@ fn escape(s: &str, out: &mut String) {
     }
 }
 
-/// The scheme of a URL (`https` of `https://…`), lowercased; `None` without a valid one.
-fn scheme(url: &str) -> Option<String> {
-    let (s, _) = url.split_once(':')?;
-    let mut chars = s.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| s.to_ascii_lowercase())
-}
-
-/// The schemes a link written in a note may keep.
+/// The schemes a link written in a note may keep (as [`inline::scheme`] reads them).
 const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// A value from the notes as inline HTML: each line's inline Markdown rendered, inline fields
@@ -228,13 +220,15 @@ fn open(out: &mut String, tag: &str, closer: &'static str) -> &'static str {
 fn link(out: &mut String, kind: LinkType, dest: &str, links: &NoteLinks) -> &'static str {
     let (href, class) = match kind {
         LinkType::WikiLink { .. } => (links.written(dest), "note"),
-        _ => match scheme(dest) {
-            Some(s) if SAFE_SCHEMES.contains(&s.as_str()) => (Some(dest.to_string()), "web"),
+        _ => match inline::scheme(dest) {
+            // Written as the browser would read it, so the href starts with its scheme.
+            Some(s) if SAFE_SCHEMES.contains(&s.as_str()) => {
+                (Some(inline::url_as_read(dest).into_owned()), "web")
+            }
             Some(_) => return "",
-            None if crate::note::inline::is_note_target(dest) && !dest.starts_with("//") => (
-                links.written(&crate::note::inline::percent_decode(dest)),
-                "note",
-            ),
+            None if inline::is_note_target(dest) => {
+                (links.written(&inline::percent_decode(dest)), "note")
+            }
             None => return "",
         },
     };
@@ -280,7 +274,7 @@ fn text(t: &str, after_space: bool, out: &mut String) {
 /// Text with its tags (Obsidian's grammar, [`crate::note::inline::tags`]) as chips.
 fn tags(t: &str, after_space: bool, out: &mut String) {
     let mut at = 0;
-    for (i, tag) in crate::note::inline::tags(t) {
+    for (i, tag) in inline::tags(t) {
         if i == 0 && !after_space {
             continue;
         }
@@ -409,6 +403,9 @@ mod tests {
             "[click](data:text/html,<script>alert(1)</script>)",
             "[click](vbscript:x)",
             "[click](//evil.example/x)",
+            "[click](/\\evil.example/x)",
+            "[click](java&#x09;script:alert(1))",
+            "[click](java&#10;script:alert(1))",
         ] {
             let html = md(hostile);
             assert!(html.starts_with("click"), "{hostile} → {html}");
