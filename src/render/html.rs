@@ -421,6 +421,203 @@ mod tests {
         );
         // An entity is text as written, decoded once, never markup.
         assert_eq!(md("&lt;b&gt; &#x3C;i"), "&lt;b&gt; &lt;i");
+
+        // An autolink, a wikilink with a quote in its target, a scheme spelt with an entity
+        // or a tab, a link inside a link, a title that would close the attribute.
+        assert_eq!(md("see <javascript:alert(1)>"), "see javascript:alert(1)");
+        assert_eq!(
+            md("[[Note\" onclick=\"alert(1)|alias]]"),
+            "<a class=\"note\" href=\"obsidian://open?vault=My%20Vault&amp;file=Note%22%20onclick%3D%22alert%281%29\">alias</a>"
+        );
+        assert_eq!(md("&#106;avascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(md("[x](&#106;avascript:alert(1))"), "x");
+        assert_eq!(md("[x](java&#x09;script:alert(1))"), "x");
+        assert_eq!(
+            md("[a [b](javascript:x)](https://example.org)"),
+            "[a b](https://example.org)",
+            "a link cannot hold a link: the inner one is refused, the outer one is text"
+        );
+        assert_eq!(
+            md("[x](https://a \"t\\\" onclick=\\\"y\")"),
+            "<a class=\"web\" href=\"https://a\">x</a>",
+            "the title is not written"
+        );
+        let email = md("write to <me@example.org>");
+        assert!(markup_is_allowed(&email).is_ok(), "{email}");
+    }
+
+    /// `Ok` when the only markup in `html` is what [`markdown`] may write: `em`, `strong`,
+    /// `del`, `code`, `mark`, `br`, the `span`s of tags, notes and embeds, and links whose
+    /// `href` has a safe scheme or is a link to a note as [`NoteLinks`] writes it.
+    fn markup_is_allowed(html: &str) -> Result<(), String> {
+        const PLAIN: [&str; 9] = [
+            "em",
+            "strong",
+            "del",
+            "code",
+            "mark",
+            "br",
+            "span class=\"tag\"",
+            "span class=\"note\"",
+            "span class=\"embed\"",
+        ];
+        const CLOSERS: [&str; 7] = ["/em", "/strong", "/del", "/code", "/mark", "/span", "/a"];
+        const WEB: [&str; 3] = ["http:", "https:", "mailto:"];
+        let note = "obsidian://open?vault=My%20Vault&amp;file=";
+        let mut rest = html;
+        while let Some(i) = rest.find(['<', '>']) {
+            if rest[i..].starts_with('>') {
+                return Err(format!("a `>` outside a tag: {html}"));
+            }
+            let Some(len) = rest[i..].find('>') else {
+                return Err(format!("a `<` that opens no tag: {html}"));
+            };
+            let tag = &rest[i + 1..i + len];
+            let allowed = PLAIN.contains(&tag)
+                || CLOSERS.contains(&tag)
+                || tag
+                    .strip_prefix("a class=\"note\" href=\"")
+                    .and_then(|h| h.strip_suffix('"'))
+                    .is_some_and(|h| h.starts_with(note) && !h.contains(['"', '<']))
+                || tag
+                    .strip_prefix("a class=\"web\" href=\"")
+                    .and_then(|h| h.strip_suffix('"'))
+                    .is_some_and(|h| {
+                        let lower = h.to_ascii_lowercase();
+                        WEB.iter().any(|w| lower.starts_with(w)) && !h.contains(['"', '<'])
+                    });
+            if !allowed {
+                return Err(format!("<{tag}> in {html}"));
+            }
+            rest = &rest[i + len + 1..];
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_markup_check_can_fail() {
+        for bad in [
+            "<script>",
+            "<a class=\"web\" href=\"javascript:x\">",
+            "<a class=\"note\" href=\"file:///etc\">",
+            "<a class=\"web\" href=\"https://a\" onclick=\"x\">",
+            "<span onclick=\"x\">",
+            "a > b",
+            "a < b",
+        ] {
+            assert!(markup_is_allowed(bad).is_err(), "{bad}");
+        }
+        assert!(markup_is_allowed(&md("**a** [[b]] [c](https://d) #e ==f==")).is_ok());
+    }
+
+    /// Pieces of Markdown and HTML that make links, markup and entities.
+    const PIECES: [&str; 41] = [
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "|",
+        "\"",
+        "'",
+        " ",
+        "\t",
+        "\n",
+        "\\",
+        "*",
+        "_",
+        "~~",
+        "==",
+        "`",
+        "#tag",
+        "&#106;",
+        "&#x09;",
+        "&quot;",
+        "&lt;",
+        "javascript:",
+        "java",
+        "script:",
+        "data:text/html,",
+        "https://",
+        "mailto:",
+        "HTTP:",
+        "//",
+        "/\\",
+        "me@example.org",
+        "Note.md",
+        "onclick=",
+        "<script>",
+        "<img src=x onerror=y>",
+        "<a href=\"x\">",
+    ];
+
+    /// Pieces of a link's destination.
+    const DESTINATIONS: [&str; 22] = [
+        "javascript:",
+        "JaVa",
+        "script:",
+        "&#x09;",
+        "&#106;",
+        "\t",
+        "https://",
+        "http:",
+        "mailto:",
+        "obsidian:",
+        "file:",
+        "data:",
+        "vbscript:",
+        "//",
+        "/\\",
+        "a.md",
+        "x",
+        "%20",
+        "#h",
+        "\"",
+        "me@example.org",
+        " ",
+    ];
+
+    /// A piece of text, a word, or a link (Markdown, autolink, wikilink, with a title) to a
+    /// destination made of [`DESTINATIONS`].
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let destination =
+            proptest::collection::vec(proptest::sample::select(&DESTINATIONS[..]), 1..4)
+                .prop_map(|d| d.concat());
+        let link = (destination, 0..4u8).prop_map(|(d, kind)| match kind {
+            0 => format!("[x]({d})"),
+            1 => format!("<{d}>"),
+            2 => format!("[[{d}|x]]"),
+            _ => format!("[x](<{d}> \"t\")"),
+        });
+        prop_oneof![
+            3 => proptest::sample::select(&PIECES[..]).prop_map(str::to_string),
+            1 => "[a-z0-9]{1,4}",
+            2 => link,
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Whatever a note holds, the filter writes only the allowed markup, and every link
+        /// goes to a safe scheme or to a note.
+        #[test]
+        fn the_filter_writes_only_allowed_markup(
+            pieces in proptest::collection::vec(piece(), 0..16),
+            any in ".{0,40}",
+        ) {
+            for text in [pieces.concat(), any] {
+                let html = md(&text);
+                proptest::prop_assert!(markup_is_allowed(&html).is_ok(), "{text:?}: {:?}", markup_is_allowed(&html));
+                let files = markdown(&text, &NoteLinks::File { root: "/v".into() });
+                proptest::prop_assert!(!files.contains("class=\"note\" href"), "{text:?}: {files}");
+            }
+        }
     }
 
     #[test]
