@@ -220,6 +220,8 @@ fn open(out: &mut String, tag: &str, closer: &'static str) -> &'static str {
 fn link(out: &mut String, kind: LinkType, dest: &str, links: &NoteLinks) -> &'static str {
     let (href, class) = match kind {
         LinkType::WikiLink { .. } => (links.written(dest), "note"),
+        // `<me@example.org>`: CommonMark gives the address alone.
+        LinkType::Email => (Some(format!("mailto:{dest}")), "web"),
         _ => match inline::scheme(dest) {
             // Written as the browser would read it, so the href starts with its scheme.
             Some(s) if SAFE_SCHEMES.contains(&s.as_str()) => {
@@ -248,27 +250,59 @@ fn link(out: &mut String, kind: LinkType, dest: &str, links: &NoteLinks) -> &'st
 
 /// Text: escaped, `==marked==` as `<mark>` and tags as chips. `after_space` says whether the
 /// text follows the start of the line or a space, where a tag may begin.
+///
+/// A highlight is read as a strikethrough is: it opens at `==` followed by a non-space and
+/// closes at the next `==` that follows a non-space, which closes the nearest opener before
+/// it; so `a == b` is text, `==b == c==` one highlight and `==a ==b==` marks `b`. An `==`
+/// that opens or closes nothing is text, and the search goes on after it.
 fn text(t: &str, after_space: bool, out: &mut String) {
-    let mut rest = t;
+    let mut written = 0;
     let mut at_space = after_space;
-    while let Some(i) = rest.find("==") {
-        let inner_end = rest[i + 2..].find("==").map(|j| i + 2 + j);
-        let Some(end) = inner_end else { break };
-        let inner = &rest[i + 2..end];
-        if inner.is_empty()
-            || inner.starts_with(char::is_whitespace)
-            || inner.ends_with(char::is_whitespace)
-        {
-            break;
-        }
-        tags(&rest[..i], at_space, out);
+    let mut from = 0;
+    while let Some(open) = t[from..].find("==").map(|k| from + k) {
+        let inner = open + 2;
+        let Some(first) = t[inner..].chars().next().filter(|c| !c.is_whitespace()) else {
+            from = open + 1;
+            continue;
+        };
+        let mut search = inner + first.len_utf8();
+        let close = loop {
+            let Some(j) = t
+                .get(search..)
+                .and_then(|r| r.find("=="))
+                .map(|k| search + k)
+            else {
+                break None;
+            };
+            if !t[..j].ends_with(char::is_whitespace) {
+                break Some(j);
+            }
+            search = j + 1;
+        };
+        // No closer after this opener is none after any later one either.
+        let Some(close) = close else { break };
+        // A closer closes the nearest opener before it (`==a ==b==` marks `b`).
+        let open = (open..close - 2)
+            .rev()
+            .find(|&p| {
+                // At an ASCII `==`, so on a character boundary.
+                t.as_bytes()[p..].starts_with(b"==")
+                    && t[p + 2..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_whitespace())
+            })
+            .unwrap_or(open);
+        let inner = open + 2;
+        tags(&t[written..open], at_space, out);
         out.push_str("<mark>");
-        tags(inner, false, out);
+        tags(&t[inner..close], false, out);
         out.push_str("</mark>");
         at_space = false;
-        rest = &rest[end + 2..];
+        written = close + 2;
+        from = written;
     }
-    tags(rest, at_space, out);
+    tags(&t[written..], at_space, out);
 }
 
 /// Text with its tags (Obsidian's grammar, [`crate::note::inline::tags`]) as chips.
@@ -360,6 +394,34 @@ mod tests {
     }
 
     #[test]
+    fn an_equals_pair_that_highlights_nothing_leaves_the_rest_read() {
+        assert_eq!(
+            md("a ==b == c== ==d=="),
+            "a <mark>b == c</mark> <mark>d</mark>"
+        );
+        assert_eq!(md("x == y ==z=="), "x == y <mark>z</mark>");
+        assert_eq!(md("==a ==b== c"), "==a <mark>b</mark> c");
+        assert_eq!(
+            md("== ==d== #tag"),
+            "== <mark>d</mark> <span class=\"tag\">#tag</span>"
+        );
+        assert_eq!(md("=== =="), "=== ==");
+        assert_eq!(md("==é== ==日 本=="), "<mark>é</mark> <mark>日 本</mark>");
+        assert_eq!(md("==ü ==日==ö"), "==ü <mark>日</mark>ö");
+        // Read as a strikethrough is, whose delimiters pulldown-cmark reads.
+        for shape in ["a ~~b ~~ c~~ ~~d~~", "x ~~ y ~~z~~", "~~a ~~b~~ c"] {
+            assert_eq!(
+                md(&shape.replace("~~", "==")),
+                md(shape)
+                    .replace("<del>", "<mark>")
+                    .replace("</del>", "</mark>")
+                    .replace("~~", "=="),
+                "{shape}"
+            );
+        }
+    }
+
+    #[test]
     fn tags_become_chips_where_obsidian_reads_tags() {
         assert_eq!(
             md("First draft #checkpoint, see #my_tag/sub and x#not and #1984"),
@@ -442,8 +504,11 @@ mod tests {
             "<a class=\"web\" href=\"https://a\">x</a>",
             "the title is not written"
         );
-        let email = md("write to <me@example.org>");
-        assert!(markup_is_allowed(&email).is_ok(), "{email}");
+        assert_eq!(
+            md("write to <me@example.org>"),
+            "write to <a class=\"web\" href=\"mailto:me@example.org\">me@example.org</a>",
+            "an email autolink links to mailto:"
+        );
     }
 
     /// `Ok` when the only markup in `html` is what [`markdown`] may write: `em`, `strong`,
@@ -511,7 +576,9 @@ mod tests {
     }
 
     /// Pieces of Markdown and HTML that make links, markup and entities.
-    const PIECES: [&str; 41] = [
+    const PIECES: [&str; 43] = [
+        "é",
+        "日",
         "[",
         "]",
         "[[",
