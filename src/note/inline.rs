@@ -157,19 +157,47 @@ pub(crate) fn links(s: &str) -> Vec<String> {
         .collect()
 }
 
-/// Whether a Markdown link target names a note (no scheme, not only a fragment).
+/// Whether a Markdown link target names a note: not only a fragment, no scheme
+/// ([`scheme`]) and not another host's address (`//host/…`).
 pub(crate) fn is_note_target(t: &str) -> bool {
     if t.is_empty() || t.starts_with('#') || t.contains(' ') && crate::model::strip_note_ext(t) == t
     {
         return false;
     }
-    let scheme = t.split_once(':').map(|(s, _)| s);
-    if scheme.is_some_and(|s| s.chars().all(|c| c.is_ascii_alphanumeric() || c == '+')) {
+    let read = url_as_read(t);
+    // A browser reads `\` as `/` here: `/\host` is as much another host as `//host`.
+    let network_path = read.len() >= 2 && read.bytes().take(2).all(|c| c == b'/' || c == b'\\');
+    if network_path || scheme(t).is_some() {
         return false;
     }
     let path = t.split('#').next().unwrap_or(t);
     crate::model::strip_note_ext(path) != path
         || !path.rsplit('/').next().unwrap_or(path).contains('.')
+}
+
+/// A URL as a browser reads it: without C0 controls and spaces at either end, and without the
+/// ASCII tabs and line breaks inside it (the URL standard's parser drops them).
+pub(crate) fn url_as_read(url: &str) -> Cow<'_, str> {
+    let url = url.trim_matches(|c: char| c <= ' ');
+    if url.contains(['\t', '\n', '\r']) {
+        Cow::Owned(url.replace(['\t', '\n', '\r'], ""))
+    } else {
+        Cow::Borrowed(url)
+    }
+}
+
+/// The scheme of a URL as a browser reads it ([`url_as_read`]), lowercased: `https` of
+/// `https://…`, `javascript` of `java\tscript:…`. `None` when what comes before the first `:`
+/// is not a scheme (a letter, then letters, digits, `+`, `-` or `.`), so `Note.md#Part: one`
+/// has none. The one definition: what names a note and which links the HTML page keeps both
+/// ask it.
+pub(crate) fn scheme(url: &str) -> Option<String> {
+    let url = url_as_read(url);
+    let (s, _) = url.split_once(':')?;
+    let mut chars = s.chars();
+    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+    valid.then(|| s.to_ascii_lowercase())
 }
 
 /// `%20` and the like decoded; text that does not decode to UTF-8 is kept as written.
@@ -421,6 +449,57 @@ mod tests {
                 "[[Publish a book]] and [[Plans/Move#Flat|the move]] ![[img]] [x](Go%20back.md) [w](https://a.b) [a](#h)"
             ),
             ["Publish a book", "Plans/Move#Flat", "img", "Go back.md"]
+        );
+    }
+
+    #[test]
+    fn a_scheme_as_a_browser_reads_it() {
+        for (url, want) in [
+            ("https://a.b", Some("https")),
+            ("MailTo:me@example.org", Some("mailto")),
+            ("java\tscript:alert(1)", Some("javascript")),
+            ("java\nscript:x", Some("javascript")),
+            (" \u{1}javascript:x", Some("javascript")),
+            ("web+app:x", Some("web+app")),
+            ("a-b.c:x", Some("a-b.c")),
+            ("C:/notes/a.md", Some("c")),
+            ("Note.md#Part: one", None),
+            ("Plans/a:b.md", None),
+            ("2026:x", None),
+            ("Go%20back.md", None),
+            ("", None),
+        ] {
+            assert_eq!(scheme(url).as_deref(), want, "{url:?}");
+        }
+    }
+
+    #[test]
+    fn a_note_target_has_no_scheme_and_no_host() {
+        for t in [
+            "Go%20back.md",
+            "Plans/Move",
+            "Note.md#Part:%20one",
+            "../Up.md",
+        ] {
+            assert!(is_note_target(t), "{t:?} names a note");
+        }
+        for t in [
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "\\\\host\\share",
+            "java\tscript:alert(1)",
+            "javascript:alert(1)",
+            "https://example.org/a.md",
+            "mailto:me@example.org",
+            "obsidian://open?vault=v&file=a",
+            "#heading",
+            "",
+        ] {
+            assert!(!is_note_target(t), "{t:?} is not a note");
+        }
+        assert_eq!(
+            links("[a](//evil.example/x) [b](java\tscript:x) [c](Real.md)"),
+            ["Real.md"]
         );
     }
 

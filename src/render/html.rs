@@ -10,6 +10,7 @@
 //! HTML parser behind it) is needed.
 
 use crate::config::LinkStyle;
+use crate::note::inline;
 use crate::views::link_target;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag};
 use serde::{Deserialize, Serialize};
@@ -115,30 +116,18 @@ fn encode(s: &str, keep_slash: bool) -> String {
     out
 }
 
-/// Writes `s` HTML-escaped (also safe inside a quoted attribute).
+/// Writes `s` HTML-escaped (also safe inside a quoted attribute) by Tera's own escaper, the
+/// one that escapes every other value of the page, so the page is escaped one way.
 fn escape(s: &str, out: &mut String) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut buf = Vec::with_capacity(s.len() + s.len() / 8);
+    // Writing into a `Vec` cannot fail, and the escaper writes `s` (UTF-8) with ASCII
+    // entities in place of some ASCII characters: the bytes are UTF-8.
+    if tera::escape_html(s, &mut buf).is_ok() {
+        out.push_str(&String::from_utf8_lossy(&buf));
     }
 }
 
-/// The scheme of a URL (`https` of `https://…`), lowercased; `None` without a valid one.
-fn scheme(url: &str) -> Option<String> {
-    let (s, _) = url.split_once(':')?;
-    let mut chars = s.chars();
-    let valid = chars.next().is_some_and(|c| c.is_ascii_alphabetic())
-        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
-    valid.then(|| s.to_ascii_lowercase())
-}
-
-/// The schemes a link written in a note may keep.
+/// The schemes a link written in a note may keep (as [`inline::scheme`] reads them).
 const SAFE_SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// A value from the notes as inline HTML: each line's inline Markdown rendered, inline fields
@@ -231,13 +220,17 @@ fn open(out: &mut String, tag: &str, closer: &'static str) -> &'static str {
 fn link(out: &mut String, kind: LinkType, dest: &str, links: &NoteLinks) -> &'static str {
     let (href, class) = match kind {
         LinkType::WikiLink { .. } => (links.written(dest), "note"),
-        _ => match scheme(dest) {
-            Some(s) if SAFE_SCHEMES.contains(&s.as_str()) => (Some(dest.to_string()), "web"),
+        // `<me@example.org>`: CommonMark gives the address alone.
+        LinkType::Email => (Some(format!("mailto:{dest}")), "web"),
+        _ => match inline::scheme(dest) {
+            // Written as the browser would read it, so the href starts with its scheme.
+            Some(s) if SAFE_SCHEMES.contains(&s.as_str()) => {
+                (Some(inline::url_as_read(dest).into_owned()), "web")
+            }
             Some(_) => return "",
-            None if crate::note::inline::is_note_target(dest) && !dest.starts_with("//") => (
-                links.written(&crate::note::inline::percent_decode(dest)),
-                "note",
-            ),
+            None if inline::is_note_target(dest) => {
+                (links.written(&inline::percent_decode(dest)), "note")
+            }
             None => return "",
         },
     };
@@ -257,33 +250,65 @@ fn link(out: &mut String, kind: LinkType, dest: &str, links: &NoteLinks) -> &'st
 
 /// Text: escaped, `==marked==` as `<mark>` and tags as chips. `after_space` says whether the
 /// text follows the start of the line or a space, where a tag may begin.
+///
+/// A highlight is read as a strikethrough is: it opens at `==` followed by a non-space and
+/// closes at the next `==` that follows a non-space, which closes the nearest opener before
+/// it; so `a == b` is text, `==b == c==` one highlight and `==a ==b==` marks `b`. An `==`
+/// that opens or closes nothing is text, and the search goes on after it.
 fn text(t: &str, after_space: bool, out: &mut String) {
-    let mut rest = t;
+    let mut written = 0;
     let mut at_space = after_space;
-    while let Some(i) = rest.find("==") {
-        let inner_end = rest[i + 2..].find("==").map(|j| i + 2 + j);
-        let Some(end) = inner_end else { break };
-        let inner = &rest[i + 2..end];
-        if inner.is_empty()
-            || inner.starts_with(char::is_whitespace)
-            || inner.ends_with(char::is_whitespace)
-        {
-            break;
-        }
-        tags(&rest[..i], at_space, out);
+    let mut from = 0;
+    while let Some(open) = t[from..].find("==").map(|k| from + k) {
+        let inner = open + 2;
+        let Some(first) = t[inner..].chars().next().filter(|c| !c.is_whitespace()) else {
+            from = open + 1;
+            continue;
+        };
+        let mut search = inner + first.len_utf8();
+        let close = loop {
+            let Some(j) = t
+                .get(search..)
+                .and_then(|r| r.find("=="))
+                .map(|k| search + k)
+            else {
+                break None;
+            };
+            if !t[..j].ends_with(char::is_whitespace) {
+                break Some(j);
+            }
+            search = j + 1;
+        };
+        // No closer after this opener is none after any later one either.
+        let Some(close) = close else { break };
+        // A closer closes the nearest opener before it (`==a ==b==` marks `b`).
+        let open = (open..close - 2)
+            .rev()
+            .find(|&p| {
+                // At an ASCII `==`, so on a character boundary.
+                t.as_bytes()[p..].starts_with(b"==")
+                    && t[p + 2..]
+                        .chars()
+                        .next()
+                        .is_some_and(|c| !c.is_whitespace())
+            })
+            .unwrap_or(open);
+        let inner = open + 2;
+        tags(&t[written..open], at_space, out);
         out.push_str("<mark>");
-        tags(inner, false, out);
+        tags(&t[inner..close], false, out);
         out.push_str("</mark>");
         at_space = false;
-        rest = &rest[end + 2..];
+        written = close + 2;
+        from = written;
     }
-    tags(rest, at_space, out);
+    tags(&t[written..], at_space, out);
 }
 
 /// Text with its tags (Obsidian's grammar, [`crate::note::inline::tags`]) as chips.
 fn tags(t: &str, after_space: bool, out: &mut String) {
     let mut at = 0;
-    for (i, tag) in crate::note::inline::tags(t) {
+    for (i, tag) in inline::tags(t) {
         if i == 0 && !after_space {
             continue;
         }
@@ -369,6 +394,34 @@ mod tests {
     }
 
     #[test]
+    fn an_equals_pair_that_highlights_nothing_leaves_the_rest_read() {
+        assert_eq!(
+            md("a ==b == c== ==d=="),
+            "a <mark>b == c</mark> <mark>d</mark>"
+        );
+        assert_eq!(md("x == y ==z=="), "x == y <mark>z</mark>");
+        assert_eq!(md("==a ==b== c"), "==a <mark>b</mark> c");
+        assert_eq!(
+            md("== ==d== #tag"),
+            "== <mark>d</mark> <span class=\"tag\">#tag</span>"
+        );
+        assert_eq!(md("=== =="), "=== ==");
+        assert_eq!(md("==é== ==日 本=="), "<mark>é</mark> <mark>日 本</mark>");
+        assert_eq!(md("==ü ==日==ö"), "==ü <mark>日</mark>ö");
+        // Read as a strikethrough is, whose delimiters pulldown-cmark reads.
+        for shape in ["a ~~b ~~ c~~ ~~d~~", "x ~~ y ~~z~~", "~~a ~~b~~ c"] {
+            assert_eq!(
+                md(&shape.replace("~~", "==")),
+                md(shape)
+                    .replace("<del>", "<mark>")
+                    .replace("</del>", "</mark>")
+                    .replace("~~", "=="),
+                "{shape}"
+            );
+        }
+    }
+
+    #[test]
     fn tags_become_chips_where_obsidian_reads_tags() {
         assert_eq!(
             md("First draft #checkpoint, see #my_tag/sub and x#not and #1984"),
@@ -412,6 +465,9 @@ mod tests {
             "[click](data:text/html,<script>alert(1)</script>)",
             "[click](vbscript:x)",
             "[click](//evil.example/x)",
+            "[click](/\\evil.example/x)",
+            "[click](java&#x09;script:alert(1))",
+            "[click](java&#10;script:alert(1))",
         ] {
             let html = md(hostile);
             assert!(html.starts_with("click"), "{hostile} → {html}");
@@ -427,6 +483,217 @@ mod tests {
         );
         // An entity is text as written, decoded once, never markup.
         assert_eq!(md("&lt;b&gt; &#x3C;i"), "&lt;b&gt; &lt;i");
+
+        // An autolink, a wikilink with a quote in its target, a scheme spelt with an entity
+        // or a tab, a link inside a link, a title that would close the attribute.
+        assert_eq!(md("see <javascript:alert(1)>"), "see javascript:alert(1)");
+        assert_eq!(
+            md("[[Note\" onclick=\"alert(1)|alias]]"),
+            "<a class=\"note\" href=\"obsidian://open?vault=My%20Vault&amp;file=Note%22%20onclick%3D%22alert%281%29\">alias</a>"
+        );
+        assert_eq!(md("&#106;avascript:alert(1)"), "javascript:alert(1)");
+        assert_eq!(md("[x](&#106;avascript:alert(1))"), "x");
+        assert_eq!(md("[x](java&#x09;script:alert(1))"), "x");
+        assert_eq!(
+            md("[a [b](javascript:x)](https://example.org)"),
+            "[a b](https://example.org)",
+            "a link cannot hold a link: the inner one is refused, the outer one is text"
+        );
+        assert_eq!(
+            md("[x](https://a \"t\\\" onclick=\\\"y\")"),
+            "<a class=\"web\" href=\"https://a\">x</a>",
+            "the title is not written"
+        );
+        assert_eq!(
+            md("write to <me@example.org>"),
+            "write to <a class=\"web\" href=\"mailto:me@example.org\">me@example.org</a>",
+            "an email autolink links to mailto:"
+        );
+    }
+
+    /// `Ok` when the only markup in `html` is what [`markdown`] may write: `em`, `strong`,
+    /// `del`, `code`, `mark`, `br`, the `span`s of tags, notes and embeds, and links whose
+    /// `href` has a safe scheme or is a link to a note as [`NoteLinks`] writes it.
+    fn markup_is_allowed(html: &str) -> Result<(), String> {
+        const PLAIN: [&str; 9] = [
+            "em",
+            "strong",
+            "del",
+            "code",
+            "mark",
+            "br",
+            "span class=\"tag\"",
+            "span class=\"note\"",
+            "span class=\"embed\"",
+        ];
+        const CLOSERS: [&str; 7] = ["/em", "/strong", "/del", "/code", "/mark", "/span", "/a"];
+        const WEB: [&str; 3] = ["http:", "https:", "mailto:"];
+        let note = "obsidian://open?vault=My%20Vault&amp;file=";
+        let mut rest = html;
+        while let Some(i) = rest.find(['<', '>']) {
+            if rest[i..].starts_with('>') {
+                return Err(format!("a `>` outside a tag: {html}"));
+            }
+            let Some(len) = rest[i..].find('>') else {
+                return Err(format!("a `<` that opens no tag: {html}"));
+            };
+            let tag = &rest[i + 1..i + len];
+            let allowed = PLAIN.contains(&tag)
+                || CLOSERS.contains(&tag)
+                || tag
+                    .strip_prefix("a class=\"note\" href=\"")
+                    .and_then(|h| h.strip_suffix('"'))
+                    .is_some_and(|h| h.starts_with(note) && !h.contains(['"', '<']))
+                || tag
+                    .strip_prefix("a class=\"web\" href=\"")
+                    .and_then(|h| h.strip_suffix('"'))
+                    .is_some_and(|h| {
+                        let lower = h.to_ascii_lowercase();
+                        WEB.iter().any(|w| lower.starts_with(w)) && !h.contains(['"', '<'])
+                    });
+            if !allowed {
+                return Err(format!("<{tag}> in {html}"));
+            }
+            rest = &rest[i + len + 1..];
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn the_markup_check_can_fail() {
+        for bad in [
+            "<script>",
+            "<a class=\"web\" href=\"javascript:x\">",
+            "<a class=\"note\" href=\"file:///etc\">",
+            "<a class=\"web\" href=\"https://a\" onclick=\"x\">",
+            "<span onclick=\"x\">",
+            "a > b",
+            "a < b",
+        ] {
+            assert!(markup_is_allowed(bad).is_err(), "{bad}");
+        }
+        assert!(markup_is_allowed(&md("**a** [[b]] [c](https://d) #e ==f==")).is_ok());
+    }
+
+    /// Pieces of Markdown and HTML that make links, markup and entities.
+    const PIECES: [&str; 43] = [
+        "é",
+        "日",
+        "[",
+        "]",
+        "[[",
+        "]]",
+        "(",
+        ")",
+        "<",
+        ">",
+        "!",
+        "|",
+        "\"",
+        "'",
+        " ",
+        "\t",
+        "\n",
+        "\\",
+        "*",
+        "_",
+        "~~",
+        "==",
+        "`",
+        "#tag",
+        "&#106;",
+        "&#x09;",
+        "&quot;",
+        "&lt;",
+        "javascript:",
+        "java",
+        "script:",
+        "data:text/html,",
+        "https://",
+        "mailto:",
+        "HTTP:",
+        "//",
+        "/\\",
+        "me@example.org",
+        "Note.md",
+        "onclick=",
+        "<script>",
+        "<img src=x onerror=y>",
+        "<a href=\"x\">",
+    ];
+
+    /// Pieces of a link's destination.
+    const DESTINATIONS: [&str; 22] = [
+        "javascript:",
+        "JaVa",
+        "script:",
+        "&#x09;",
+        "&#106;",
+        "\t",
+        "https://",
+        "http:",
+        "mailto:",
+        "obsidian:",
+        "file:",
+        "data:",
+        "vbscript:",
+        "//",
+        "/\\",
+        "a.md",
+        "x",
+        "%20",
+        "#h",
+        "\"",
+        "me@example.org",
+        " ",
+    ];
+
+    /// A piece of text, a word, or a link (Markdown, autolink, wikilink, with a title) to a
+    /// destination made of [`DESTINATIONS`].
+    fn piece() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let destination =
+            proptest::collection::vec(proptest::sample::select(&DESTINATIONS[..]), 1..4)
+                .prop_map(|d| d.concat());
+        let link = (destination, 0..4u8).prop_map(|(d, kind)| match kind {
+            0 => format!("[x]({d})"),
+            1 => format!("<{d}>"),
+            2 => format!("[[{d}|x]]"),
+            _ => format!("[x](<{d}> \"t\")"),
+        });
+        prop_oneof![
+            3 => proptest::sample::select(&PIECES[..]).prop_map(str::to_string),
+            1 => "[a-z0-9]{1,4}",
+            2 => link,
+        ]
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+
+        /// Whatever a note holds, the filter writes only the allowed markup, and every link
+        /// goes to a safe scheme or to a note.
+        #[test]
+        fn the_filter_writes_only_allowed_markup(
+            pieces in proptest::collection::vec(piece(), 0..16),
+            any in ".{0,40}",
+        ) {
+            for text in [pieces.concat(), any] {
+                let html = md(&text);
+                proptest::prop_assert!(markup_is_allowed(&html).is_ok(), "{text:?}: {:?}", markup_is_allowed(&html));
+                let files = markdown(&text, &NoteLinks::File { root: "/v".into() });
+                proptest::prop_assert!(!files.contains("class=\"note\" href"), "{text:?}: {files}");
+            }
+        }
+    }
+
+    #[test]
+    fn text_is_escaped_as_tera_escapes_every_other_value() {
+        let text = "Tom & Jerry's \"cat\" > dog";
+        let mut tera = Vec::new();
+        tera::escape_html(text, &mut tera).expect("escape");
+        assert_eq!(md(text), String::from_utf8(tera).expect("utf-8"));
+        assert_eq!(md(text), "Tom &amp; Jerry&#39;s &quot;cat&quot; &gt; dog");
     }
 
     #[test]

@@ -140,6 +140,9 @@ const PHONE_DARK: View = View {
     dark: true,
 };
 
+/// Each way the pages are looked at.
+const ALL_VIEWS: [View; 4] = [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK];
+
 impl View {
     fn flags(self, height: u32) -> Vec<String> {
         let mut flags = vec![format!("--window-size={},{height}", self.width)];
@@ -421,28 +424,30 @@ fn assert_checks_pass(browser: &Path, html: &str, view: View, title: &str) -> u3
     found.height
 }
 
+/// Asserts the page passes every check seen as each of `views` ([`assert_checks_pass`]), and
+/// screenshots it whole in each as `<name>-<view>.png`.
+fn assert_checks_pass_and_screenshot(
+    browser: &Path,
+    (page, html): (&Path, &str),
+    views: &[View],
+    title: &str,
+    name: &str,
+) {
+    for &view in views {
+        let height = assert_checks_pass(browser, html, view, title);
+        screenshot(
+            browser,
+            page,
+            view,
+            height.min(16_000),
+            &format!("{name}-{}.png", view.name),
+        );
+    }
+}
+
 /// Renders the review of the sample journal's week 48 into `dir`.
 fn sample_page(dir: &Path) -> (PathBuf, String) {
-    let page = dir.join("review.html");
-    crate::common::journal()
-        .arg("--vault")
-        .arg(crate::common::sample_journal())
-        .args([
-            "--today",
-            TODAY,
-            "--no-cache",
-            "review",
-            "--week",
-            "2026-W48",
-            "--format",
-            "html",
-            "-o",
-        ])
-        .arg(&page)
-        .assert()
-        .success();
-    let html = std::fs::read_to_string(&page).expect("page");
-    (page, html)
+    sample_period_page(dir, "--week", "2026-W48")
 }
 
 #[test]
@@ -463,16 +468,7 @@ fn the_sample_review_in_chromium_desktop_and_phone_light_and_dark() {
     );
 
     let title = "Weekly review 2026-W48 · sample-journal";
-    for view in [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK] {
-        let height = assert_checks_pass(&browser, &html, view, title);
-        screenshot(
-            &browser,
-            &page,
-            view,
-            height.min(16_000),
-            &format!("sample-{}.png", view.name),
-        );
-    }
+    assert_checks_pass_and_screenshot(&browser, (&page, &html), &ALL_VIEWS, title, "sample");
     print(&browser, &page, "sample-print.pdf");
 
     // The two shown in docs/REVIEW.md: the top of the page on a laptop, and on a phone in
@@ -494,6 +490,16 @@ fn the_sample_review_in_chromium_desktop_and_phone_light_and_dark() {
 
 /// Each payload would set the title to this if it ran.
 const PWNED: &str = "pwned";
+
+/// The start of each payload of the hostile vault, which must never be written as markup.
+const PAYLOAD_MARKUP: [&str; 6] = [
+    "<script",
+    "<img",
+    "<iframe",
+    "<style>body",
+    "<svg onload",
+    "<i onclick",
+];
 
 #[test]
 fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
@@ -529,14 +535,7 @@ fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
         .assert()
         .success();
     let html = std::fs::read_to_string(&page).expect("page");
-    for element in [
-        "<script",
-        "<img",
-        "<iframe",
-        "<style>body",
-        "<svg onload",
-        "<i onclick",
-    ] {
+    for element in PAYLOAD_MARKUP {
         assert!(!html.contains(element), "`{element}` written as markup");
     }
 
@@ -559,28 +558,15 @@ fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
     );
 
     // Without the policy, in the harness: still no script runs, every link is safe.
-    let title = std::fs::read_to_string(&page)
-        .ok()
-        .and_then(|h| {
-            let start = h.find("<title>")? + "<title>".len();
-            Some(h[start..start + h[start..].find("</title>")?].to_string())
-        })
-        .expect("a title");
-    let title = title
-        .replace("&amp;", "&")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">");
+    let title = page_title(&html);
     assert!(!title.contains(PWNED));
-    for view in [DESKTOP, PHONE] {
-        let height = assert_checks_pass(&browser, &html, view, &title);
-        screenshot(
-            &browser,
-            &page,
-            view,
-            height.min(16_000),
-            &format!("hostile-{}.png", view.name),
-        );
-    }
+    assert_checks_pass_and_screenshot(
+        &browser,
+        (&page, &html),
+        &[DESKTOP, PHONE],
+        &title,
+        "hostile",
+    );
 
     // The month's page and the page of a question's answers, of the same notes and an answer
     // to a library question full of payloads: the same checks.
@@ -606,14 +592,7 @@ fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
         ),
     ];
     for (name, (page, html)) in pages {
-        for element in [
-            "<script",
-            "<img",
-            "<iframe",
-            "<style>body",
-            "<svg onload",
-            "<i onclick",
-        ] {
+        for element in PAYLOAD_MARKUP {
             assert!(
                 !html.contains(element),
                 "{name}: `{element}` written as markup"
@@ -631,16 +610,13 @@ fn a_hostile_vault_in_chromium_runs_no_script_and_links_nowhere_unsafe() {
         );
         let title = page_title(&html);
         assert!(!title.contains(PWNED), "{name}");
-        for view in [DESKTOP, PHONE] {
-            let height = assert_checks_pass(&browser, &html, view, &title);
-            screenshot(
-                &browser,
-                &page,
-                view,
-                height.min(16_000),
-                &format!("hostile-{name}-{}.png", view.name),
-            );
-        }
+        assert_checks_pass_and_screenshot(
+            &browser,
+            (&page, &html),
+            &[DESKTOP, PHONE],
+            &title,
+            &format!("hostile-{name}"),
+        );
     }
 }
 
@@ -671,14 +647,7 @@ fn a_vault_without_obsidian_links_to_files_and_says_when_there_is_no_mood() {
         "Weekly review 2026-W48 · {}",
         root.file_name().expect("name").to_string_lossy()
     );
-    let height = assert_checks_pass(&browser, &html, PHONE, &title);
-    screenshot(
-        &browser,
-        &page,
-        PHONE,
-        height.min(16_000),
-        "plain-phone.png",
-    );
+    assert_checks_pass_and_screenshot(&browser, (&page, &html), &[PHONE], &title, "plain");
 }
 
 /// The harness can fail: a page with a script that changes the title, a source link with an
@@ -808,16 +777,13 @@ fn the_month_quarter_and_year_reviews_in_chromium_desktop_and_phone_light_and_da
             dom.contains("<a class=\"src\" href=\"obsidian://open?vault=sample-journal&amp;file="),
             "{value}: an Obsidian vault's sources open in Obsidian"
         );
-        for view in [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK] {
-            let height = assert_checks_pass(&browser, &html, view, title);
-            screenshot(
-                &browser,
-                &page,
-                view,
-                height.min(16_000),
-                &format!("sample-{value}-{}.png", view.name),
-            );
-        }
+        assert_checks_pass_and_screenshot(
+            &browser,
+            (&page, &html),
+            &ALL_VIEWS,
+            title,
+            &format!("sample-{value}"),
+        );
         print(&browser, &page, &format!("sample-{value}-print.pdf"));
         if value == "2026-11" {
             // The one shown in docs/REVIEW.md: the top of the month's page on a laptop.
@@ -854,14 +820,5 @@ fn the_history_of_a_question_in_chromium_desktop_and_phone_light_and_dark() {
     );
     assert!(dom.contains("mood 3.0"), "with the mood of its day");
     let title = "Are you happy? · sample-journal";
-    for view in [DESKTOP, PHONE, DESKTOP_DARK, PHONE_DARK] {
-        let height = assert_checks_pass(&browser, &html, view, title);
-        screenshot(
-            &browser,
-            &page,
-            view,
-            height.min(16_000),
-            &format!("history-{}.png", view.name),
-        );
-    }
+    assert_checks_pass_and_screenshot(&browser, (&page, &html), &ALL_VIEWS, title, "history");
 }

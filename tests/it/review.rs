@@ -663,3 +663,40 @@ fn an_html_week_without_writing_says_so_instead_of_drawing_empty_charts() {
     assert!(html.contains("aria-label=\"Words written: Mon 0, Tue 0, Wed "));
     assert!(html.contains("aria-label=\"Tasks done: Mon 0, Tue 0, Wed 1,"));
 }
+
+#[test]
+fn counts_of_one_are_singular_and_a_source_reads_as_where_it_is_written() {
+    let v = TestVault::new()
+        .note(".obsidian/app.json", "{}")
+        .note("Plans/Walk.md", "---\ntype: plan\n---\n- [ ] buy shoes\n")
+        .note(
+            "Daily/2026-11-25.md",
+            "- [x] walked [[Walk]] ✅ 2026-11-25\n- [ ] Feed the baby 📅 2026-11-21\n",
+        )
+        .note("Daily/2025-11-26.md", "Last year.\n");
+    let html = v.stdout(&["review", "--format", "html"]);
+    for said in [
+        "<span class=\"num\">1</span> task done ",
+        "in 1 entry</span>",
+        "<span class=\"num\">0</span> checkpoints reached ",
+    ] {
+        assert!(html.contains(said), "{said}");
+    }
+    // "Feed the baby · due 2026-11-21 in 2026-11-25", never "… open 2026-11-25": "open" would
+    // read as the task's status.
+    assert!(!html.contains(">open </span>"), "no hidden \"open\"");
+    assert!(
+        html.contains("<span class=\"visually-hidden\">in </span>2026-11-25</a>"),
+        "a source reads as the note it is in"
+    );
+    assert!(
+        html.contains("\">open the plan</a>"),
+        "words of the template's own are read as they are"
+    );
+    let md = v.stdout(&["review"]);
+    assert!(md.contains("**1** entry · "), "{md}");
+    for format in ["html", "md"] {
+        let month = v.stdout(&["review", "--month", "2026-11", "--format", format]);
+        assert!(month.contains(": 1 entry, 0 answers"), "{format}: {month}");
+    }
+}
