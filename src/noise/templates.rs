@@ -461,17 +461,6 @@ fn placeholder_date(s: &str) -> Option<&str> {
     (shaped && letter && ends).then_some(d)
 }
 
-/// The date fields of a task line: after a date emoji, or after a Dataview date key.
-const DATE_EMOJI: &[char] = &['📅', '📆', '🗓', '⏳', '⌛', '🛫', '➕', '✅', '❌'];
-const DATE_KEYS: &[&str] = &[
-    "due",
-    "scheduled",
-    "start",
-    "created",
-    "completion",
-    "cancelled",
-];
-
 fn shown(token: &str) -> String {
     let mut t: String = token.chars().take(40).collect();
     if t.len() < token.len() {
@@ -488,7 +477,8 @@ pub(crate) fn in_task(line: &str) -> Option<String> {
         return Some(shown(t));
     }
     for (i, c) in line.char_indices() {
-        let after = if DATE_EMOJI.contains(&c) {
+        // The date fields of a task line: after a date emoji, or after a Dataview date key.
+        let after = if crate::note::tasks::is_date_emoji(c) {
             &line[i + c.len_utf8()..]
         } else if c == ':' && line[i..].starts_with("::") {
             // The key is the run of ASCII letters before `::` (all one byte each).
@@ -497,10 +487,7 @@ pub(crate) fn in_task(line: &str) -> Option<String> {
                 .rev()
                 .take_while(u8::is_ascii_alphabetic)
                 .count();
-            if !DATE_KEYS
-                .iter()
-                .any(|k| k.eq_ignore_ascii_case(&line[key_start..i]))
-            {
+            if !crate::note::tasks::is_date_key(&line[key_start..i]) {
                 continue;
             }
             &line[i + 2..]

@@ -72,7 +72,7 @@ const PRIORITY_EMOJI: &[(&str, Priority)] = &[
 const VS16: char = '\u{FE0F}';
 
 /// The Dataview keys Obsidian Tasks reads as task metadata, exactly as it matches them:
-/// so written, case and all.
+/// so written, case and all. The date keys first.
 const DATAVIEW_KEYS: &[&str] = &[
     "due",
     "scheduled",
@@ -86,11 +86,25 @@ const DATAVIEW_KEYS: &[&str] = &[
     "dependsOn",
     "onCompletion",
 ];
+/// How many of [`DATAVIEW_KEYS`] hold dates.
+const DATAVIEW_DATE_KEYS: usize = 6;
 
 /// Whether a Dataview field on a task line (its key folded as `inline::fold_key` folds) is
 /// task metadata rather than a note field.
 pub(crate) fn is_task_field(key: &str) -> bool {
     DATAVIEW_KEYS.iter().any(|k| k.eq_ignore_ascii_case(key))
+}
+
+/// Whether a Dataview key on a task line holds one of the task's dates.
+pub(crate) fn is_date_key(key: &str) -> bool {
+    DATAVIEW_KEYS[..DATAVIEW_DATE_KEYS]
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(key))
+}
+
+/// Whether `c` is an Obsidian Tasks date emoji (without its variation selector).
+pub(crate) fn is_date_emoji(c: char) -> bool {
+    DATE_EMOJI.iter().any(|(emoji, _)| emoji.starts_with(c))
 }
 
 /// A problem with one field, at a byte offset into the text given to [`parse_body`].
@@ -503,6 +517,29 @@ fn stray_metadata(text: &str) -> Option<(usize, String)> {
 mod tests {
     use super::*;
     use crate::dates::parse_date;
+
+    #[test]
+    fn date_keys_and_emoji_are_the_date_fields_read() {
+        for (emoji, _) in DATE_EMOJI {
+            assert_eq!(emoji.chars().count(), 1, "{emoji} is one char");
+            assert!(is_date_emoji(emoji.chars().next().expect("char")));
+        }
+        assert!(!is_date_emoji('🔺'), "a priority is not a date");
+        for key in [
+            "due",
+            "Scheduled",
+            "start",
+            "created",
+            "completion",
+            "cancelled",
+        ] {
+            assert!(is_date_key(key), "{key}");
+            assert!(is_task_field(key), "{key}");
+        }
+        for key in ["priority", "repeat", "id", "dependsOn", "mood"] {
+            assert!(!is_date_key(key), "{key}");
+        }
+    }
 
     fn d(s: &str) -> Option<NaiveDate> {
         parse_date(s)
