@@ -16,12 +16,17 @@ use regex::Regex;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
+#[cfg(unix)]
+mod fused;
+
 /// A note file found by the walk.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct NoteFile {
     /// Vault-relative, `/`-separated.
     pub rel: String,
     pub abs: PathBuf,
+    /// Its stamp, when the walk took it (see [`stat`]).
+    pub stamp: Option<Stamp>,
 }
 
 /// Which vault paths to skip.
@@ -151,24 +156,35 @@ fn rel_string(rel: &Path) -> (String, bool) {
         if !out.is_empty() {
             out.push('/');
         }
-        for chunk in part.as_os_str().as_encoded_bytes().utf8_chunks() {
-            out.push_str(chunk.valid());
-            for b in chunk.invalid() {
-                valid = false;
-                out.push_str(&format!("\\x{b:02X}"));
-            }
-        }
+        valid &= push_escaped(&mut out, part.as_os_str().as_encoded_bytes());
     }
     (out, valid)
+}
+
+/// Appends a file name to `out` as [`rel_string`] writes it; false when it was not UTF-8.
+fn push_escaped(out: &mut String, name: &[u8]) -> bool {
+    let mut valid = true;
+    for chunk in name.utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            valid = false;
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    valid
+}
+
+fn not_utf8(rel: &str) -> Diagnostic {
+    Diagnostic::file(
+        rel,
+        "file name is not valid UTF-8; shown with \\xNN in place of each bad byte",
+    )
 }
 
 fn rel_path(root: &Path, path: &Path, warnings: &mut Vec<Diagnostic>) -> String {
     let (out, valid) = rel_string(path.strip_prefix(root).unwrap_or(path));
     if !valid {
-        warnings.push(Diagnostic::file(
-            &out,
-            "file name is not valid UTF-8; shown with \\xNN in place of each bad byte",
-        ));
+        warnings.push(not_utf8(&out));
     }
     out
 }
@@ -197,9 +213,24 @@ pub(crate) fn walk(config: &Config) -> Result<Walk, VaultError> {
     })
 }
 
-/// Finds the notes of the vault, sorted by path. Only directories are read here; the files
-/// themselves are looked at later, in parallel.
+/// Finds the notes of the vault, sorted by path, and what the walk met, sorted by path.
 fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
+    #[cfg(unix)]
+    let (mut files, mut met) = if config.settings.follow_links {
+        walkdir_discover(config, filter)
+    } else {
+        fused::discover(&config.vault, filter)
+    };
+    #[cfg(not(unix))]
+    let (mut files, mut met) = walkdir_discover(config, filter);
+    files.sort_unstable_by(|a, b| a.rel.cmp(&b.rel));
+    met.sort_by(|a, b| a.path.cmp(&b.path));
+    (files, met)
+}
+
+/// The walk that follows symbolic links (walkdir's, with its loop detection). Only
+/// directories are read here; the files themselves are `stat`ed later, in parallel.
+fn walkdir_discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>) {
     let root = &config.vault;
     let mut warnings = Vec::new();
     let mut files = Vec::new();
@@ -244,9 +275,9 @@ fn discover(config: &Config, filter: &Filter) -> (Vec<NoteFile>, Vec<Diagnostic>
         files.push(NoteFile {
             rel,
             abs: entry.into_path(),
+            stamp: None,
         });
     }
-    files.sort_by(|a, b| a.rel.cmp(&b.rel));
     (files, warnings)
 }
 
@@ -291,8 +322,12 @@ pub(crate) struct Seen {
     pub(crate) hash: u64,
 }
 
-/// A note's stamp.
+/// A note's stamp: the walk's, or else (links followed, or the walk could not take it) from
+/// its path.
 pub(crate) fn stat(file: &NoteFile) -> Result<Stamp, Diagnostic> {
+    if let Some(stamp) = file.stamp {
+        return Ok(stamp);
+    }
     std::fs::metadata(&file.abs)
         .map(|m| Stamp::of(&m))
         .map_err(|e| Diagnostic::file(&file.rel, format!("cannot be read: {e}")))
@@ -381,6 +416,77 @@ pub(crate) fn read_note(file: &NoteFile, size: u64, config: &Config) -> Result<R
 mod tests {
     use super::*;
 
+    /// The fused walk finds what walkdir finds (links not followed), with the stamps a
+    /// `stat` by path gives.
+    #[cfg(unix)]
+    #[test]
+    fn the_fused_walk_finds_what_walkdir_finds() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().expect("tmp");
+        let root = dir.path();
+        let write = |rel: &str| {
+            let p = root.join(rel);
+            std::fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");
+            std::fs::write(&p, rel).expect("write");
+        };
+        for rel in [
+            "a.md",
+            "Daily/2026/2026-11-24.md",
+            "Daily/2026/notes.txt",
+            "Daily/README.MARKDOWN",
+            ".obsidian/workspace.md",
+            "Daily/.hidden.md",
+            "Archive/old.md",
+            "Templates/Daily.md",
+            "deep/er/still/x.md",
+        ] {
+            write(rel);
+        }
+        let odd = std::ffi::OsStr::from_bytes(b"caf\xe9");
+        std::fs::create_dir(root.join(odd)).expect("odd folder");
+        std::fs::write(root.join(odd).join("n.md"), "x").expect("odd note");
+        std::os::unix::fs::symlink(root.join("a.md"), root.join("link.md")).expect("link");
+        std::os::unix::fs::symlink(root.join("Daily"), root.join("Linked")).expect("dir link");
+        std::fs::create_dir(root.join("folder.md")).expect("folder named like a note");
+        let made = std::process::Command::new("mkfifo")
+            .arg(root.join("pipe.md"))
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let mut config = Config::defaults(root.to_path_buf());
+        config
+            .apply_toml("exclude = [\"Archive/**\"]")
+            .expect("config");
+        config.obsidian_ignore = vec!["Templates/".into()];
+        let filter = Filter::new(&config, &mut Vec::new()).expect("filter");
+        let sorted = |(mut files, mut met): (Vec<NoteFile>, Vec<Diagnostic>)| {
+            files.sort_by(|a, b| a.rel.cmp(&b.rel));
+            met.sort_by(|a, b| a.path.cmp(&b.path));
+            (files, met)
+        };
+        let (fused, fused_met) = sorted(fused::discover(root, &filter));
+        let (walked, walked_met) = sorted(walkdir_discover(&config, &filter));
+        let rels: Vec<&str> = fused.iter().map(|f| f.rel.as_str()).collect();
+        assert_eq!(
+            rels,
+            [
+                "Daily/2026/2026-11-24.md",
+                "Daily/README.MARKDOWN",
+                "a.md",
+                "caf\\xE9/n.md",
+                "deep/er/still/x.md"
+            ]
+        );
+        assert_eq!(fused_met, walked_met);
+        assert_eq!(fused_met.len(), 1, "the name that is not UTF-8");
+        assert_eq!(fused.len(), walked.len());
+        for (f, w) in fused.iter().zip(&walked) {
+            assert_eq!((&f.rel, &f.abs), (&w.rel, &w.abs));
+            let by_path = Stamp::of(&std::fs::metadata(&f.abs).expect("meta"));
+            assert_eq!(f.stamp, Some(by_path), "{}", f.rel);
+        }
+    }
+
     #[test]
     fn note_names() {
         assert!(is_note_name(b"a.md"));
@@ -399,6 +505,7 @@ mod tests {
         let file = NoteFile {
             rel: "gone.md".into(),
             abs: dir.path().join("gone.md"),
+            stamp: None,
         };
         assert!(stat(&file).is_err());
         let e = read_note(&file, 10, &config).expect_err("missing");
@@ -414,6 +521,7 @@ mod tests {
         let folder = NoteFile {
             rel: "dir.md".into(),
             abs: dir.path().join("dir.md"),
+            stamp: None,
         };
         assert!(
             !read_note(&folder, 10, &config)
@@ -436,6 +544,7 @@ mod tests {
         let file = NoteFile {
             rel: "swapped.md".into(),
             abs,
+            stamp: None,
         };
         let e = read_note(&file, 10, &config).expect_err("a FIFO");
         assert_eq!(
@@ -454,6 +563,7 @@ mod tests {
         let file = NoteFile {
             rel: "a.md".into(),
             abs: dir.path().join("a.md"),
+            stamp: None,
         };
         let e = read_note(&file, 4, &config).expect_err("too big");
         assert!(
