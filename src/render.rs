@@ -15,6 +15,7 @@
 //! template, never a hang or an abort.
 
 mod html;
+mod weekly;
 
 pub use html::NoteLinks;
 
@@ -473,6 +474,27 @@ fn seconds() -> u64 {
         .unwrap_or(SECONDS)
 }
 
+/// Renders a review with `template`: the built-in weekly Markdown review by Rust code
+/// ([`weekly`], the same bytes without copying the review into Tera's values), any other
+/// template as [`render_guarded`] does.
+pub fn review(
+    template: &Template,
+    review: &crate::review::Review,
+    flavour: Flavour,
+) -> Result<String, TemplateError> {
+    if is_builtin_weekly(template, &flavour) {
+        return Ok(no_markers(weekly::render(review)));
+    }
+    render_guarded(template, review, flavour)
+}
+
+fn is_builtin_weekly(template: &Template, flavour: &Flavour) -> bool {
+    template.builtin
+        && matches!(flavour, Flavour::Markdown)
+        && template.name == WEEKLY_MD.0
+        && template.text == WEEKLY_MD.1
+}
+
 /// Renders like [`render`], but a template that is not built in runs in a child process of
 /// this binary, under a time, memory and output budget.
 pub(crate) fn render_guarded(
@@ -705,14 +727,17 @@ fn date(val: &Value, kwargs: Kwargs, _: &State<'_>) -> TeraResult<String> {
 
 /// `{{ 0.4 | signed }}` → `+0.4`, `-0.25`, `±0`.
 fn signed(val: &Value, _: Kwargs, _: &State<'_>) -> TeraResult<String> {
-    let x = val.as_f64().unwrap_or(0.0);
-    Ok(if x > 0.0 {
+    Ok(signed_text(val.as_f64().unwrap_or(0.0)))
+}
+
+fn signed_text(x: f64) -> String {
+    if x > 0.0 {
         format!("+{x}")
     } else if x < 0.0 {
         format!("{x}")
     } else {
         "±0".to_string()
-    })
+    }
 }
 
 /// `{{ task.text | plain }}`: text to show rather than to click: inline fields

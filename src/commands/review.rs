@@ -266,7 +266,7 @@ fn make(
                 ReviewFormat::Html => ctx.html_flavour(),
                 _ => Flavour::Markdown,
             };
-            let body = render::render_guarded(template, &review, flavour)
+            let body = render::review(template, &review, flavour)
                 .map_err(|e| UsageError(e.to_string()))?;
             match format {
                 ReviewFormat::Md => markdown_document(&review, &body),

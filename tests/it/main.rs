@@ -15,6 +15,7 @@ mod docs;
 mod hostile;
 mod logseq;
 mod memo;
+mod native;
 mod periods;
 mod review;
 mod robustness;
