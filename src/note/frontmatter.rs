@@ -10,6 +10,8 @@ use crate::diagnostic::Diagnostic;
 use crate::model::FrontMatter;
 use serde_json::Value;
 
+mod flat;
+
 /// A note cut into front matter and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Split<'a> {
@@ -154,8 +156,13 @@ pub(crate) fn parse_with_props(
             )
         })
     };
-    let strict: Result<Value, _> =
-        serde_saphyr::from_str_with_options(yaml, options(serde_saphyr::DuplicateKeyPolicy::Error));
+    let strict: Result<Value, _> = match flat::parse(yaml) {
+        Some(map) => Ok(Value::Object(map)),
+        None => serde_saphyr::from_str_with_options(
+            yaml,
+            options(serde_saphyr::DuplicateKeyPolicy::Error),
+        ),
+    };
     let value = match strict {
         Ok(v) => v,
         Err(e) => {
