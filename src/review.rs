@@ -282,16 +282,9 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
         .map(|&(r, _)| r)
         .collect();
     // Grouped by plan (by title; tasks without a plan last), then by when they were done.
-    done.sort_by(|&a, &b| {
-        let key = |r: TaskRef| {
-            (
-                index.plan_of(r).map(|p| p.title.as_str()),
-                index::done_on(index.task(r)),
-                r,
-            )
-        };
-        let (ka, kb) = (key(a), key(b));
-        (ka.0.is_none(), ka).cmp(&(kb.0.is_none(), kb))
+    done.sort_by_cached_key(|&r| {
+        let plan = index.plan_of(r).map(|p| p.title.as_str());
+        (plan.is_none(), plan, index::done_on(index.task(r)), r)
     });
     let overdue = urgent(
         to_do

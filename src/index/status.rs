@@ -59,7 +59,8 @@ pub(crate) fn urgency(t: &Task, today: NaiveDate) -> (Urgency, Option<NaiveDate>
 /// Most urgent first (see [`Urgency`]), then by the date that orders each kind, then by
 /// priority, then by where the task is written.
 pub(crate) fn sort_by_urgency(index: &Index, tasks: &mut [TaskRef], today: NaiveDate) {
-    tasks.sort_by_key(|&r| {
+    // Each key once: working one out reads the task, and a sort compares n log n times.
+    tasks.sort_by_cached_key(|&r| {
         let t = index.task(r);
         (urgency(t, today), Priority::rank(t.priority), r)
     });
