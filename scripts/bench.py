@@ -15,6 +15,7 @@ Each journal median is divided by the median of the rg runs of the same rounds. 
 the largest resident set of the journal runs (from wait4). Prints a Markdown table.
 
     SIZES="1000 10000" PROFILES="gen real" ROUNDS=15 scripts/bench.py
+    JOURNAL=/path/to/another/journal scripts/bench.py   # another build, on the same vaults
 """
 import os, shutil, statistics, subprocess, sys, time
 
@@ -28,7 +29,7 @@ for tool in ["rg"]:
     if shutil.which(tool) is None:
         sys.exit(f"bench.py: {tool} is needed (apt-get install ripgrep)")
 subprocess.run(["cargo", "build", "--release", "--quiet", "--bin", "journal", "--example", "gen_vault"], check=True)
-J = os.path.join(root, "target/release/journal")
+J = os.environ.get("JOURNAL") or os.path.join(root, "target/release/journal")
 GEN = os.path.join(root, "target/release/examples/gen_vault")
 os.makedirs(out, exist_ok=True)
 env = dict(os.environ, XDG_CACHE_HOME=os.path.abspath(os.path.join(out, "cache")))
