@@ -408,10 +408,18 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
 
 /// A task's text folded for grouping repeats: case and runs of whitespace.
 pub(crate) fn fold_text(text: &str) -> String {
-    text.split_whitespace()
-        .map(str::to_lowercase)
-        .collect::<Vec<_>>()
-        .join(" ")
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The done tasks (in review order) grouped by plan and folded text, each group where its
@@ -629,4 +637,17 @@ pub(crate) fn next_prompts(answers: &Answers<'_>, config: &Config) -> Vec<NextPr
         last_answered,
     })
     .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn folding_ignores_case_and_runs_of_space_in_any_script() {
+        assert_eq!(
+            super::fold_text("  Water  the PLANTS\t"),
+            "water the plants"
+        );
+        assert_eq!(super::fold_text("ΣΑΣ  Straße ÉTÉ"), "σας straße été");
+        assert_eq!(super::fold_text(" \t "), "");
+    }
 }
