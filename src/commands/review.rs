@@ -292,7 +292,10 @@ pub(crate) fn run(ctx: &Context, args: &ReviewArgs) -> anyhow::Result<()> {
             super::print::print_report(ctx, &hit.stderr);
             return deliver(ctx, args, period, format, &hit.text);
         }
-        Some(Lookup::Miss(walked)) => walked,
+        Some(Lookup::Miss(walked)) => {
+            ctx.timing("no stored review to serve");
+            walked
+        }
         None => None,
     };
     let (text, report, seen) = make(ctx, period, format, template.as_ref(), walked)?;
