@@ -215,6 +215,16 @@ impl Context {
     }
 }
 
+/// From here on, no transparent huge pages for this process: mimalloc asks for them, and the
+/// kernel zeroes 2 MiB at the first touch of each. Loading and indexing touch memory all
+/// over; with huge pages a run that reads the cache spent a third of its time and twice its
+/// memory zeroing pages (docs/PERFORMANCE.md). A stored review served without loading
+/// keeps them: there the few large reads gain from them.
+fn no_huge_pages() {
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -292,14 +302,4 @@ mod tests {
         let e = day_flag("--date", "soon", today, start).expect_err("bad");
         assert!(e.0.contains("YYYY-MM-DD"), "{e}");
     }
-}
-
-/// From here on, no transparent huge pages for this process: mimalloc asks for them, and the
-/// kernel zeroes 2 MiB at the first touch of each. Loading and indexing touch memory all
-/// over; with huge pages a run that reads the cache spent a third of its time and twice its
-/// memory zeroing pages (docs/PERFORMANCE.md). A stored review served without loading
-/// keeps them: there the few large reads gain from them.
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
