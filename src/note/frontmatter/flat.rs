@@ -32,14 +32,7 @@ pub(super) fn parse(yaml: &str) -> Option<Map<String, Value>> {
             }
         }
         if let Some((key, items, indent)) = list.take() {
-            map.insert(
-                key,
-                if indent.is_some() {
-                    Value::Array(items)
-                } else {
-                    Value::Null
-                },
-            );
+            map.insert(key, listed(items, indent));
         }
         let (key, value) = trimmed.split_once(':')?;
         if !is_key(key) || map.contains_key(key) {
@@ -62,17 +55,20 @@ pub(super) fn parse(yaml: &str) -> Option<Map<String, Value>> {
         map.insert(key.to_string(), value);
     }
     if let Some((key, items, indent)) = list {
-        map.insert(
-            key,
-            if indent.is_some() {
-                Value::Array(items)
-            } else {
-                Value::Null
-            },
-        );
+        map.insert(key, listed(items, indent));
     }
     // Nothing but comments is YAML's null, the parser's case.
     (!map.is_empty()).then_some(map)
+}
+
+/// The value of a key with nothing after its colon: the `- item` lines under it, or null
+/// when none followed.
+fn listed(items: Vec<Value>, indent: Option<usize>) -> Value {
+    if indent.is_some() {
+        Value::Array(items)
+    } else {
+        Value::Null
+    }
 }
 
 /// A key read as the plain string it looks like: letters first, then letters, digits, `_`,
