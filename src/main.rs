@@ -10,6 +10,12 @@ use std::process::ExitCode;
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    // No transparent huge pages: mimalloc asks for them, and the kernel then zeroes 2 MiB at
+    // the first touch of each. That cost a run that reads the cache and builds the review a
+    // third of its time and twice its memory, and a stored review served after re-reading
+    // touched notes twice its time (docs/PERFORMANCE.md).
+    #[cfg(target_os = "linux")]
+    let _ = rustix::thread::disable_transparent_huge_pages(true);
     // The same binary renders user templates in a child process, under a budget.
     if std::env::args_os().nth(1).as_deref()
         == Some(std::ffi::OsStr::new(journal::render::SANDBOX_ARG))

@@ -142,7 +142,6 @@ impl Context {
 
     /// Reads the vault into an index (the load stage).
     pub(crate) fn index(&self) -> anyhow::Result<Index> {
-        no_huge_pages();
         load::load(&self.config, &self.cache, &self.progress)
             .map_err(|e| UsageError(e.to_string()).into())
     }
@@ -153,7 +152,6 @@ impl Context {
         &self,
         walked: Option<crate::vault::Walk>,
     ) -> anyhow::Result<(Index, Vec<crate::vault::Seen>)> {
-        no_huge_pages();
         load::load_seen(&self.config, &self.cache, &self.progress, walked)
             .map_err(|e| UsageError(e.to_string()).into())
     }
@@ -213,16 +211,6 @@ impl Context {
     pub(crate) fn stdout(&self) -> anstream::AutoStream<std::io::StdoutLock<'static>> {
         anstream::AutoStream::new(std::io::stdout().lock(), self.color_choice())
     }
-}
-
-/// From here on, no transparent huge pages for this process: mimalloc asks for them, and the
-/// kernel zeroes 2 MiB at the first touch of each. Loading and indexing touch memory all
-/// over; with huge pages a run that reads the cache spent a third of its time and twice its
-/// memory zeroing pages (docs/PERFORMANCE.md). A stored review served without loading
-/// keeps them: there the few large reads gain from them.
-fn no_huge_pages() {
-    #[cfg(target_os = "linux")]
-    let _ = rustix::thread::disable_transparent_huge_pages(true);
 }
 
 #[cfg(test)]
