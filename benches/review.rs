@@ -1,6 +1,7 @@
 //! The stages after parsing, on a generated vault of 2,000 notes: loading it as the commands
 //! do (walk, cache, parse, index; cold and warm), building the index alone, the weekly
-//! review, and rendering it.
+//! review, and rendering it (with Tera, and with the native writer that replaces it for the
+//! built-in weekly Markdown).
 
 use chrono::NaiveDate;
 use criterion::{BatchSize, Criterion, criterion_group, criterion_main};
@@ -8,7 +9,7 @@ use journal::config::Config;
 use journal::dates::{Week, WeekStart};
 use journal::index::Index;
 use journal::load::{CacheMode, Progress, load};
-use journal::render::{Flavour, Template, WEEKLY_MD, render};
+use journal::render::{Flavour, Template, WEEKLY_MD, render, review as render_review};
 use journal::review::{Request, build};
 
 #[path = "../tests/support/synth.rs"]
@@ -56,9 +57,16 @@ fn bench_review(c: &mut Criterion) {
     });
     let review = build(index, &req);
     let template = Template::builtin(WEEKLY_MD);
-    c.bench_function("render weekly.md", |b| {
+    c.bench_function("render weekly.md with Tera", |b| {
         b.iter(|| {
             render(&template, &review, Flavour::Markdown)
+                .map(|s| s.len())
+                .unwrap_or(0)
+        });
+    });
+    c.bench_function("render weekly.md, the native writer", |b| {
+        b.iter(|| {
+            render_review(&template, &review, Flavour::Markdown)
                 .map(|s| s.len())
                 .unwrap_or(0)
         });
