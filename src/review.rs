@@ -343,8 +343,10 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
     let reflections = reflections(index, &answers, period);
     let decisions = decisions(index, period, as_of, config);
 
-    let habits = habits::habits(index, period, as_of, config.week_start);
-    let chains = planned::chains(index, &habits.keys, as_of);
+    let keys = planned::keys(index);
+    let habits = habits::habits(index, &keys, period, as_of, config.week_start);
+    let chains = planned::chains(index, &keys, &habits.keys, as_of);
+    drop(keys);
     let bucket_list = period.buckets(config.week_start);
     let buckets = buckets(index, &bucket_list, &chains.carried_on);
     let mood = trends::Mood::of(index, period);

@@ -14,7 +14,6 @@
 //! (from its first instance up to the as-of day) with a completion. A recurring task whose
 //! last instance is done with no new one after it has ended, and its slots end there.
 
-use super::fold_text;
 use super::planned::Key;
 use crate::dates::{Period, WeekStart};
 use crate::index::{self, Index, TaskRef};
@@ -221,18 +220,17 @@ pub(crate) struct Habits {
     pub(crate) keys: HashSet<Key>,
 }
 
+/// The habits, from every task's key (`keys`, in the order of [`Index::tasks`]).
 pub(crate) fn habits(
     index: &Index,
+    keys: &[Key],
     period: Period,
     as_of: NaiveDate,
     week_start: WeekStart,
 ) -> Habits {
-    let mut groups: BTreeMap<Key, Vec<TaskRef>> = BTreeMap::new();
-    for (r, t) in index.tasks() {
-        groups
-            .entry((index.plan_of_task(r), fold_text(&t.text)))
-            .or_default()
-            .push(r);
+    let mut groups: BTreeMap<&Key, Vec<TaskRef>> = BTreeMap::new();
+    for ((r, _), key) in index.tasks().zip(keys) {
+        groups.entry(key).or_default().push(r);
     }
     // The days something was written, for the habits without a rule.
     let written: BTreeSet<NaiveDate> = index
@@ -257,7 +255,7 @@ pub(crate) fn habits(
         if rule.is_none() && done.len() < HABIT_MIN_DAYS {
             continue;
         }
-        out.keys.insert(key);
+        out.keys.insert(key.clone());
         let first = tasks
             .iter()
             .flat_map(|(_, t)| {

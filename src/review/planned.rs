@@ -24,6 +24,15 @@ use std::collections::{HashMap, HashSet};
 /// What makes copies of one task: its plan and its folded text.
 pub(crate) type Key = (Option<PlanId>, String);
 
+/// Every task's key, in the order of [`Index::tasks`]: worked out once for the habits and
+/// the chains.
+pub(crate) fn keys(index: &Index) -> Vec<Key> {
+    index
+        .tasks()
+        .map(|(r, t)| (index.plan_of_task(r), fold_text(&t.text)))
+        .collect()
+}
+
 /// One task carried forward: its copies in date order.
 #[derive(Debug, Clone)]
 pub(crate) struct Chain {
@@ -45,26 +54,31 @@ fn finished(s: Status) -> bool {
     matches!(s, Status::Done | Status::Cancelled | Status::NonTask)
 }
 
-/// Finds the tasks carried forward, leaving out the habits (`habit_keys`).
-pub(crate) fn chains(index: &Index, habit_keys: &HashSet<Key>, as_of: NaiveDate) -> Chains {
-    let mut groups: HashMap<Key, Vec<(NaiveDate, TaskRef)>> = HashMap::new();
-    for (r, t) in index.tasks() {
+/// Finds the tasks carried forward, from every task's key (`keys`, in the order of
+/// [`Index::tasks`]), leaving out the habits (`habit_keys`).
+pub(crate) fn chains(
+    index: &Index,
+    keys: &[Key],
+    habit_keys: &HashSet<Key>,
+    as_of: NaiveDate,
+) -> Chains {
+    let mut groups: HashMap<&Key, Vec<(NaiveDate, TaskRef)>> = HashMap::new();
+    for ((r, t), key) in index.tasks().zip(keys) {
         let Some(date) = t.place.date.filter(|&d| d <= as_of) else {
             continue;
         };
         if t.status == Status::NonTask {
             continue;
         }
-        let key = (index.plan_of_task(r), fold_text(&t.text));
-        if habit_keys.contains(&key) {
+        if habit_keys.contains(key) {
             continue;
         }
         groups.entry(key).or_default().push((date, r));
     }
     let mut out = Chains::default();
-    let mut keys: Vec<&Key> = groups.keys().collect();
-    keys.sort();
-    for key in keys {
+    let mut order: Vec<&Key> = groups.keys().copied().collect();
+    order.sort();
+    for key in order {
         let mut copies = groups[key].clone();
         copies.sort();
         let Some(&(last_date, last)) = copies.last() else {
