@@ -408,31 +408,17 @@ pub fn build(index: Index, req: &Request<'_>) -> Review {
     }
 }
 
-/// A task's text folded for grouping repeats: case and runs of whitespace.
-pub(crate) fn fold_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for word in text.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
-    }
-    out
-}
-
 /// The done tasks (in review order) grouped by plan and folded text, each group where its
 /// first task is.
 fn done_groups(index: &Index, done: &[TaskRef]) -> Vec<DoneGroup> {
     let mut groups: Vec<DoneGroup> = Vec::new();
-    let mut at: std::collections::HashMap<(Option<index::PlanId>, String), usize> =
-        std::collections::HashMap::new();
+    let mut at: std::collections::HashMap<planned::Key, usize> = std::collections::HashMap::new();
     for &r in done {
         let t = index.task(r);
-        let key = (index.plan_of_task(r), fold_text(&t.text));
+        let key = (
+            index.plan_of_task(r),
+            crate::note::inline::fold_words(&t.text),
+        );
         let day = index::done_on(t);
         let i = *at.entry(key).or_insert_with(|| {
             groups.push(DoneGroup {
@@ -639,17 +625,4 @@ pub(crate) fn next_prompts(answers: &Answers<'_>, config: &Config) -> Vec<NextPr
         last_answered,
     })
     .collect()
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn folding_ignores_case_and_runs_of_space_in_any_script() {
-        assert_eq!(
-            super::fold_text("  Water  the PLANTS\t"),
-            "water the plants"
-        );
-        assert_eq!(super::fold_text("ΣΑΣ  Straße ÉTÉ"), "σας straße été");
-        assert_eq!(super::fold_text(" \t "), "");
-    }
 }

@@ -74,7 +74,7 @@ impl Keys {
         if let Some(b) = block {
             return format!("{path}#^{b}");
         }
-        let base = format!("{path}|{what}|{}", crate::review::fold_text(text));
+        let base = format!("{path}|{what}|{}", crate::note::inline::fold_words(text));
         let n = self.seen.entry(base.clone()).or_insert(0);
         *n += 1;
         format!("{base}|{n}")

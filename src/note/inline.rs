@@ -231,6 +231,23 @@ pub(crate) fn fold_key(key: &str) -> String {
         .collect()
 }
 
+/// Folds text for grouping: each word lowercased (as a word, so a closing `Σ` becomes `ς`
+/// as it is typed), and runs of whitespace as one space.
+pub(crate) fn fold_words(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
+    out
+}
+
 /// An inline field found in text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct InlineField<'a> {
@@ -407,6 +424,14 @@ pub(crate) fn find2_iter(hay: &[u8], needle: [u8; 2]) -> impl Iterator<Item = us
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn folding_ignores_case_and_runs_of_space_in_any_script() {
+        assert_eq!(fold_words("  Water  the PLANTS\t"), "water the plants");
+        assert_eq!(fold_words("ΣΑΣ  Straße ÉTÉ"), "σας straße été");
+        assert_eq!(fold_words(" \t "), "");
+    }
+
     use super::*;
 
     fn tag_list(s: &str) -> Vec<&str> {

@@ -72,14 +72,7 @@ pub(crate) fn normalize(question: &str) -> String {
         .trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, '?' | '!' | '.' | ':' | '…' | '？' | '*' | '_')
         });
-    let mut out = String::with_capacity(t.len());
-    for word in t.split_whitespace() {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.extend(word.chars().flat_map(char::to_lowercase));
-    }
-    out
+    super::inline::fold_words(t)
 }
 
 /// Whether an answer holds at least one word that is not a placeholder (`...`, `TODO`, `TBD`,
@@ -143,6 +136,7 @@ mod tests {
         assert_eq!(normalize("  Are you   HAPPY?? "), "are you happy");
         assert_eq!(normalize("**What next?**"), "what next");
         assert_eq!(normalize("What next"), normalize("what next?"));
+        assert_eq!(normalize("ΠΩΣ ΕΙΣΑΙ;"), normalize("πως εισαι;"));
     }
 
     #[test]

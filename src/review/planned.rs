@@ -12,10 +12,10 @@
 //! copies a later one stands for are counted once, by that later copy, in planned versus
 //! actual. Habits (see `habits`) repeat on purpose and are never carried.
 
-use super::fold_text;
 use crate::dates::Period;
 use crate::index::{self, Index, PlanId, TaskRef};
 use crate::model::Status;
+use crate::note::inline::fold_words;
 use crate::views::TaskView;
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -29,7 +29,7 @@ pub(crate) type Key = (Option<PlanId>, String);
 pub(crate) fn keys(index: &Index) -> Vec<Key> {
     index
         .tasks()
-        .map(|(r, t)| (index.plan_of_task(r), fold_text(&t.text)))
+        .map(|(r, t)| (index.plan_of_task(r), fold_words(&t.text)))
         .collect()
 }
 
